@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { CooperativeIdSchema, RupiahSchema } from '../../primitives';
+
+/** What other services need to know of a cooperative (tenant): public facts only. */
+export const CooperativeSnapshotSchema = z.object({
+  cooperativeId: CooperativeIdSchema,
+  name: z.string().min(1),
+  marketName: z.string().min(1),
+  ward: z.string().min(1),
+  city: z.string().min(1),
+  outletAddress: z.string().min(1),
+  deliveryEnabled: z.boolean(),
+  deliveryFee: RupiahSchema,
+  orderExpiryMinutes: z.number().int().positive().max(24 * 60),
+});
+export type CooperativeSnapshot = z.infer<typeof CooperativeSnapshotSchema>;

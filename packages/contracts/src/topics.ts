@@ -1,0 +1,21 @@
+/**
+ * The topic registry. Names are versioned: a breaking change is a new topic, never an edit.
+ * Every record is keyed by its aggregate id so one aggregate's events keep their order.
+ */
+export const Topics = {
+  catalogProduct: { name: 'catalog.product.v1', key: 'productId', owner: 'catalog' },
+  catalogStock: { name: 'catalog.stock.v1', key: 'orderId', owner: 'catalog' },
+  ordersOrder: { name: 'orders.order.v1', key: 'orderId', owner: 'orders' },
+  paymentsPayment: { name: 'payments.payment.v1', key: 'orderId', owner: 'payments' },
+  membershipCooperative: { name: 'membership.cooperative.v1', key: 'cooperativeId', owner: 'membership' },
+  membershipMember: { name: 'membership.member.v1', key: 'memberId', owner: 'membership' },
+  membershipSavings: { name: 'membership.savings.v1', key: 'memberId', owner: 'membership' },
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics]['name'];
+export const ALL_TOPICS: TopicName[] = Object.values(Topics).map((t) => t.name);
+
+/** Where a consumer group parks the records it cannot handle. */
+export function dlqTopic(topic: string, groupId: string): string {
+  return `${topic}.dlq.${groupId}`;
+}

@@ -1,0 +1,111 @@
+import { Kafka, type Admin, logLevel as KafkaLogLevel, Partitioners, type Producer } from 'kafkajs';
+import type { Logger } from './logger';
+
+export interface BusOptions {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+  /** Prepended to every topic name: lets parallel tests share one broker without seeing each other. */
+  topicPrefix?: string;
+  partitions?: number;
+}
+
+/** One Kafka connection per process: a topic namer, a lazily connected producer, and admin helpers. */
+export class Bus {
+  readonly kafka: Kafka;
+  readonly logger: Logger;
+  readonly topicPrefix: string;
+  private readonly partitions: number;
+  private producerPromise: Promise<Producer> | undefined;
+  private readonly knownTopics = new Set<string>();
+  private pingAdmin: Admin | undefined;
+
+  constructor(opts: BusOptions) {
+    this.logger = opts.logger;
+    this.topicPrefix = opts.topicPrefix ?? '';
+    this.partitions = opts.partitions ?? 3;
+    const log = opts.logger.child({ component: 'kafkajs' });
+    this.kafka = new Kafka({
+      clientId: opts.clientId,
+      brokers: opts.brokers,
+      connectionTimeout: 3000,
+      requestTimeout: 10000,
+      // kafkajs retries a request a few times; the relay and consumer add their own unbounded retry on top.
+      retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5000 },
+      logLevel: KafkaLogLevel.WARN,
+      logCreator:
+        () =>
+        ({ level, log: entry }) => {
+          const { message, ...extra } = entry;
+          if (level <= KafkaLogLevel.ERROR) log.error(extra, message);
+          else log.warn(extra, message);
+        },
+    });
+  }
+
+  topic(name: string): string {
+    return this.topicPrefix + name;
+  }
+
+  /** The logical topic name of a physical one (strips the test prefix). */
+  logicalTopic(physical: string): string {
+    return physical.startsWith(this.topicPrefix) ? physical.slice(this.topicPrefix.length) : physical;
+  }
+
+  producer(): Promise<Producer> {
+    this.producerPromise ??= (async () => {
+      const producer = this.kafka.producer({
+        createPartitioner: Partitioners.DefaultPartitioner,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+      });
+      await producer.connect();
+      return producer;
+    })().catch((err) => {
+      this.producerPromise = undefined;
+      throw err;
+    });
+    return this.producerPromise;
+  }
+
+  /** Creates the (prefixed) topics that do not exist yet. Safe to call from every process at start. */
+  async ensureTopics(names: string[]): Promise<void> {
+    const wanted = names.map((n) => this.topic(n)).filter((t) => !this.knownTopics.has(t));
+    if (wanted.length === 0) return;
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = wanted.filter((t) => !existing.has(t));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: this.partitions, replicationFactor: -1 })),
+        });
+      }
+      for (const t of wanted) this.knownTopics.add(t);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** For /readyz: true when the cluster answers a metadata request. */
+  async ping(): Promise<boolean> {
+    this.pingAdmin ??= this.kafka.admin();
+    try {
+      await this.pingAdmin.connect();
+      await this.pingAdmin.describeCluster();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    await this.pingAdmin?.disconnect().catch(() => undefined);
+    const p = this.producerPromise;
+    this.producerPromise = undefined;
+    if (p) await (await p.catch(() => undefined))?.disconnect();
+  }
+}

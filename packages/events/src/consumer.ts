@@ -1,0 +1,152 @@
+import { EnvelopeBaseSchema, type EventDefinition, type EventOf } from '@pasar/contracts';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import type mongoose from 'mongoose';
+import { waitBackoff } from './backoff';
+import type { Bus } from './bus';
+import { type DeadLetterReason, parkDeadLetter } from './dlq';
+
+export interface HandlerContext {
+  topic: string;
+  partition: number;
+  offset: string;
+  attempt: number;
+}
+
+export interface Subscription {
+  definition: EventDefinition;
+  handle: (event: never, ctx: HandlerContext) => Promise<void>;
+}
+
+/** Pairs an event definition with its handler, typed by the definition. */
+export function on<D extends EventDefinition>(
+  definition: D,
+  handle: (event: EventOf<D>, ctx: HandlerContext) => Promise<void>,
+): Subscription {
+  return { definition, handle: handle as Subscription['handle'] };
+}
+
+export interface ConsumerOptions {
+  bus: Bus;
+  groupId: string;
+  subscriptions: Subscription[];
+  /** Where processed event ids are remembered (unique by `_id` = `<group>:<event id>`). */
+  processed: mongoose.mongo.Collection;
+  /** Handler attempts before the record is parked on the dead-letter topic. */
+  maxAttempts?: number;
+  partitionsConsumedConcurrently?: number;
+  retryBaseMs?: number;
+}
+
+export interface RunningConsumer {
+  /** Resolves once the consumer has joined its group and been given partitions. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+  consumer: Consumer;
+}
+
+class PoisonRecord extends Error {
+  constructor(
+    readonly reason: DeadLetterReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs a consumer group: parse every record with the contract's schema, skip what was already
+ * applied, retry the handler with backoff, and park what keeps failing (or never parsed) on
+ * `<topic>.dlq.<group>`, then go on. Offsets are committed only after the handler returned.
+ */
+export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsumer> {
+  const { bus, groupId } = opts;
+  const log = bus.logger.child({ component: 'consumer', groupId });
+  const maxAttempts = opts.maxAttempts ?? 5;
+  const byType = new Map(opts.subscriptions.map((s) => [s.definition.type, s]));
+  const topics = [...new Set(opts.subscriptions.map((s) => s.definition.topic))];
+  await bus.ensureTopics(topics);
+
+  const consumer = bus.kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 20, // latency over batching: the broker answers a fetch within 20 ms
+    minBytes: 1,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1_000,
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 200, maxRetryTime: 5_000 },
+  });
+  let joined: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    joined = resolve;
+  });
+  consumer.on(consumer.events.GROUP_JOIN, () => joined());
+
+  function parse(message: KafkaMessage) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(message.value?.toString() ?? '');
+    } catch (err) {
+      throw new PoisonRecord('MALFORMED_JSON', `value is not JSON: ${(err as Error).message}`);
+    }
+    const base = EnvelopeBaseSchema.safeParse(raw);
+    if (!base.success) throw new PoisonRecord('INVALID_ENVELOPE', formatIssues(base.error.issues));
+    const sub = byType.get(base.data.type);
+    if (!sub) return undefined; // another consumer's event on a shared topic
+    const full = sub.definition.envelope.safeParse(raw);
+    if (!full.success) throw new PoisonRecord('INVALID_DATA', formatIssues(full.error.issues));
+    return { sub, event: full.data };
+  }
+
+  await consumer.connect();
+  await consumer.subscribe({ topics: topics.map((t) => bus.topic(t)), fromBeginning: true });
+  await consumer.run({
+    partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 3,
+    eachMessage: async ({ topic, partition, message, heartbeat }) => {
+      const park = (reason: DeadLetterReason, error: string, attempts: number) => {
+        log.warn({ topic, partition, offset: message.offset, reason, error }, 'record parked on dead-letter topic');
+        return parkDeadLetter(bus, { groupId, topic, partition, message, reason, error, attempts });
+      };
+      let parsed: ReturnType<typeof parse>;
+      try {
+        parsed = parse(message);
+      } catch (err) {
+        if (err instanceof PoisonRecord) return void (await park(err.reason, err.message, 0));
+        throw err;
+      }
+      if (!parsed) return;
+      const { sub, event } = parsed;
+      const processedId = `${groupId}:${event.id}`;
+      if (await opts.processed.findOne({ _id: processedId } as never, { projection: { _id: 1 } })) {
+        log.debug({ eventId: event.id, type: event.type }, 'duplicate event skipped');
+        return;
+      }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await sub.handle(event as never, { topic, partition, offset: message.offset, attempt });
+          await opts.processed
+            .insertOne({ _id: processedId, type: event.type, at: new Date() } as never)
+            .catch((err: { code?: number }) => {
+              if (err.code !== 11000) throw err; // a concurrent duplicate recorded it first: fine
+            });
+          return;
+        } catch (err) {
+          const error = err instanceof Error ? err.message : String(err);
+          if (attempt >= maxAttempts) return void (await park('HANDLER_FAILED', error, attempt));
+          log.warn({ eventId: event.id, type: event.type, attempt, err }, 'handler failed; retrying');
+          await waitBackoff(attempt - 1, undefined, opts.retryBaseMs ?? 100, 5_000);
+          await heartbeat();
+        }
+      }
+    },
+  });
+  return {
+    ready,
+    consumer,
+    async stop() {
+      await consumer.disconnect();
+    },
+  };
+}
+
+function formatIssues(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+}

@@ -1,0 +1,82 @@
+import type { Logger } from '@pasar/events';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { DomainError, type ErrorBody } from './errors';
+
+export type ReadinessCheck = () => Promise<boolean>;
+
+export interface ServiceAppOptions {
+  name: string;
+  logger: Logger;
+  /** Named checks for /readyz, e.g. { mongo: () => pingMongo(conn), kafka: () => bus.ping() }. */
+  readiness?: Record<string, ReadinessCheck>;
+  /** Largest accepted request body in bytes (default 64 KiB). */
+  maxBodyBytes?: number;
+}
+
+export type AppEnv = { Variables: { requestId: string } };
+
+/**
+ * The Hono app every service starts from: request ids, one JSON log line per request, one error
+ * mapper, JSON 404, body size limit, /healthz (alive) and /readyz (dependencies answer).
+ */
+export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
+  const { logger } = opts;
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const line = { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms };
+    if (c.res.status >= 500) logger.error(line, 'request failed');
+    else logger.debug(line, 'request');
+  });
+  app.use(
+    bodyLimit({
+      maxSize: opts.maxBodyBytes ?? 64 * 1024,
+      onError: (c) =>
+        c.json<ErrorBody>(
+          { code: 'REQUEST.TOO_LARGE', message: `Request body is larger than ${opts.maxBodyBytes ?? 64 * 1024} bytes`, requestId: c.get('requestId') },
+          413,
+        ),
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', service: opts.name }));
+  app.get('/readyz', async (c) => {
+    const entries = await Promise.all(
+      Object.entries(opts.readiness ?? {}).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+    );
+    const checks = Object.fromEntries(entries);
+    const ready = entries.every(([, ok]) => ok);
+    return c.json({ status: ready ? 'ready' : 'not-ready', service: opts.name, checks }, ready ? 200 : 503);
+  });
+
+  app.notFound((c) =>
+    c.json<ErrorBody>({ code: 'ROUTE.NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}`, requestId: c.get('requestId') }, 404),
+  );
+
+  app.onError((err, c) => {
+    const reqId = c.get('requestId');
+    if (err instanceof DomainError) {
+      return c.json<ErrorBody>(
+        { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}), requestId: reqId },
+        err.status,
+      );
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const code = err.status === 400 ? 'REQUEST.MALFORMED' : `HTTP.${err.status}`;
+      return c.json<ErrorBody>({ code, message: err.message || 'Bad request', requestId: reqId }, err.status);
+    }
+    logger.error({ err, reqId, method: c.req.method, path: c.req.path }, 'unhandled error');
+    return c.json<ErrorBody>(
+      { code: 'INTERNAL.UNEXPECTED', message: `Something went wrong on our side (request ${reqId})`, requestId: reqId },
+      500,
+    );
+  });
+  return app;
+}

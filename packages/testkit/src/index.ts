@@ -1,0 +1,4 @@
+export * from './infra';
+export * from './helpers';
+export * from './process';
+export * from './ports';

@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { waitFor } from './helpers';
+
+export function repoRoot(from = process.cwd()): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('pnpm-workspace.yaml not found above ' + from);
+    dir = up;
+  }
+  return dir;
+}
+
+export interface SpawnedProcess {
+  child: ChildProcess;
+  output(): string;
+  /** SIGTERM and wait for exit; resolves with the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL and wait for exit. */
+  kill(): Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** Runs a TypeScript entry file with tsx in its own process, output captured. */
+export function spawnTs(file: string, env: Record<string, string>, cwd = repoRoot()): SpawnedProcess {
+  const tsx = join(repoRoot(), 'node_modules', '.bin', 'tsx');
+  const child = spawn(tsx, [file], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return {
+    child,
+    output: () => out,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export interface SpawnedService extends SpawnedProcess {
+  url: string;
+}
+
+/** Starts services/<name>/src/main.ts on `port` and waits until /readyz answers 200. */
+export async function spawnService(name: string, port: number, env: Record<string, string>): Promise<SpawnedService> {
+  const proc = spawnTs(join(repoRoot(), 'services', name, 'src', 'main.ts'), { ...env, PORT: String(port) });
+  const url = `http://127.0.0.1:${port}`;
+  let exitCode: number | null | undefined;
+  void proc.exited.then((c) => {
+    exitCode = c;
+  });
+  await waitFor(
+    async () => {
+      if (exitCode !== undefined) throw new Error(`${name} exited with ${exitCode}:\n${proc.output()}`);
+      return (await fetch(`${url}/readyz`).catch(() => undefined))?.ok;
+    },
+    { timeoutMs: 60_000, what: `${name} to be ready` },
+  ).catch((err) => {
+    void proc.kill();
+    throw err;
+  });
+  return { ...proc, url };
+}
