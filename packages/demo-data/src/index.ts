@@ -1,0 +1,3 @@
+export * from './cooperatives';
+export * from './members';
+export * from './products';
