@@ -7,8 +7,10 @@ import (
 	"context"
 	"flag"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -23,9 +25,12 @@ func main() {
 		slog.Error("cannot create data directory", "dir", *dir, "err", err)
 		os.Exit(1)
 	}
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	// FerretDB itself listens on a Unix socket; clients reach it through the write gate on -listen.
+	socket := filepath.Join(*dir, "ferretdb.sock")
+	_ = os.Remove(socket)
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *addr},
+		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + *dir + "/",
@@ -36,7 +41,19 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	slog.Info("FerretDB listening", "uri", f.MongoDBURI())
+	go runIDIndexer(ctx, *dir, logger)
+	l, err := net.Listen("tcp", *addr)
+	if err != nil {
+		slog.Error("cannot listen", "addr", *addr, "err", err)
+		os.Exit(1)
+	}
+	gate := &writeGate{logger: logger, backend: func() (net.Conn, error) { return net.Dial("unix", socket) }}
+	go gate.serve(l)
+	go func() {
+		<-ctx.Done()
+		l.Close()
+	}()
+	slog.Info("FerretDB listening", "addr", *addr, "backend", socket)
 	if err := f.Run(ctx); err != nil && ctx.Err() == nil {
 		slog.Error("FerretDB stopped", "err", err)
 		os.Exit(1)

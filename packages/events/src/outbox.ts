@@ -14,8 +14,6 @@ export interface OutboxEntry {
 
 export interface OutboxFields {
   outbox?: OutboxEntry[];
-  /** Set while events wait; the relay queries on it (indexed) instead of scanning every document. */
-  outboxAt?: number | null;
 }
 
 export function toOutboxEntry(envelope: Envelope): OutboxEntry {
@@ -34,12 +32,11 @@ export function withOutbox<U extends Update>(update: U, events: Envelope[]): U {
   if (events.length === 0) return update;
   return {
     ...update,
-    $set: { ...(update.$set ?? {}), outboxAt: Date.now() },
     $push: { ...(update.$push ?? {}), outbox: { $each: events.map(toOutboxEntry) } },
   } as U;
 }
 
 /** Fields for a document inserted together with its first events. */
 export function outboxFields(events: Envelope[]): Required<OutboxFields> {
-  return { outbox: events.map(toOutboxEntry), outboxAt: events.length > 0 ? Date.now() : null };
+  return { outbox: events.map(toOutboxEntry) };
 }

@@ -10,43 +10,47 @@ export interface RelayOptions {
   /** Collections whose documents carry an outbox (see outbox.ts). */
   collections: Collection[];
   batchSize?: number;
-  /** How often to look for pending events when nothing nudged the relay. */
-  idlePollMs?: number;
+  /**
+   * How often to sweep every collection for pending events written by another process or left
+   * by a crash. Writes in this process call `nudge(coll, id)` and are published at once instead.
+   */
+  sweepIntervalMs?: number;
   /** Test hook: called after pending events were read and before they are published. */
   beforePublish?: (entries: OutboxEntry[]) => Promise<void>;
 }
 
 export interface OutboxRelay {
-  /** Publish soon: call after a local write that added events. */
-  nudge(): void;
+  /** Publish now: with a document id, only that document is read (by _id, cheap); without, a full sweep. */
+  nudge(collection?: Collection, id?: unknown): void;
   stop(): Promise<void>;
-  /** Resolves when a pass found nothing pending (tests and benchmarks). */
+  /** Resolves after a full sweep found nothing pending (tests and benchmarks). */
   drained(): Promise<void>;
 }
 
 interface PendingDoc {
   _id: unknown;
-  outbox: OutboxEntry[];
+  outbox?: OutboxEntry[];
 }
 
 /**
- * Publishes events written by the outbox with acks=-1 and removes them from their document
- * once the broker has them. Retries forever with backoff; a crash between publish and removal
- * republishes (at-least-once), which idempotent consumers absorb.
+ * Publishes outbox events with acks=-1, then removes exactly those entries from their document.
+ * Retries forever with backoff. A crash between publish and removal republishes (at-least-once);
+ * idempotent consumers absorb that. Lookups go by _id because FerretDB's SQLite backend only
+ * pushes `{_id}` filters down to SQL; the full sweep scans and so runs rarely.
  */
 export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
   const { bus } = opts;
   const log = bus.logger.child({ component: 'outbox-relay' });
-  const batchSize = opts.batchSize ?? 200;
-  const idlePollMs = opts.idlePollMs ?? 250;
+  const batchSize = opts.batchSize ?? 500;
+  const sweepIntervalMs = opts.sweepIntervalMs ?? 5_000;
   const abort = new AbortController();
-  let wake: (() => void) | undefined;
-  let nudged = false;
+  const hinted = new Map<Collection, Set<unknown>>();
+  let sweepRequested = true; // sweep once at start: a crashed predecessor may have left events
   let drainWaiters: (() => void)[] = [];
+  let wake: (() => void) | undefined;
 
-  const sleepUntilNudged = (ms: number) =>
+  const idle = (ms: number) =>
     new Promise<void>((resolve) => {
-      if (nudged || abort.signal.aborted) return resolve();
       const t = setTimeout(done, ms);
       function done() {
         clearTimeout(t);
@@ -56,19 +60,11 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
       wake = done;
     });
 
-  async function passOnce(coll: Collection): Promise<number> {
-    const docs = (await coll
-      .find({ outboxAt: { $gt: 0 } }, { projection: { outbox: 1 } })
-      .limit(batchSize)
-      .toArray()) as unknown as PendingDoc[];
-    const entries = docs.flatMap((d) => d.outbox ?? []);
-    if (entries.length === 0) {
-      // Flags left behind by a publish that emptied the outbox: clear them (conditional, race-free).
-      if (docs.length > 0) await coll.updateMany({ _id: { $in: docs.map((d) => d._id) } as never, outbox: { $size: 0 } }, { $set: { outboxAt: null } });
-      return 0;
-    }
+  async function publish(coll: Collection, docs: PendingDoc[]): Promise<number> {
+    const pending = docs.filter((d) => d.outbox && d.outbox.length > 0);
+    const entries = pending.flatMap((d) => d.outbox!);
+    if (entries.length === 0) return 0;
     await opts.beforePublish?.(entries);
-    const producer = await bus.producer();
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
     for (const e of entries) {
       const topic = bus.topic(e.topic);
@@ -76,35 +72,57 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
       list.push({ key: e.key, value: JSON.stringify(e.envelope), headers: { 'ce-type': e.envelope.type, 'ce-id': e.id } });
       byTopic.set(topic, list);
     }
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
-    for (const d of docs) {
-      if (!d.outbox?.length) continue;
+    const producer = await bus.producer();
+    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    for (const d of pending) {
       await coll.updateOne({ _id: d._id } as never, { $pullAll: { outbox: d.outbox } } as never);
-      await coll.updateOne({ _id: d._id, outbox: { $size: 0 } } as never, { $set: { outboxAt: null } });
     }
     return entries.length;
   }
 
+  async function passOnce(): Promise<number> {
+    let published = 0;
+    const sweep = sweepRequested;
+    sweepRequested = false;
+    for (const coll of opts.collections) {
+      const ids = hinted.get(coll);
+      hinted.delete(coll);
+      if (sweep) {
+        const docs = (await coll
+          .find({ 'outbox.0': { $exists: true } }, { projection: { outbox: 1 } })
+          .limit(batchSize)
+          .toArray()) as PendingDoc[];
+        if (docs.length === batchSize) sweepRequested = true; // more to come
+        published += await publish(coll, docs);
+      } else if (ids && ids.size > 0) {
+        const docs = await Promise.all(
+          [...ids].map((id) => coll.findOne({ _id: id } as never, { projection: { outbox: 1 } }) as Promise<PendingDoc | null>),
+        );
+        published += await publish(coll, docs.filter((d): d is PendingDoc => d !== null));
+      }
+    }
+    if (sweep && !sweepRequested) {
+      for (const w of drainWaiters) w();
+      drainWaiters = [];
+    }
+    return published;
+  }
+
   const loop = (async () => {
     let failures = 0;
+    let lastSweep = Date.now();
     while (!abort.signal.aborted) {
-      nudged = false;
       try {
-        let published = 0;
-        for (const coll of opts.collections) published += await passOnce(coll);
+        if (Date.now() - lastSweep >= sweepIntervalMs) sweepRequested = true;
+        if (sweepRequested) lastSweep = Date.now();
+        const published = await passOnce();
         failures = 0;
-        if (published > 0) {
-          log.debug({ published }, 'outbox events published');
-          continue; // more may be waiting
-        }
-        for (const w of drainWaiters) w();
-        drainWaiters = [];
-        await sleepUntilNudged(idlePollMs);
+        if (published > 0) log.debug({ published }, 'outbox events published');
+        if (sweepRequested || hinted.size > 0) continue;
+        await idle(Math.max(1, sweepIntervalMs - (Date.now() - lastSweep)));
       } catch (err) {
         if (abort.signal.aborted) break;
+        sweepRequested = true; // hinted ids may have been consumed by the failed pass
         log.warn({ err, attempt: failures }, 'outbox relay pass failed; retrying');
         await waitBackoff(failures++, abort.signal);
       }
@@ -112,8 +130,14 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
   })();
 
   return {
-    nudge() {
-      nudged = true;
+    nudge(collection?: Collection, id?: unknown) {
+      if (collection && id !== undefined) {
+        const set = hinted.get(collection) ?? new Set();
+        set.add(id);
+        hinted.set(collection, set);
+      } else {
+        sweepRequested = true;
+      }
       wake?.();
     },
     drained() {

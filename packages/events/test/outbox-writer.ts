@@ -35,7 +35,7 @@ console.log('WRITTEN');
 const relay = startOutboxRelay({
   bus,
   collections: [coll],
-  idlePollMs: 50,
+  sweepIntervalMs: 200,
   beforePublish:
     env.PAUSE_BEFORE_PUBLISH === '1'
       ? async () => {

@@ -1,11 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { type InfraEndpoints, startInfra } from './infra';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pasarInfra: InfraEndpoints;
-  }
-}
+import type {} from './provided';
+import { startInfra } from './infra';
 
 /** vitest globalSetup: one infrastructure for the whole run, handed to tests through inject(). */
 export default async function setup(project: TestProject) {

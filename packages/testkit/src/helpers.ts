@@ -4,6 +4,7 @@ import { Bus, createLogger } from '@pasar/events';
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import type { InfraEndpoints } from './infra';
+import type {} from './provided';
 
 export function testInfra(): InfraEndpoints {
   return inject('pasarInfra');

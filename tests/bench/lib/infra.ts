@@ -1,0 +1,23 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { provisionEngines, startStack } from '@pasar/infra';
+
+export interface BenchInfra {
+  kafkaBrokers: string;
+  mongoUrl: string;
+  stripeApiBase: string;
+  stop(): Promise<void>;
+}
+
+/** Engines for a benchmark: the ones named by env vars, or a fresh local stack on free ports. */
+export async function benchInfra(): Promise<BenchInfra> {
+  const { KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE } = process.env;
+  if (KAFKA_BROKERS && MONGO_URL) {
+    return { kafkaBrokers: KAFKA_BROKERS, mongoUrl: MONGO_URL, stripeApiBase: STRIPE_API_BASE ?? '', stop: async () => {} };
+  }
+  const log = (m: string) => console.log(`[bench] ${m}`);
+  await provisionEngines({ log });
+  const stack = await startStack({ dataDir: await mkdtemp(join(tmpdir(), 'pasar-bench-')), ports: 'free', log });
+  return { kafkaBrokers: stack.kafkaBrokers, mongoUrl: stack.mongoUrl, stripeApiBase: stack.stripeApiBase, stop: () => stack.stop() };
+}
