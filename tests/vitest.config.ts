@@ -10,8 +10,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['browser/**/*.test.ts'] } },
+      // Each e2e file starts its own four service processes: one file at a time on a 2-core machine.
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], fileParallelism: false } },
+      { extends: true, test: { name: 'browser', include: ['browser/**/*.test.ts'], fileParallelism: false } },
       { extends: true, test: { name: 'chaos', include: ['chaos/**/*.test.ts'] } },
     ],
   },

@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { paths } from './paths';
+import { assertPortFree } from './ports';
+import { type Engine, runHelper, spawnEngine, stopEngine, waitReady } from './process';
+import { type Stack, startStack } from './stack';
+import type { Log } from './types';
+
+/** The market's fixed ports: the storefront and the four services. */
+export const MARKET_PORTS = { web: 3000, catalog: 4001, orders: 4002, payments: 4003, membership: 4004 } as const;
+export type ServiceName = 'catalog' | 'orders' | 'payments' | 'membership';
+const SERVICES: ServiceName[] = ['membership', 'catalog', 'orders', 'payments'];
+
+/** Development defaults (the same as .env.example); a .env file at the root overrides them. */
+const DEV_DEFAULTS: Record<string, string> = {
+  NODE_ENV: 'development',
+  LOG_LEVEL: 'info',
+  ADMIN_TOKEN: 'dev-admin-token-change-me',
+  NIK_HASH_SALT: 'dev-nik-salt-change-me-0123456789',
+  SESSION_SECRET: 'dev-session-secret-change-me',
+  STRIPE_SECRET_KEY: 'sk_test_123',
+};
+
+export function readDotEnv(file = join(paths.root(), '.env')): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m?.[1]) out[m[1]] = (m[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return out;
+}
+
+export function databaseUrl(base: string, db: string): string {
+  const url = new URL(base);
+  url.pathname = `/${db}`;
+  return url.toString();
+}
+
+export interface Market {
+  stack: Stack;
+  urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole market: engines (fixed dev ports), the four services, demo data, and the
+ * storefront (production build served by remix-serve). Logs go to <dataDir>/logs/<name>.log.
+ */
+export async function startMarket(opts: { dataDir: string; log: Log; seed?: boolean; web?: boolean }): Promise<Market> {
+  const { log } = opts;
+  const root = paths.root();
+  for (const [name, port] of Object.entries(MARKET_PORTS)) await assertPortFree(port, name);
+  const stack = await startStack({ dataDir: opts.dataDir, ports: 'fixed', log });
+  const running: Engine[] = [];
+  const stop = async () => {
+    await Promise.all(running.reverse().map((e) => stopEngine(e)));
+    await stack.stop();
+  };
+  try {
+    const env = { ...process.env, ...DEV_DEFAULTS, ...readDotEnv(), KAFKA_BROKERS: stack.kafkaBrokers, STRIPE_API_BASE: stack.stripeApiBase };
+    const logs = join(opts.dataDir, 'logs');
+    await Promise.all(
+      SERVICES.map(async (name) => {
+        const port = MARKET_PORTS[name];
+        const engine = spawnEngine({
+          name,
+          command: process.execPath,
+          args: ['--import', 'tsx', join('services', name, 'src', 'main.ts')],
+          cwd: root,
+          env: { ...env, PORT: String(port), MONGO_URL: databaseUrl(stack.mongoUrl, `pasar_${name}`) },
+          logFile: join(logs, `${name}.log`),
+          pidFile: join(opts.dataDir, 'pids', `${name}.pid`),
+          marker: `services/${name}/src/main.ts`,
+        });
+        running.push(engine);
+        await waitReady(engine, `GET /readyz`, () => httpOk(`http://127.0.0.1:${port}/readyz`), 90_000);
+        log(`${name} ready on http://127.0.0.1:${port}`);
+      }),
+    );
+    if (opts.seed !== false) await seedDemoData(stack.mongoUrl, log);
+    if (opts.web !== false) {
+      log('building the storefront (remix vite:build)…');
+      const build = await runHelper('pnpm', ['--filter', '@pasar/web', 'build'], { cwd: root });
+      if (build.code !== 0) throw new Error(`storefront build failed:\n${build.output}`);
+      const web = spawnEngine({
+        name: 'web',
+        command: join(root, 'web', 'node_modules', '.bin', 'remix-serve'),
+        args: ['./build/server/index.js'],
+        cwd: join(root, 'web'),
+        env: { ...env, NODE_ENV: 'production', PORT: String(MARKET_PORTS.web), HOST: '127.0.0.1' },
+        logFile: join(logs, 'web.log'),
+        pidFile: join(opts.dataDir, 'pids', 'web.pid'),
+        marker: 'remix-serve',
+      });
+      running.push(web);
+      await waitReady(web, 'GET /', () => httpOk(`http://127.0.0.1:${MARKET_PORTS.web}/`), 60_000);
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const urls = {
+    storefront: `http://127.0.0.1:${MARKET_PORTS.web}`,
+    'Karbes Market': `http://127.0.0.1:${MARKET_PORTS.web}/k/karangbesuki`,
+    catalog: `http://127.0.0.1:${MARKET_PORTS.catalog} (OpenAPI: /openapi.json)`,
+    orders: `http://127.0.0.1:${MARKET_PORTS.orders}`,
+    payments: `http://127.0.0.1:${MARKET_PORTS.payments}`,
+    membership: `http://127.0.0.1:${MARKET_PORTS.membership}`,
+    kafka: stack.kafkaBrokers,
+    mongo: stack.mongoUrl,
+    'stripe-mock': stack.stripeApiBase,
+  };
+  return { stack, urls, stop };
+}
+
+/** Demo data through each service's own seed (use cases + outbox; the running relays publish). */
+export async function seedDemoData(mongoUrl: string, log: Log): Promise<void> {
+  const root = paths.root();
+  for (const [name, script] of [
+    ['membership', 'src/seed/seed-membership.ts'],
+    ['catalog', 'src/seed/seed-products.ts'],
+  ] as const) {
+    log(`seeding ${name} demo data…`);
+    const res = await runHelper(process.execPath, ['--import', 'tsx', script], {
+      cwd: join(root, 'services', name),
+      env: { ...DEV_DEFAULTS, ...readDotEnv(), MONGO_URL: databaseUrl(mongoUrl, `pasar_${name}`) },
+    });
+    if (res.code !== 0) throw new Error(`${name} seed failed:\n${res.output}`);
+    const summary = res.output.split('\n').filter(Boolean).slice(-1)[0];
+    if (summary) log(`  ${summary}`);
+  }
+}
+
+async function httpOk(url: string): Promise<void> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+}

@@ -1,0 +1,135 @@
+/**
+ * `npm test` → infra/bin/pasar test → here. Starts ONE local stack on free ports, hands it to every
+ * suite through KAFKA_BROKERS / MONGO_URL / STRIPE_API_BASE, runs every package's vitest suite
+ * (two at a time), then the cross-service suites (e2e, browser, chaos), stops the stack and prints
+ * one closing line: "Tests: N passed, N failed".
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { paths } from './paths';
+import { startStack } from './stack';
+
+const root = paths.root();
+const log = (m: string) => console.log(`[test] ${m}`);
+const only = process.argv.slice(2); // optional filter: package dirs or suite names
+
+const UNIT_AND_INTEGRATION = [
+  'packages/contracts',
+  'packages/service-kit',
+  'packages/demo-data',
+  'packages/events',
+  'infra/stack',
+  'services/catalog',
+  'services/orders',
+  'services/payments',
+  'services/membership',
+  'web',
+];
+const CROSS_SERVICE = ['e2e', 'browser', 'chaos'];
+
+interface Result {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  code: number | null;
+  seconds: number;
+}
+
+function runVitest(name: string, cwd: string, args: string[], env: NodeJS.ProcessEnv, out: string): Promise<Result> {
+  const started = Date.now();
+  const json = join(out, `${name.replaceAll('/', '_')}.json`);
+  return new Promise((resolve) => {
+    const child = spawn(
+      join(root, 'node_modules', '.bin', 'vitest'),
+      ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`],
+      { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let buffered = '';
+    child.stdout.on('data', (d) => {
+      buffered += d;
+    });
+    child.stderr.on('data', (d) => {
+      buffered += d;
+    });
+    child.on('close', (code) => {
+      // Print each suite's output in one piece so two suites running at once do not interleave.
+      process.stdout.write(`\n──── ${name} ────\n${buffered}`);
+      const r: Result = { name, passed: 0, failed: 0, skipped: 0, code, seconds: Math.round((Date.now() - started) / 1000) };
+      if (existsSync(json)) {
+        const report = JSON.parse(readFileSync(json, 'utf8')) as {
+          numPassedTests: number;
+          numFailedTests: number;
+          numPendingTests: number;
+          numTodoTests: number;
+        };
+        r.passed = report.numPassedTests;
+        r.failed = report.numFailedTests;
+        r.skipped = report.numPendingTests + report.numTodoTests;
+      }
+      if (code !== 0 && r.failed === 0) r.failed = 1; // crashed before reporting: count it as a failure
+      resolve(r);
+    });
+  });
+}
+
+async function pool<T, R>(items: T[], size: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return results;
+}
+
+const started = Date.now();
+const dataDir = mkdtempSync(join(tmpdir(), 'pasar-test-stack-'));
+const reports = mkdtempSync(join(tmpdir(), 'pasar-test-reports-'));
+log('starting the local stack (Kafka, FerretDB, stripe-mock) on free ports…');
+const stack = await startStack({ dataDir, ports: 'free', log });
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  KAFKA_BROKERS: stack.kafkaBrokers,
+  MONGO_URL: stack.mongoUrl,
+  STRIPE_API_BASE: stack.stripeApiBase,
+  NODE_ENV: 'test',
+};
+log(`stack up: KAFKA_BROKERS=${stack.kafkaBrokers} MONGO_URL=${stack.mongoUrl} STRIPE_API_BASE=${stack.stripeApiBase}`);
+
+let results: Result[] = [];
+const stop = async () => {
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+};
+process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
+try {
+  const packages = UNIT_AND_INTEGRATION.filter((p) => only.length === 0 || only.includes(p));
+  log(`running ${packages.length} package suites, two at a time…`);
+  results = await pool(packages, 2, (p) => runVitest(p, join(root, p), [], env, reports));
+  for (const suite of CROSS_SERVICE.filter((s) => only.length === 0 || only.includes(s))) {
+    log(`running the ${suite} suite…`);
+    results.push(await runVitest(`tests:${suite}`, join(root, 'tests'), ['--project', suite], env, reports));
+  }
+} finally {
+  await stop();
+}
+
+console.log('\n──── summary ────');
+for (const r of results) {
+  const mark = r.code === 0 ? 'ok  ' : 'FAIL';
+  console.log(`${mark} ${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds}s`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+const skipped = results.reduce((n, r) => n + r.skipped, 0);
+console.log(`[test] finished in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || results.some((r) => r.code !== 0) ? 1 : 0);
