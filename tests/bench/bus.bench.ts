@@ -25,7 +25,12 @@ const TICK_MS = 10;
 const infra = await benchInfra();
 const run = `bench${Date.now().toString(36)}`;
 const logger = createLogger('bench', 'warn');
-const bus = new Bus({ brokers: infra.kafkaBrokers.split(','), clientId: 'bench', topicPrefix: `${run}.`, logger });
+const bus = new Bus({
+  brokers: infra.kafkaBrokers.split(','),
+  clientId: 'bench',
+  topicPrefix: `${run}.`,
+  logger,
+});
 const dbUrl = new URL(infra.mongoUrl);
 dbUrl.pathname = `/${run}`;
 const conn = await mongoose.createConnection(dbUrl.toString(), { retryWrites: false }).asPromise();
@@ -39,7 +44,8 @@ const consumer = await startConsumer({
   subscriptions: [
     on(ProductPublished, async (evt) => {
       const t0 = scheduledAt.get(evt.id);
-      if (t0 !== undefined) latencies.push({ path: evt.source, ms: performance.now() - t0, at: performance.now() });
+      if (t0 !== undefined)
+        latencies.push({ path: evt.source, ms: performance.now() - t0, at: performance.now() });
     }),
   ],
 });
@@ -47,10 +53,15 @@ await consumer.ready;
 
 function event(i: number, source: string) {
   const productId = `p${i}`;
-  return newEvent(ProductPublished, productId, { ...(SAMPLE_DATA[ProductPublished.type] as object), productId } as never, {
-    source,
-    cooperativeId: 'karangbesuki',
-  });
+  return newEvent(
+    ProductPublished,
+    productId,
+    { ...(SAMPLE_DATA[ProductPublished.type] as object), productId } as never,
+    {
+      source,
+      cooperativeId: 'karangbesuki',
+    },
+  );
 }
 
 async function drive(path: 'bus' | 'outbox', rate: number): Promise<Record<string, number>> {
@@ -71,13 +82,17 @@ async function drive(path: 'bus' | 'outbox', rate: number): Promise<Record<strin
     for (const e of batch) scheduledAt.set(e.id, due);
     if (path === 'bus') {
       inflight.push(
-        producer.send({ topic: bus.topic(ProductPublished.topic), acks: -1, messages: batch.map((e) => ({ key: e.subject, value: JSON.stringify(e) })) }),
+        producer.send({
+          topic: bus.topic(ProductPublished.topic),
+          acks: -1,
+          messages: batch.map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
+        }),
       );
     } else {
       inflight.push(
-        coll
-          .insertMany(batch.map((e) => ({ _id: e.id, ...outboxFields([e]) }) as never))
-          .then(() => batch.forEach((e) => relay?.nudge(coll, e.id))),
+        coll.insertMany(batch.map((e) => ({ _id: e.id, ...outboxFields([e]) }) as never)).then(() => {
+          for (const e of batch) relay?.nudge(coll, e.id);
+        }),
       );
     }
   }
@@ -101,12 +116,21 @@ async function drive(path: 'bus' | 'outbox', rate: number): Promise<Record<strin
   };
 }
 
-console.log(`[bench] bus at ${RATE} events/s, outbox at ${OUTBOX_RATE} events/s, ${DURATION_S}s each (+${WARMUP_S}s warm-up)`);
+console.log(
+  `[bench] bus at ${RATE} events/s, outbox at ${OUTBOX_RATE} events/s, ${DURATION_S}s each (+${WARMUP_S}s warm-up)`,
+);
 const busFigures = await drive('bus', RATE);
 console.log('[bench] bus path done');
 const outboxFigures = await drive('outbox', OUTBOX_RATE);
 report('bus', {
-  settings: { rate: RATE, outboxRate: OUTBOX_RATE, durationS: DURATION_S, warmupS: WARMUP_S, consumerMaxWaitMs: 20, partitions: 3 },
+  settings: {
+    rate: RATE,
+    outboxRate: OUTBOX_RATE,
+    durationS: DURATION_S,
+    warmupS: WARMUP_S,
+    consumerMaxWaitMs: 20,
+    partitions: 3,
+  },
   bus: busFigures,
   outbox: outboxFigures,
   target: { p99Ms: 50, met: busFigures.p99Ms <= 50 },

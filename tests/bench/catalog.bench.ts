@@ -26,15 +26,25 @@ const catalog = await startService('catalog', {
 console.log(`[bench] catalog at ${catalog.url}; loading the ${DEMO_PRODUCTS.length} demo products…`);
 for (const p of DEMO_PRODUCTS.filter((d) => d.cooperativeId === 'karangbesuki')) {
   const { cooperativeId, ...body } = p;
-  await post(`${catalog.url}/cooperatives/${cooperativeId}/products`, { ...body, status: 'published' }, { authorization: `Bearer ${ADMIN_TOKEN}` });
+  await post(
+    `${catalog.url}/cooperatives/${cooperativeId}/products`,
+    { ...body, status: 'published' },
+    { authorization: `Bearer ${ADMIN_TOKEN}` },
+  );
 }
 
 const trivialPort = await freePort();
-const trivial = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lib', 'trivial-server.ts')], {
-  env: { ...process.env, PORT: String(trivialPort) },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve) => trivial.stdout.on('data', (d) => String(d).includes('READY') && resolve()));
+const trivial = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, 'lib', 'trivial-server.ts')],
+  {
+    env: { ...process.env, PORT: String(trivialPort) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+await new Promise<void>((resolve) =>
+  trivial.stdout.on('data', (d) => String(d).includes('READY') && resolve()),
+);
 
 async function measure(name: string, url: string) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
@@ -51,16 +61,30 @@ async function measure(name: string, url: string) {
 
 const trivialFig = await measure('trivial Hono route', `http://127.0.0.1:${trivialPort}/hello`);
 const list = await measure('catalog list', `${catalog.url}/cooperatives/karangbesuki/products?limit=20`);
-const search = await measure('catalog search', `${catalog.url}/cooperatives/karangbesuki/products?q=keripik&inStock=true&sort=price_asc`);
+const search = await measure(
+  'catalog search',
+  `${catalog.url}/cooperatives/karangbesuki/products?q=keripik&inStock=true&sort=price_asc`,
+);
 const detail = await measure('catalog categories', `${catalog.url}/cooperatives/karangbesuki/categories`);
 
 report('catalog', {
-  settings: { durationS: DURATION_S, connections: CONNECTIONS, products: DEMO_PRODUCTS.filter((d) => d.cooperativeId === 'karangbesuki').length },
+  settings: {
+    durationS: DURATION_S,
+    connections: CONNECTIONS,
+    products: DEMO_PRODUCTS.filter((d) => d.cooperativeId === 'karangbesuki').length,
+  },
   trivial: trivialFig,
   list: { ...list, ratioToTrivial: round(list.requestsPerSecond / trivialFig.requestsPerSecond, 3) },
   search: { ...search, ratioToTrivial: round(search.requestsPerSecond / trivialFig.requestsPerSecond, 3) },
-  categories: { ...detail, ratioToTrivial: round(detail.requestsPerSecond / trivialFig.requestsPerSecond, 3) },
-  targets: { listRatio: 0.25, listP99Ms: 25, met: list.requestsPerSecond / trivialFig.requestsPerSecond >= 0.25 && list.p99Ms <= 25 },
+  categories: {
+    ...detail,
+    ratioToTrivial: round(detail.requestsPerSecond / trivialFig.requestsPerSecond, 3),
+  },
+  targets: {
+    listRatio: 0.25,
+    listP99Ms: 25,
+    met: list.requestsPerSecond / trivialFig.requestsPerSecond >= 0.25 && list.p99Ms <= 25,
+  },
 });
 trivial.kill('SIGTERM');
 await catalog.stop();

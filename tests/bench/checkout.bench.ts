@@ -32,30 +32,56 @@ for (const name of ['membership', 'catalog', 'orders', 'payments']) {
     STRIPE_API_BASE: infra.stripeApiBase,
   });
 }
-const { membership, catalog, orders } = services as Record<'membership' | 'catalog' | 'orders', RunningService>;
+const { membership, catalog, orders } = services as Record<
+  'membership' | 'catalog' | 'orders',
+  RunningService
+>;
 const coop = 'benchkoperasi';
-await post(`${membership.url}/cooperatives`, {
-  cooperativeId: coop,
-  name: 'Koperasi Bench',
-  marketName: 'Bench Market',
-  ward: 'Karangbesuki',
-  city: 'Kota Malang',
-  outletAddress: 'Jl. Bench 1',
-  openingHours: '24 jam',
-  phone: '+6281234500000',
-  deliveryEnabled: true,
-  deliveryFee: 5000,
-  orderExpiryMinutes: 30,
-}, admin);
-const product = await post(`${catalog.url}/cooperatives/${coop}/products`, {
-  sku: 'BENCH-1', sellerId: 'mbr_bench', name: 'Beras Bench 5 kg', description: 'Untuk benchmark.', category: 'sembako',
-  unit: 'pack', price: 62_500, maxPerOrder: null, stock: 1_000_000, status: 'published',
-}, admin);
+await post(
+  `${membership.url}/cooperatives`,
+  {
+    cooperativeId: coop,
+    name: 'Koperasi Bench',
+    marketName: 'Bench Market',
+    ward: 'Karangbesuki',
+    city: 'Kota Malang',
+    outletAddress: 'Jl. Bench 1',
+    openingHours: '24 jam',
+    phone: '+6281234500000',
+    deliveryEnabled: true,
+    deliveryFee: 5000,
+    orderExpiryMinutes: 30,
+  },
+  admin,
+);
+const product = await post(
+  `${catalog.url}/cooperatives/${coop}/products`,
+  {
+    sku: 'BENCH-1',
+    sellerId: 'mbr_bench',
+    name: 'Beras Bench 5 kg',
+    description: 'Untuk benchmark.',
+    category: 'sembako',
+    unit: 'pack',
+    price: 62_500,
+    maxPerOrder: null,
+    stock: 1_000_000,
+    status: 'published',
+  },
+  admin,
+);
 
 // Observe outcomes on the orders topic, as any downstream service would.
 const logger = createLogger('bench', 'warn');
-const bus = new Bus({ brokers: infra.kafkaBrokers.split(','), clientId: 'bench-observer', topicPrefix: prefix, logger });
-const conn = await mongoose.createConnection(dbUrl(infra.mongoUrl, `${run}_observer`), { retryWrites: false }).asPromise();
+const bus = new Bus({
+  brokers: infra.kafkaBrokers.split(','),
+  clientId: 'bench-observer',
+  topicPrefix: prefix,
+  logger,
+});
+const conn = await mongoose
+  .createConnection(dbUrl(infra.mongoUrl, `${run}_observer`), { retryWrites: false })
+  .asPromise();
 const placedAt = new Map<string, number>();
 const outcomes = new Map<string, { at: number; ok: boolean }>();
 const observer = await startConsumer({
@@ -77,7 +103,9 @@ async function prepareCarts(n: number): Promise<string[]> {
         const cart = await post(`${orders.url}/carts`, { cooperativeId: coop });
         for (;;) {
           const res = await fetch(`${orders.url}/carts/${cart.id}/lines`, {
-            method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ productId: product.id, quantity: 1 }),
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ productId: product.id, quantity: 1 }),
           });
           if (res.ok) break;
           if (res.status !== 404) throw new Error(`add line: ${res.status}`);
@@ -102,7 +130,16 @@ async function drive(rate: number, seconds: number) {
     if (wait > 0) await sleep(wait);
     inflight.push(
       (async () => {
-        const res = await post(`${orders.url}/orders`, { cartId: carts[i], fulfilment: { method: 'pickup' }, contact: { name: 'Budi Santoso', phone: '081234567890' }, paymentMethod: 'cash' }, { 'idempotency-key': `${run}-${rate}-${i}` });
+        const res = await post(
+          `${orders.url}/orders`,
+          {
+            cartId: carts[i],
+            fulfilment: { method: 'pickup' },
+            contact: { name: 'Budi Santoso', phone: '081234567890' },
+            paymentMethod: 'cash',
+          },
+          { 'idempotency-key': `${run}-${rate}-${i}` },
+        );
         placedAt.set(res.order.id, due);
         ids.push(res.order.id);
       })(),

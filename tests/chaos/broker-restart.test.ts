@@ -27,7 +27,12 @@ afterAll(async () => {
 
 it('(e) loses no event and applies none twice when the broker restarts mid-stream', async () => {
   const logger = createLogger('chaos', process.env.TEST_LOG_LEVEL ?? 'silent');
-  const bus = new Bus({ brokers: [kafka.brokers], clientId: 'chaos', topicPrefix: `${uniqueName('c')}.`, logger });
+  const bus = new Bus({
+    brokers: [kafka.brokers],
+    clientId: 'chaos',
+    topicPrefix: `${uniqueName('c')}.`,
+    logger,
+  });
   const db = await testDatabase('chaos');
   const products = db.conn.collection('products');
   const applied = db.conn.collection<{ _id: string; n: number }>('applied');
@@ -51,17 +56,24 @@ it('(e) loses no event and applies none twice when the broker restarts mid-strea
   const writer = (async () => {
     for (; written < total; written++) {
       const productId = `p${written}`;
-      const evt = newEvent(ProductPublished, productId, { ...(SAMPLE_DATA[ProductPublished.type] as object), productId } as never, {
-        source: 'urn:pasar:chaos',
-        cooperativeId: 'karangbesuki',
-      });
+      const evt = newEvent(
+        ProductPublished,
+        productId,
+        { ...(SAMPLE_DATA[ProductPublished.type] as object), productId } as never,
+        {
+          source: 'urn:pasar:chaos',
+          cooperativeId: 'karangbesuki',
+        },
+      );
       await products.insertOne({ _id: productId, ...outboxFields([evt]) } as never);
       relay.nudge(products, productId);
       await sleep(10); // a steady flow of ~100 writes/s spanning the restart
     }
   })();
 
-  await waitFor(async () => (await applied.countDocuments()) >= 50, { what: 'events flowing before the restart' });
+  await waitFor(async () => (await applied.countDocuments()) >= 50, {
+    what: 'events flowing before the restart',
+  });
   await kafka.restart();
   await writer;
 
@@ -70,9 +82,10 @@ it('(e) loses no event and applies none twice when the broker restarts mid-strea
     const pending = await products.countDocuments({ 'outbox.0': { $exists: true } });
     if (process.env.CHAOS_DEBUG) console.log(`[chaos] applied ${a}/${total}, pending in outbox ${pending}`);
   }, 2000);
-  await waitFor(async () => (await applied.countDocuments()) === total, { timeoutMs: 120_000, what: `all ${total} events applied` }).finally(
-    () => clearInterval(progress),
-  );
+  await waitFor(async () => (await applied.countDocuments()) === total, {
+    timeoutMs: 120_000,
+    what: `all ${total} events applied`,
+  }).finally(() => clearInterval(progress));
   const twice = await applied.countDocuments({ n: { $ne: 1 } });
   expect(twice).toBe(0);
   expect(await products.countDocuments({ 'outbox.0': { $exists: true } })).toBe(0);

@@ -42,13 +42,22 @@ describe('checkout saga', () => {
 
     expect(order.total).toBe(156_000);
     expect(order.pickupCode).toMatch(/^[A-Z0-9]{6}$/);
-    expect(order.timeline.map((t: { status: string }) => t.status)).toEqual(expect.arrayContaining(['PLACED', 'CONFIRMED']));
-    await waitFor(async () => (await productStock(m, product.id)).available === 8, { what: 'stock committed' });
+    expect(order.timeline.map((t: { status: string }) => t.status)).toEqual(
+      expect.arrayContaining(['PLACED', 'CONFIRMED']),
+    );
+    await waitFor(async () => (await productStock(m, product.id)).available === 8, {
+      what: 'stock committed',
+    });
     expect(await productStock(m, product.id)).toEqual({ available: 8, reserved: 0 });
-    const payment = await waitFor(async () => {
-      const res = await api(`${m.urls.payments}/payments/by-order/${order.id}`, { headers: { authorization: 'Bearer e2e-admin-token-0123456789' } });
-      return res.status === 200 ? res.body : undefined;
-    }, { what: 'cash payment recorded' });
+    const payment = await waitFor(
+      async () => {
+        const res = await api(`${m.urls.payments}/payments/by-order/${order.id}`, {
+          headers: { authorization: 'Bearer e2e-admin-token-0123456789' },
+        });
+        return res.status === 200 ? res.body : undefined;
+      },
+      { what: 'cash payment recorded' },
+    );
     expect(payment).toMatchObject({ provider: 'cash', status: 'PENDING_COLLECTION', amount: 156_000 });
   });
 
@@ -60,7 +69,12 @@ describe('checkout saga', () => {
     const placed = await placeOrder(m, cartId);
     const order = await waitForOrderStatus(m, placed.body.order.id, placed.body.accessToken, ['REJECTED']);
 
-    expect(order.rejection).toMatchObject({ reason: 'INSUFFICIENT_STOCK', productId: product.id, requested: 5, available: 3 });
+    expect(order.rejection).toMatchObject({
+      reason: 'INSUFFICIENT_STOCK',
+      productId: product.id,
+      requested: 5,
+      available: 3,
+    });
     expect(order.pickupCode).toBeNull();
     expect(await productStock(m, product.id)).toEqual({ available: 3, reserved: 0 });
   });
@@ -97,9 +111,14 @@ describe('checkout saga', () => {
 
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('CANCELLED');
-    await waitFor(async () => (await productStock(m, product.id)).available === 6, { what: 'stock released' });
+    await waitFor(async () => (await productStock(m, product.id)).available === 6, {
+      what: 'stock released',
+    });
     expect(await productStock(m, product.id)).toEqual({ available: 6, reserved: 0 });
-    const again = await api(`${m.urls.orders}/orders/${id}/cancel`, { headers: { 'x-order-token': placed.body.accessToken }, body: {} });
+    const again = await api(`${m.urls.orders}/orders/${id}/cancel`, {
+      headers: { 'x-order-token': placed.body.accessToken },
+      body: {},
+    });
     expect(again.status).toBe(409);
   });
 
@@ -116,7 +135,9 @@ describe('checkout saga', () => {
     const order = await waitForOrderStatus(m, id, placed.body.accessToken, ['EXPIRED'], 40_000);
 
     expect(order.canCancel).toBe(false);
-    await waitFor(async () => (await productStock(m, product.id)).available === 5, { what: 'stock released' });
+    await waitFor(async () => (await productStock(m, product.id)).available === 5, {
+      what: 'stock released',
+    });
     expect(await productStock(m, product.id)).toEqual({ available: 5, reserved: 0 });
   });
 

@@ -1,4 +1,12 @@
-import { freePort, spawnService, type SpawnedService, testInfra, uniqueName, mongoUrlFor, waitFor } from '@pasar/testkit';
+import {
+  freePort,
+  spawnService,
+  type SpawnedService,
+  testInfra,
+  uniqueName,
+  mongoUrlFor,
+  waitFor,
+} from '@pasar/testkit';
 
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 const SERVICES = ['membership', 'catalog', 'orders', 'payments'] as const;
@@ -15,7 +23,9 @@ export interface TestMarket {
  * The four services as real processes on free ports, talking through the real broker with a topic
  * prefix of their own and databases of their own, so suites can run side by side.
  */
-export async function startTestMarket(extraEnv: Partial<Record<ServiceName, Record<string, string>>> = {}): Promise<TestMarket> {
+export async function startTestMarket(
+  extraEnv: Partial<Record<ServiceName, Record<string, string>>> = {},
+): Promise<TestMarket> {
   const infra = testInfra();
   const prefix = `${uniqueName('e2e')}.`;
   const common = {
@@ -60,7 +70,10 @@ export async function api<T = any>(
 ): Promise<JsonResponse<T>> {
   const res = await fetch(url, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...(init.headers ?? {}) },
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.headers ?? {}),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();
@@ -74,7 +87,11 @@ export async function api<T = any>(
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 /** Registers a cooperative and waits until orders knows it (its read model is fed by events). */
-export async function registerCooperative(m: TestMarket, cooperativeId: string, overrides: Record<string, unknown> = {}) {
+export async function registerCooperative(
+  m: TestMarket,
+  cooperativeId: string,
+  overrides: Record<string, unknown> = {},
+) {
   const res = await api(`${m.urls.membership}/cooperatives`, {
     headers: admin,
     body: {
@@ -102,7 +119,14 @@ let skuCounter = 0;
 export async function createProduct(
   m: TestMarket,
   cooperativeId: string,
-  fields: { name?: string; price?: number; stock?: number; maxPerOrder?: number | null; category?: string; unit?: string } = {},
+  fields: {
+    name?: string;
+    price?: number;
+    stock?: number;
+    maxPerOrder?: number | null;
+    category?: string;
+    unit?: string;
+  } = {},
 ) {
   const res = await api<{ id: string }>(`${m.urls.catalog}/cooperatives/${cooperativeId}/products`, {
     headers: admin,
@@ -143,7 +167,12 @@ export async function addToCart(m: TestMarket, cartId: string, productId: string
 
 export const shopper = { name: 'Budi Santoso', phone: '081234567890' };
 
-export async function placeOrder(m: TestMarket, cartId: string, key = uniqueName('idem'), extra: Record<string, unknown> = {}) {
+export async function placeOrder(
+  m: TestMarket,
+  cartId: string,
+  key = uniqueName('idem'),
+  extra: Record<string, unknown> = {},
+) {
   return api<{ order: { id: string; status: string }; accessToken: string }>(`${m.urls.orders}/orders`, {
     headers: { 'idempotency-key': key },
     body: { cartId, fulfilment: { method: 'pickup' }, contact: shopper, paymentMethod: 'cash', ...extra },
@@ -154,7 +183,13 @@ export async function getOrder(m: TestMarket, orderId: string, token: string) {
   return api<any>(`${m.urls.orders}/orders/${orderId}`, { headers: { 'x-order-token': token } });
 }
 
-export async function waitForOrderStatus(m: TestMarket, orderId: string, token: string, statuses: string[], timeoutMs = 30_000) {
+export async function waitForOrderStatus(
+  m: TestMarket,
+  orderId: string,
+  token: string,
+  statuses: string[],
+  timeoutMs = 30_000,
+) {
   return waitFor(
     async () => {
       const res = await getOrder(m, orderId, token);
@@ -164,7 +199,10 @@ export async function waitForOrderStatus(m: TestMarket, orderId: string, token: 
   );
 }
 
-export async function productStock(m: TestMarket, productId: string): Promise<{ available: number; reserved: number }> {
+export async function productStock(
+  m: TestMarket,
+  productId: string,
+): Promise<{ available: number; reserved: number }> {
   const res = await api<any>(`${m.urls.catalog}/products/${productId}`);
   return res.body.stock;
 }

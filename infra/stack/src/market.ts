@@ -7,7 +7,13 @@ import { type Stack, startStack } from './stack';
 import type { Log } from './types';
 
 /** The market's fixed ports: the storefront and the four services. */
-export const MARKET_PORTS = { web: 3000, catalog: 4001, orders: 4002, payments: 4003, membership: 4004 } as const;
+export const MARKET_PORTS = {
+  web: 3000,
+  catalog: 4001,
+  orders: 4002,
+  payments: 4003,
+  membership: 4004,
+} as const;
 export type ServiceName = 'catalog' | 'orders' | 'payments' | 'membership';
 const SERVICES: ServiceName[] = ['membership', 'catalog', 'orders', 'payments'];
 
@@ -47,7 +53,12 @@ export interface Market {
  * Starts the whole market: engines (fixed dev ports), the four services, demo data, and the
  * storefront (production build served by remix-serve). Logs go to <dataDir>/logs/<name>.log.
  */
-export async function startMarket(opts: { dataDir: string; log: Log; seed?: boolean; web?: boolean }): Promise<Market> {
+export async function startMarket(opts: {
+  dataDir: string;
+  log: Log;
+  seed?: boolean;
+  web?: boolean;
+}): Promise<Market> {
   const { log } = opts;
   const root = paths.root();
   for (const [name, port] of Object.entries(MARKET_PORTS)) await assertPortFree(port, name);
@@ -58,7 +69,13 @@ export async function startMarket(opts: { dataDir: string; log: Log; seed?: bool
     await stack.stop();
   };
   try {
-    const env = { ...process.env, ...DEV_DEFAULTS, ...readDotEnv(), KAFKA_BROKERS: stack.kafkaBrokers, STRIPE_API_BASE: stack.stripeApiBase };
+    const env = {
+      ...process.env,
+      ...DEV_DEFAULTS,
+      ...readDotEnv(),
+      KAFKA_BROKERS: stack.kafkaBrokers,
+      STRIPE_API_BASE: stack.stripeApiBase,
+    };
     const logs = join(opts.dataDir, 'logs');
     await Promise.all(
       SERVICES.map(async (name) => {

@@ -38,7 +38,13 @@ interface Result {
   seconds: number;
 }
 
-function runVitest(name: string, cwd: string, args: string[], env: NodeJS.ProcessEnv, out: string): Promise<Result> {
+function runVitest(
+  name: string,
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  out: string,
+): Promise<Result> {
   const started = Date.now();
   const json = join(out, `${name.replaceAll('/', '_')}.json`);
   return new Promise((resolve) => {
@@ -57,7 +63,14 @@ function runVitest(name: string, cwd: string, args: string[], env: NodeJS.Proces
     child.on('close', (code) => {
       // Print each suite's output in one piece so two suites running at once do not interleave.
       process.stdout.write(`\n──── ${name} ────\n${buffered}`);
-      const r: Result = { name, passed: 0, failed: 0, skipped: 0, code, seconds: Math.round((Date.now() - started) / 1000) };
+      const r: Result = {
+        name,
+        passed: 0,
+        failed: 0,
+        skipped: 0,
+        code,
+        seconds: Math.round((Date.now() - started) / 1000),
+      };
       if (existsSync(json)) {
         const report = JSON.parse(readFileSync(json, 'utf8')) as {
           numPassedTests: number;
@@ -101,7 +114,9 @@ const env: NodeJS.ProcessEnv = {
   STRIPE_API_BASE: stack.stripeApiBase,
   NODE_ENV: 'test',
 };
-log(`stack up: KAFKA_BROKERS=${stack.kafkaBrokers} MONGO_URL=${stack.mongoUrl} STRIPE_API_BASE=${stack.stripeApiBase}`);
+log(
+  `stack up: KAFKA_BROKERS=${stack.kafkaBrokers} MONGO_URL=${stack.mongoUrl} STRIPE_API_BASE=${stack.stripeApiBase}`,
+);
 
 let results: Result[] = [];
 const stop = async () => {
@@ -125,7 +140,9 @@ try {
 console.log('\n──── summary ────');
 for (const r of results) {
   const mark = r.code === 0 ? 'ok  ' : 'FAIL';
-  console.log(`${mark} ${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds}s`);
+  console.log(
+    `${mark} ${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds}s`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -51,10 +51,15 @@ describe('newEvent', () => {
 
   it('refuses to build an event that would not parse', () => {
     expect(() =>
-      newEvent(ProductPublished, 'p1', { ...(SAMPLE_DATA[ProductPublished.type] as object), price: -1 } as never, {
-        source: 'urn:pasar:catalog',
-        cooperativeId: 'karangbesuki',
-      }),
+      newEvent(
+        ProductPublished,
+        'p1',
+        { ...(SAMPLE_DATA[ProductPublished.type] as object), price: -1 } as never,
+        {
+          source: 'urn:pasar:catalog',
+          cooperativeId: 'karangbesuki',
+        },
+      ),
     ).toThrow();
   });
 });

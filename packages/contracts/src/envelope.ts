@@ -7,7 +7,9 @@ import { z } from 'zod';
 export const EnvelopeBaseSchema = z.object({
   specversion: z.literal('1.0'),
   id: z.uuid(),
-  type: z.string().regex(/^pasar\.[a-z]+\.[a-z-]+\.[a-z-]+$/, 'must look like pasar.<service>.<entity>.<past-verb>'),
+  type: z
+    .string()
+    .regex(/^pasar\.[a-z]+\.[a-z-]+\.[a-z-]+$/, 'must look like pasar.<service>.<entity>.<past-verb>'),
   source: z.string().min(1),
   subject: z.string().min(1),
   time: z.iso.datetime({ offset: true }),

@@ -8,13 +8,23 @@ export const CooperativeIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a lowercase code such as "karangbesuki"');
 export const ObjectIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-character hex id');
-export const OrderIdSchema = z.string().regex(/^ord_[0-9A-Za-z]{10,32}$/, 'must be an order id such as "ord_…"');
+export const OrderIdSchema = z
+  .string()
+  .regex(/^ord_[0-9A-Za-z]{10,32}$/, 'must be an order id such as "ord_…"');
 
 export const UNITS = ['pcs', 'kg', 'liter', 'tabung', 'sak', 'pack'] as const;
 export const UnitSchema = z.enum(UNITS);
 export type Unit = z.infer<typeof UnitSchema>;
 
-export const CATEGORIES = ['sembako', 'lpg', 'air-isi-ulang', 'pupuk', 'makanan-ringan', 'minuman', 'kebutuhan-rumah'] as const;
+export const CATEGORIES = [
+  'sembako',
+  'lpg',
+  'air-isi-ulang',
+  'pupuk',
+  'makanan-ringan',
+  'minuman',
+  'kebutuhan-rumah',
+] as const;
 export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 

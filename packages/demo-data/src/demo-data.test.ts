@@ -11,7 +11,8 @@ describe('demo data', () => {
   it('has at least 100 products across sembako, LPG, air isi ulang, pupuk and UMKM snacks', () => {
     expect(DEMO_PRODUCTS.length).toBeGreaterThanOrEqual(100);
     const categories = new Set(DEMO_PRODUCTS.map((p) => p.category));
-    for (const c of ['sembako', 'lpg', 'air-isi-ulang', 'pupuk', 'makanan-ringan']) expect(categories).toContain(c);
+    for (const c of ['sembako', 'lpg', 'air-isi-ulang', 'pupuk', 'makanan-ringan'])
+      expect(categories).toContain(c);
   });
 
   it('prices every product in whole rupiah with a known unit and category', () => {

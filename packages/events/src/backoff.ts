@@ -6,6 +6,13 @@ export function backoffDelay(attempt: number, base = 100, max = 5000): number {
   return Math.floor(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
-export async function waitBackoff(attempt: number, signal?: AbortSignal, base?: number, max?: number): Promise<void> {
-  await sleep(backoffDelay(attempt, base, max), undefined, signal ? { signal } : undefined).catch(() => undefined);
+export async function waitBackoff(
+  attempt: number,
+  signal?: AbortSignal,
+  base?: number,
+  max?: number,
+): Promise<void> {
+  await sleep(backoffDelay(attempt, base, max), undefined, signal ? { signal } : undefined).catch(
+    () => undefined,
+  );
 }

@@ -13,10 +13,15 @@ afterEach(async () => {
 });
 
 function productEvent(productId: string) {
-  return newEvent(ProductPublished, productId, { ...(SAMPLE_DATA[ProductPublished.type] as object), productId } as never, {
-    source: 'urn:pasar:test',
-    cooperativeId: 'karangbesuki',
-  });
+  return newEvent(
+    ProductPublished,
+    productId,
+    { ...(SAMPLE_DATA[ProductPublished.type] as object), productId } as never,
+    {
+      source: 'urn:pasar:test',
+      cooperativeId: 'karangbesuki',
+    },
+  );
 }
 
 describe('event bus over the real broker', () => {
@@ -34,10 +39,13 @@ describe('event bus over the real broker', () => {
     });
     cleanups.push(() => proc.stop());
 
-    const applied = await waitFor(async () => {
-      const docs = await group.applied.find().toArray();
-      return docs.length === 5 ? docs : undefined;
-    }, { what: 'five events applied' });
+    const applied = await waitFor(
+      async () => {
+        const docs = await group.applied.find().toArray();
+        return docs.length === 5 ? docs : undefined;
+      },
+      { what: 'five events applied' },
+    );
 
     expect(applied.map((d) => d.productId).sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
     expect(applied.every((d) => d.n === 1)).toBe(true);
@@ -54,7 +62,10 @@ describe('event bus over the real broker', () => {
     const record = { key: evt.subject, value: JSON.stringify(evt) };
 
     await producer.send({ topic: bus.topic(ProductPublished.topic), messages: [record, record] });
-    await producer.send({ topic: bus.topic(ProductPublished.topic), messages: [record, { key: 'dup-1', value: JSON.stringify(marker) }] });
+    await producer.send({
+      topic: bus.topic(ProductPublished.topic),
+      messages: [record, { key: 'dup-1', value: JSON.stringify(marker) }],
+    });
 
     await waitFor(() => group.applied.findOne({ _id: marker.id }), { what: 'marker applied' });
     expect((await group.applied.findOne({ _id: evt.id }))?.n).toBe(1);
@@ -66,7 +77,10 @@ describe('event bus over the real broker', () => {
     const group = await startCountingConsumer(bus);
     cleanups.push(() => group.stop());
     const good = productEvent('after-poison');
-    const badData = { ...productEvent('bad'), data: { ...(SAMPLE_DATA[ProductPublished.type] as object), price: 12.5 } };
+    const badData = {
+      ...productEvent('bad'),
+      data: { ...(SAMPLE_DATA[ProductPublished.type] as object), price: 12.5 },
+    };
     const producer = await bus.producer();
 
     await producer.send({
@@ -79,7 +93,9 @@ describe('event bus over the real broker', () => {
     });
 
     await waitFor(() => group.applied.findOne({ _id: good.id }), { what: 'the good event after the poison' });
-    const letters = await drainDeadLetters(bus, dlqTopic(ProductPublished.topic, group.groupId), { replay: false });
+    const letters = await drainDeadLetters(bus, dlqTopic(ProductPublished.topic, group.groupId), {
+      replay: false,
+    });
     expect(letters.map((l) => l.reason)).toEqual(['MALFORMED_JSON', 'INVALID_DATA']);
     expect(letters[1]?.error).toContain('data.price');
     expect(letters[0]?.originalTopic).toBe(ProductPublished.topic);
@@ -99,7 +115,9 @@ describe('event bus over the real broker', () => {
       topic: bus.topic(ProductPublished.topic),
       messages: [flaky, after].map((e) => ({ key: 'k', value: JSON.stringify(e) })),
     });
-    await waitFor(() => group.applied.findOne({ _id: after.id }), { what: 'the event after the failing one' });
+    await waitFor(() => group.applied.findOne({ _id: after.id }), {
+      what: 'the event after the failing one',
+    });
     expect(await group.applied.findOne({ _id: flaky.id })).toBeNull();
 
     failFor.clear();
@@ -117,7 +135,11 @@ describe('event bus over the real broker', () => {
     cleanups.push(() => bus.disconnect());
     const group = await startCountingConsumer(bus);
     cleanups.push(() => group.stop());
-    const env = { KAFKA_BROKERS: testInfra().kafkaBrokers, MONGO_URL: mongoUrlFor(uniqueName('relay')), TOPIC_PREFIX: bus.topicPrefix };
+    const env = {
+      KAFKA_BROKERS: testInfra().kafkaBrokers,
+      MONGO_URL: mongoUrlFor(uniqueName('relay')),
+      TOPIC_PREFIX: bus.topicPrefix,
+    };
     const first = spawnTs(writer, { ...env, COUNT: '20', PAUSE_BEFORE_PUBLISH: '1' });
     await waitFor(() => first.output().includes('ABOUT_TO_PUBLISH'), { what: 'relay about to publish' });
 
@@ -126,7 +148,9 @@ describe('event bus over the real broker', () => {
     const second = spawnTs(writer, { ...env, COUNT: '0' });
     cleanups.push(() => second.stop());
 
-    await waitFor(async () => (await group.applied.countDocuments()) === 20, { what: 'all 20 events after restart' });
+    await waitFor(async () => (await group.applied.countDocuments()) === 20, {
+      what: 'all 20 events after restart',
+    });
     const docs = await group.applied.find().toArray();
     expect(new Set(docs.map((d) => d.productId)).size).toBe(20);
     expect(docs.every((d) => d.n === 1)).toBe(true);

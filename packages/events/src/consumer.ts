@@ -110,16 +110,26 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
       let lastOffset: string | undefined;
       const flush = async () => {
         if (done.length > 0) {
-          await opts.processed.insertMany(done.splice(0) as never[], { ordered: false }).catch((err: { code?: number }) => {
-            if (err.code !== 11000) throw err; // a concurrent duplicate recorded one first: fine
-          });
+          await opts.processed
+            .insertMany(done.splice(0) as never[], { ordered: false })
+            .catch((err: { code?: number }) => {
+              if (err.code !== 11000) throw err; // a concurrent duplicate recorded one first: fine
+            });
         }
         if (lastOffset !== undefined) resolveOffset(lastOffset);
         lastOffset = undefined;
       };
-      const park = async (message: KafkaMessage, reason: DeadLetterReason, error: string, attempts: number) => {
+      const park = async (
+        message: KafkaMessage,
+        reason: DeadLetterReason,
+        error: string,
+        attempts: number,
+      ) => {
         await flush();
-        log.warn({ topic, partition, offset: message.offset, reason, error }, 'record parked on dead-letter topic');
+        log.warn(
+          { topic, partition, offset: message.offset, reason, error },
+          'record parked on dead-letter topic',
+        );
         await parkDeadLetter(bus, { groupId, topic, partition, message, reason, error, attempts });
         resolveOffset(message.offset);
       };

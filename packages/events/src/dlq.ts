@@ -99,7 +99,9 @@ export async function listDeadLetterTopics(bus: Bus): Promise<{ topic: string; r
   const admin = bus.kafka.admin();
   await admin.connect();
   try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(bus.topicPrefix) && t.includes('.dlq.'));
+    const topics = (await admin.listTopics()).filter(
+      (t) => t.startsWith(bus.topicPrefix) && t.includes('.dlq.'),
+    );
     const out: { topic: string; records: number }[] = [];
     for (const topic of topics.sort()) {
       const offsets = await admin.fetchTopicOffsets(topic);
@@ -130,7 +132,9 @@ export async function drainDeadLetters(
   try {
     const ends = await admin.fetchTopicOffsets(physical);
     const committed = await admin.fetchOffsets({ groupId, topics: [physical] });
-    const done = new Map(committed.flatMap((t) => t.partitions.map((p) => [p.partition, Number(p.offset)] as const)));
+    const done = new Map(
+      committed.flatMap((t) => t.partitions.map((p) => [p.partition, Number(p.offset)] as const)),
+    );
     for (const o of ends) {
       const start = Math.max(Number(o.low), done.get(o.partition) ?? -1);
       if (Number(o.high) > start) pending.set(o.partition, Number(o.high));

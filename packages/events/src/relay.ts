@@ -69,11 +69,18 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
     for (const e of entries) {
       const topic = bus.topic(e.topic);
       const list = byTopic.get(topic) ?? [];
-      list.push({ key: e.key, value: JSON.stringify(e.envelope), headers: { 'ce-type': e.envelope.type, 'ce-id': e.id } });
+      list.push({
+        key: e.key,
+        value: JSON.stringify(e.envelope),
+        headers: { 'ce-type': e.envelope.type, 'ce-id': e.id },
+      });
       byTopic.set(topic, list);
     }
     const producer = await bus.producer();
-    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
     for (const d of pending) {
       await coll.updateOne({ _id: d._id } as never, { $pullAll: { outbox: d.outbox } } as never);
     }
@@ -96,9 +103,15 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
         published += await publish(coll, docs);
       } else if (ids && ids.size > 0) {
         const docs = await Promise.all(
-          [...ids].map((id) => coll.findOne({ _id: id } as never, { projection: { outbox: 1 } }) as Promise<PendingDoc | null>),
+          [...ids].map(
+            (id) =>
+              coll.findOne({ _id: id } as never, { projection: { outbox: 1 } }) as Promise<PendingDoc | null>,
+          ),
         );
-        published += await publish(coll, docs.filter((d): d is PendingDoc => d !== null));
+        published += await publish(
+          coll,
+          docs.filter((d): d is PendingDoc => d !== null),
+        );
       }
     }
     if (sweep && !sweepRequested) {

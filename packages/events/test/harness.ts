@@ -6,7 +6,10 @@ import { type Bus, on, type RunningConsumer, startConsumer } from '../src';
  * A consumer group whose handler is deliberately NOT idempotent ($inc per event id), so a test
  * sees any event the bus applies twice. `failFor` makes the handler throw for chosen product ids.
  */
-export async function startCountingConsumer(bus: Bus, opts: { failFor?: Set<string>; maxAttempts?: number } = {}) {
+export async function startCountingConsumer(
+  bus: Bus,
+  opts: { failFor?: Set<string>; maxAttempts?: number } = {},
+) {
   const db = await testDatabase('bus');
   const applied = db.conn.collection<{ _id: string; n: number; productId: string }>('applied');
   const groupId = uniqueName('group');
@@ -19,7 +22,11 @@ export async function startCountingConsumer(bus: Bus, opts: { failFor?: Set<stri
     subscriptions: [
       on(ProductPublished, async (evt) => {
         if (opts.failFor?.has(evt.data.productId)) throw new Error(`refusing ${evt.data.productId}`);
-        await applied.updateOne({ _id: evt.id }, { $inc: { n: 1 }, $set: { productId: evt.data.productId } }, { upsert: true });
+        await applied.updateOne(
+          { _id: evt.id },
+          { $inc: { n: 1 }, $set: { productId: evt.data.productId } },
+          { upsert: true },
+        );
       }),
     ],
   });

@@ -9,9 +9,16 @@ import { validate } from './validate';
 const logger = createLogger('test', 'silent');
 
 function buildApp(ready = true) {
-  const app = createServiceApp({ name: 'test', logger, readiness: { mongo: async () => ready }, maxBodyBytes: 1024 });
-  app.post('/things', validate('json', z.object({ name: z.string().min(2), qty: z.number().int().positive() })), (c) =>
-    c.json(c.req.valid('json'), 201),
+  const app = createServiceApp({
+    name: 'test',
+    logger,
+    readiness: { mongo: async () => ready },
+    maxBodyBytes: 1024,
+  });
+  app.post(
+    '/things',
+    validate('json', z.object({ name: z.string().min(2), qty: z.number().int().positive() })),
+    (c) => c.json(c.req.valid('json'), 201),
   );
   app.get('/things/:id', validate('param', z.object({ id: z.string().regex(/^t\d+$/) })), (c) => {
     throw new DomainError('THING.NOT_FOUND', `No thing ${c.req.valid('param').id}`, 404);
@@ -104,7 +111,11 @@ describe('loadConfig', () => {
   });
 
   it('parses a good environment', () => {
-    const cfg = loadConfig(BaseConfigSchema, { PORT: '4001', MONGO_URL: 'mongodb://x/db', KAFKA_BROKERS: 'a:1,b:2' });
+    const cfg = loadConfig(BaseConfigSchema, {
+      PORT: '4001',
+      MONGO_URL: 'mongodb://x/db',
+      KAFKA_BROKERS: 'a:1,b:2',
+    });
     expect(cfg.KAFKA_BROKERS).toEqual(['a:1', 'b:2']);
     expect(cfg.PORT).toBe(4001);
   });

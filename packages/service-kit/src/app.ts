@@ -31,7 +31,13 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
     const started = performance.now();
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    const line = { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms };
+    const line = {
+      reqId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms,
+    };
     if (c.res.status >= 500) logger.error(line, 'request failed');
     else logger.debug(line, 'request');
   });
@@ -40,7 +46,11 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
       maxSize: opts.maxBodyBytes ?? 64 * 1024,
       onError: (c) =>
         c.json<ErrorBody>(
-          { code: 'REQUEST.TOO_LARGE', message: `Request body is larger than ${opts.maxBodyBytes ?? 64 * 1024} bytes`, requestId: c.get('requestId') },
+          {
+            code: 'REQUEST.TOO_LARGE',
+            message: `Request body is larger than ${opts.maxBodyBytes ?? 64 * 1024} bytes`,
+            requestId: c.get('requestId'),
+          },
           413,
         ),
     }),
@@ -49,7 +59,9 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
   app.get('/healthz', (c) => c.json({ status: 'ok', service: opts.name }));
   app.get('/readyz', async (c) => {
     const entries = await Promise.all(
-      Object.entries(opts.readiness ?? {}).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+      Object.entries(opts.readiness ?? {}).map(
+        async ([name, check]) => [name, await check().catch(() => false)] as const,
+      ),
     );
     const checks = Object.fromEntries(entries);
     const ready = entries.every(([, ok]) => ok);
@@ -57,14 +69,26 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
   });
 
   app.notFound((c) =>
-    c.json<ErrorBody>({ code: 'ROUTE.NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}`, requestId: c.get('requestId') }, 404),
+    c.json<ErrorBody>(
+      {
+        code: 'ROUTE.NOT_FOUND',
+        message: `No route ${c.req.method} ${c.req.path}`,
+        requestId: c.get('requestId'),
+      },
+      404,
+    ),
   );
 
   app.onError((err, c) => {
     const reqId = c.get('requestId');
     if (err instanceof DomainError) {
       return c.json<ErrorBody>(
-        { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}), requestId: reqId },
+        {
+          code: err.code,
+          message: err.message,
+          ...(err.details ? { details: err.details } : {}),
+          requestId: reqId,
+        },
         err.status,
       );
     }
@@ -74,7 +98,11 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
     }
     logger.error({ err, reqId, method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json<ErrorBody>(
-      { code: 'INTERNAL.UNEXPECTED', message: `Something went wrong on our side (request ${reqId})`, requestId: reqId },
+      {
+        code: 'INTERNAL.UNEXPECTED',
+        message: `Something went wrong on our side (request ${reqId})`,
+        requestId: reqId,
+      },
       500,
     );
   });

@@ -32,19 +32,30 @@ function parameters(where: 'query' | 'path', schema: z.ZodObject | undefined) {
 }
 
 /** An OpenAPI 3.1 document generated from the same zod schemas the routes validate with. */
-export function openApiDocument(info: { title: string; version: string; description?: string }, routes: RouteDoc[]) {
+export function openApiDocument(
+  info: { title: string; version: string; description?: string },
+  routes: RouteDoc[],
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const responses = Object.fromEntries(
-      Object.entries({ ...r.responses, 400: { description: 'Invalid input', schema: ErrorSchema } }).map(([code, res]) => [
-        code,
-        {
-          description: res.description,
-          ...(res.schema
-            ? { content: { 'application/json': { schema: z.toJSONSchema(res.schema, { io: 'output', unrepresentable: 'any' }) } } }
-            : {}),
-        },
-      ]),
+      Object.entries({ ...r.responses, 400: { description: 'Invalid input', schema: ErrorSchema } }).map(
+        ([code, res]) => [
+          code,
+          {
+            description: res.description,
+            ...(res.schema
+              ? {
+                  content: {
+                    'application/json': {
+                      schema: z.toJSONSchema(res.schema, { io: 'output', unrepresentable: 'any' }),
+                    },
+                  },
+                }
+              : {}),
+          },
+        ],
+      ),
     );
     paths[r.path] ??= {};
     paths[r.path]![r.method] = {
@@ -54,7 +65,11 @@ export function openApiDocument(info: { title: string; version: string; descript
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } },
+              content: {
+                'application/json': {
+                  schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }),
+                },
+              },
             },
           }
         : {}),

@@ -20,7 +20,9 @@ export interface StartedInfra extends InfraEndpoints {
  * 2. testcontainers, when a container runtime answers;
  * 3. the local stack of real engines (Kafka jars, FerretDB, stripe-mock) on free ports.
  */
-export async function startInfra(log: (m: string) => void = (m) => console.log(`[testkit] ${m}`)): Promise<StartedInfra> {
+export async function startInfra(
+  log: (m: string) => void = (m) => console.log(`[testkit] ${m}`),
+): Promise<StartedInfra> {
   const { KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE } = process.env;
   if (KAFKA_BROKERS && MONGO_URL) {
     return {

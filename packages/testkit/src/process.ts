@@ -27,7 +27,11 @@ export interface SpawnedProcess {
 /** Runs a TypeScript entry file with tsx in its own process, output captured. */
 export function spawnTs(file: string, env: Record<string, string>, cwd = repoRoot()): SpawnedProcess {
   const tsx = join(repoRoot(), 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [file], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, [file], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;
@@ -56,7 +60,11 @@ export interface SpawnedService extends SpawnedProcess {
 }
 
 /** Starts services/<name>/src/main.ts on `port` and waits until /readyz answers 200. */
-export async function spawnService(name: string, port: number, env: Record<string, string>): Promise<SpawnedService> {
+export async function spawnService(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<SpawnedService> {
   const proc = spawnTs(join(repoRoot(), 'services', name, 'src', 'main.ts'), { ...env, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
   let exitCode: number | null | undefined;

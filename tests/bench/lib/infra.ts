@@ -14,10 +14,24 @@ export interface BenchInfra {
 export async function benchInfra(): Promise<BenchInfra> {
   const { KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE } = process.env;
   if (KAFKA_BROKERS && MONGO_URL) {
-    return { kafkaBrokers: KAFKA_BROKERS, mongoUrl: MONGO_URL, stripeApiBase: STRIPE_API_BASE ?? '', stop: async () => {} };
+    return {
+      kafkaBrokers: KAFKA_BROKERS,
+      mongoUrl: MONGO_URL,
+      stripeApiBase: STRIPE_API_BASE ?? '',
+      stop: async () => {},
+    };
   }
   const log = (m: string) => console.log(`[bench] ${m}`);
   await provisionEngines({ log });
-  const stack = await startStack({ dataDir: await mkdtemp(join(tmpdir(), 'pasar-bench-')), ports: 'free', log });
-  return { kafkaBrokers: stack.kafkaBrokers, mongoUrl: stack.mongoUrl, stripeApiBase: stack.stripeApiBase, stop: () => stack.stop() };
+  const stack = await startStack({
+    dataDir: await mkdtemp(join(tmpdir(), 'pasar-bench-')),
+    ports: 'free',
+    log,
+  });
+  return {
+    kafkaBrokers: stack.kafkaBrokers,
+    mongoUrl: stack.mongoUrl,
+    stripeApiBase: stack.stripeApiBase,
+    stop: () => stack.stop(),
+  };
 }

@@ -16,14 +16,23 @@ export async function startService(name: string, env: Record<string, string>): P
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join('services', name, 'src', 'main.ts')], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ADMIN_TOKEN, NIK_HASH_SALT: 'bench-salt-0123456789abcdef', ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ADMIN_TOKEN,
+      NIK_HASH_SALT: 'bench-salt-0123456789abcdef',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`${name} not ready in 90 s`);
     await sleep(200);
@@ -46,7 +55,11 @@ export function dbUrl(base: string, name: string): string {
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json().catch(() => ({}))) as any;
   if (res.status >= 300) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(json)}`);
   return json;

@@ -4,4 +4,6 @@ import { Hono } from 'hono';
 
 const app = new Hono();
 app.get('/hello', (c) => c.json({ hello: 'pasar' }));
-serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' }, () => console.log('READY'));
+serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' }, () =>
+  console.log('READY'),
+);

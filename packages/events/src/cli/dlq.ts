@@ -29,10 +29,19 @@ async function main(): Promise<number> {
     for (const l of letters) {
       // Only metadata: record values may hold personal data, so they are not printed.
       console.log(
-        JSON.stringify({ offset: l.offset, reason: l.reason, error: l.error, type: l.eventType, id: l.eventId, from: `${l.originalTopic}/${l.originalPartition}@${l.originalOffset}` }),
+        JSON.stringify({
+          offset: l.offset,
+          reason: l.reason,
+          error: l.error,
+          type: l.eventType,
+          id: l.eventId,
+          from: `${l.originalTopic}/${l.originalPartition}@${l.originalOffset}`,
+        }),
       );
     }
-    console.log(command === 'replay' ? `replayed ${letters.length} record(s)` : `${letters.length} record(s)`);
+    console.log(
+      command === 'replay' ? `replayed ${letters.length} record(s)` : `${letters.length} record(s)`,
+    );
     return 0;
   }
   console.error('usage: dlq list | dlq show <topic.dlq.group> | dlq replay <topic.dlq.group>');

@@ -3,7 +3,11 @@ import { defineEvent } from '../../define-event';
 import { OrderIdSchema } from '../../primitives';
 import { Topics } from '../../topics';
 
-export const StockRejectionReasonSchema = z.enum(['INSUFFICIENT_STOCK', 'PRODUCT_UNAVAILABLE', 'LIMIT_EXCEEDED']);
+export const StockRejectionReasonSchema = z.enum([
+  'INSUFFICIENT_STOCK',
+  'PRODUCT_UNAVAILABLE',
+  'LIMIT_EXCEEDED',
+]);
 export type StockRejectionReason = z.infer<typeof StockRejectionReasonSchema>;
 
 /** No line of the order was held (all or none). `productId` names the line that failed. */

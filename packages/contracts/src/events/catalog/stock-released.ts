@@ -8,5 +8,9 @@ import { StockLineSchema } from './stock-lines';
 export const StockReleased = defineEvent(
   'pasar.catalog.stock.released',
   Topics.catalogStock.name,
-  z.object({ orderId: OrderIdSchema, lines: z.array(StockLineSchema), reason: z.enum(['cancelled', 'expired']) }),
+  z.object({
+    orderId: OrderIdSchema,
+    lines: z.array(StockLineSchema),
+    reason: z.enum(['cancelled', 'expired']),
+  }),
 );

@@ -11,6 +11,10 @@ export const CooperativeSnapshotSchema = z.object({
   outletAddress: z.string().min(1),
   deliveryEnabled: z.boolean(),
   deliveryFee: RupiahSchema,
-  orderExpiryMinutes: z.number().int().positive().max(24 * 60),
+  orderExpiryMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60),
 });
 export type CooperativeSnapshot = z.infer<typeof CooperativeSnapshotSchema>;

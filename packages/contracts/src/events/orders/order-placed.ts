@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineEvent } from '../../define-event';
-import { CooperativeIdSchema, FulfilmentMethodSchema, OrderIdSchema, PaymentMethodSchema, RupiahSchema } from '../../primitives';
+import {
+  CooperativeIdSchema,
+  FulfilmentMethodSchema,
+  OrderIdSchema,
+  PaymentMethodSchema,
+  RupiahSchema,
+} from '../../primitives';
 import { Topics } from '../../topics';
 import { OrderLineSchema } from './order-line';
 

@@ -1,0 +1,8 @@
+export { startFerretDb } from './ferretdb';
+export { startKafka } from './kafka';
+export { findRepoRoot, pasarHome, paths } from './paths';
+export { freePort, freePorts } from './ports';
+export { provisionEngines } from './provision';
+export { DEV_PORTS, type Stack, stackEnv, startStack } from './stack';
+export { startStripeMock } from './stripe-mock';
+export type { EngineHandle, KafkaHandle } from './types';

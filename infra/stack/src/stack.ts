@@ -1,0 +1,99 @@
+import { join, resolve } from 'node:path';
+import { ferretDbFiles, startFerretDb } from './ferretdb';
+import { kafkaFiles, startKafka } from './kafka';
+import { assertPortFree, freePorts } from './ports';
+import { killStale } from './process';
+import { provisionEngines } from './provision';
+import { startStripeMock, stripeMockFiles } from './stripe-mock';
+import type { EngineHandle, KafkaHandle, Log } from './types';
+
+/** The documented dev ports used by `pnpm stack` / `npm start`. */
+export const DEV_PORTS = { kafka: 9092, kafkaController: 9093, ferretDb: 27017, stripeMock: 12111 } as const;
+
+export interface Stack {
+  kafkaBrokers: string;
+  mongoUrl: string;
+  stripeApiBase: string;
+  kafka: KafkaHandle;
+  ferretDb: EngineHandle & { url: string };
+  stripeMock: EngineHandle & { apiBase: string };
+  /** Stops all three engines (in parallel); never leaves a process running. */
+  stop(): Promise<void>;
+}
+
+/** The environment variables services and tests read. */
+export function stackEnv(stack: Stack): {
+  KAFKA_BROKERS: string;
+  MONGO_URL: string;
+  STRIPE_API_BASE: string;
+} {
+  return {
+    KAFKA_BROKERS: stack.kafkaBrokers,
+    MONGO_URL: stack.mongoUrl,
+    STRIPE_API_BASE: stack.stripeApiBase,
+  };
+}
+
+/**
+ * Provisions (cheap when cached) and starts Kafka, FerretDB and stripe-mock in parallel, with data and
+ * logs in `<dataDir>/{kafka,ferretdb,stripe-mock}`. `fixed` uses DEV_PORTS; `free` picks random free
+ * ports so tests never collide with a running dev stack. If one engine fails the others are stopped.
+ */
+export async function startStack(opts: {
+  dataDir: string;
+  ports: 'fixed' | 'free';
+  log?: Log;
+}): Promise<Stack> {
+  const log = opts.log;
+  await provisionEngines({ log: log ?? (() => {}) });
+  const dataDir = resolve(opts.dataDir);
+  const [kafka, kafkaController, ferretDb, stripeMock] =
+    opts.ports === 'fixed'
+      ? [DEV_PORTS.kafka, DEV_PORTS.kafkaController, DEV_PORTS.ferretDb, DEV_PORTS.stripeMock]
+      : ((await freePorts(4)) as [number, number, number, number]);
+
+  const dirs = {
+    kafka: join(dataDir, 'kafka'),
+    ferretDb: join(dataDir, 'ferretdb'),
+    stripe: join(dataDir, 'stripe-mock'),
+  };
+  if (opts.ports === 'fixed') {
+    // Leftovers of an earlier run of this data dir go first (they hold the ports); then fail before
+    // starting anything when a dev port is still taken (typically: another stack is running).
+    for (const files of [
+      kafkaFiles(dirs.kafka),
+      ferretDbFiles(dirs.ferretDb),
+      stripeMockFiles(dirs.stripe),
+    ]) {
+      await killStale(files.pidFile, files.marker, log);
+    }
+    await assertPortFree(kafka, 'Kafka');
+    await assertPortFree(kafkaController, 'Kafka controller');
+    await assertPortFree(ferretDb, 'FerretDB');
+    await assertPortFree(stripeMock, 'stripe-mock');
+  }
+  const started = await Promise.allSettled([
+    startKafka({ dataDir: dirs.kafka, port: kafka, controllerPort: kafkaController, log }),
+    startFerretDb({ dataDir: dirs.ferretDb, port: ferretDb, log }),
+    startStripeMock({ dataDir: dirs.stripe, port: stripeMock, log }),
+  ]);
+  const [k, f, s] = started;
+  if (k.status === 'rejected' || f.status === 'rejected' || s.status === 'rejected') {
+    await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+    const reasons = started.flatMap((r) =>
+      r.status === 'rejected' ? [String(r.reason?.message ?? r.reason)] : [],
+    );
+    throw new Error(`the local stack did not start:\n${reasons.join('\n\n')}`);
+  }
+  return {
+    kafkaBrokers: k.value.brokers,
+    mongoUrl: f.value.url,
+    stripeApiBase: s.value.apiBase,
+    kafka: k.value,
+    ferretDb: f.value,
+    stripeMock: s.value,
+    async stop() {
+      await Promise.all([k.value.stop(), f.value.stop(), s.value.stop()]);
+    },
+  };
+}
