@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { adminHeaders, cooperativeBody, fakeApp, json } from '../testing/fakes';
+
+async function registered(overrides: Record<string, unknown> = {}) {
+  const ctx = fakeApp();
+  const res = await ctx.app.request('/cooperatives', {
+    method: 'POST',
+    headers: adminHeaders,
+    body: JSON.stringify(cooperativeBody(overrides)),
+  });
+  expect(res.status).toBe(201);
+  return ctx;
+}
+
+const fieldsOf = async (res: Response) =>
+  ((await json(res)) as { details: { issues: { field: string }[] } }).details.issues.map((i) => i.field);
+
+describe('POST /cooperatives', () => {
+  it('registers a cooperative and stores CooperativeRegistered with it', async () => {
+    const { app, cooperatives, nudges } = fakeApp();
+
+    const res = await app.request('/cooperatives', {
+      method: 'POST',
+      headers: adminHeaders,
+      body: JSON.stringify(cooperativeBody()),
+    });
+
+    expect(res.status).toBe(201);
+    expect(await json(res)).toMatchObject({
+      cooperativeId: 'karangbesuki',
+      slug: 'karangbesuki',
+      phone: '0341-551234',
+    });
+    expect(cooperatives.events.map((e) => e.type)).toEqual(['pasar.membership.cooperative.registered']);
+    expect(cooperatives.events[0]?.data).not.toHaveProperty('phone');
+    expect(nudges()).toEqual(['cooperative:karangbesuki']);
+  });
+
+  it('refuses without the admin token (401) and stores nothing', async () => {
+    const { app, cooperatives } = fakeApp();
+    for (const authorization of [undefined, 'Bearer wrong-token-wrong-token', 'Basic abc']) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (authorization) headers.authorization = authorization;
+      const res = await app.request('/cooperatives', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(cooperativeBody()),
+      });
+      expect(res.status).toBe(401);
+      expect((await json(res)).code).toBe('AUTH.UNAUTHORIZED');
+    }
+    expect(cooperatives.rows.size).toBe(0);
+  });
+
+  it('names each bad field with 400', async () => {
+    const { app } = fakeApp();
+    const body = cooperativeBody({
+      cooperativeId: 'Karang Besuki',
+      deliveryFee: 5_000.5,
+      orderExpiryMinutes: 0,
+    });
+
+    const res = await app.request('/cooperatives', {
+      method: 'POST',
+      headers: adminHeaders,
+      body: JSON.stringify(body),
+    });
+
+    expect(res.status).toBe(400);
+    expect(await fieldsOf(res)).toEqual(['cooperativeId', 'deliveryFee', 'orderExpiryMinutes']);
+  });
+
+  it('refuses unknown fields instead of silently dropping them', async () => {
+    const { app } = fakeApp();
+    const res = await app.request('/cooperatives', {
+      method: 'POST',
+      headers: adminHeaders,
+      body: JSON.stringify(cooperativeBody({ delivryFee: 1 })),
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).message).toContain('delivryFee');
+  });
+
+  it('answers a duplicate id with 409 COOPERATIVE.ALREADY_EXISTS', async () => {
+    const { app, cooperatives } = await registered();
+    const res = await app.request('/cooperatives', {
+      method: 'POST',
+      headers: adminHeaders,
+      body: JSON.stringify(cooperativeBody()),
+    });
+    expect(res.status).toBe(409);
+    expect((await json(res)).code).toBe('COOPERATIVE.ALREADY_EXISTS');
+    expect(cooperatives.events).toHaveLength(1);
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const { app } = fakeApp();
+    const res = await app.request('/cooperatives', {
+      method: 'POST',
+      headers: adminHeaders,
+      body: '{"cooperativeId":',
+    });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('GET /cooperatives', () => {
+  it('lists cooperatives publicly', async () => {
+    const { app } = await registered();
+    const res = await app.request('/cooperatives');
+    expect(res.status).toBe(200);
+    expect((await json(res)).items.map((c: { slug: string }) => c.slug)).toEqual(['karangbesuki']);
+  });
+
+  it('returns one cooperative, 404 when unknown, 400 when malformed', async () => {
+    const { app } = await registered();
+    expect((await app.request('/cooperatives/karangbesuki')).status).toBe(200);
+    const missing = await app.request('/cooperatives/dinoyo');
+    expect(missing.status).toBe(404);
+    expect((await json(missing)).code).toBe('COOPERATIVE.NOT_FOUND');
+    const bad = await app.request('/cooperatives/NOT_A_CODE');
+    expect(bad.status).toBe(400);
+    expect(await fieldsOf(bad)).toEqual(['param.cooperativeId']);
+  });
+});
+
+describe('PATCH /cooperatives/:id', () => {
+  const patch = (
+    app: ReturnType<typeof fakeApp>['app'],
+    body: unknown,
+    id = 'karangbesuki',
+    headers = adminHeaders,
+  ) => app.request(`/cooperatives/${id}`, { method: 'PATCH', headers, body: JSON.stringify(body) });
+
+  it('updates and emits CooperativeUpdated with the new snapshot', async () => {
+    const { app, cooperatives } = await registered();
+    const res = await patch(app, { deliveryFee: 7_000 });
+    expect(res.status).toBe(200);
+    expect((await json(res)).deliveryFee).toBe(7_000);
+    expect(cooperatives.events.at(-1)).toMatchObject({
+      type: 'pasar.membership.cooperative.updated',
+      data: { deliveryFee: 7_000 },
+    });
+    expect(cooperatives.rows.get('karangbesuki')?.version).toBe(2);
+  });
+
+  it('changes display-only fields without an event, and a no-op changes nothing', async () => {
+    const { app, cooperatives } = await registered();
+    expect((await patch(app, { openingHours: 'Setiap hari 06.00–21.00' })).status).toBe(200);
+    expect((await patch(app, { openingHours: 'Setiap hari 06.00–21.00' })).status).toBe(200);
+    expect(cooperatives.events).toHaveLength(1);
+    expect(cooperatives.rows.get('karangbesuki')?.version).toBe(2);
+  });
+
+  it('refuses an empty body, an id change, bad values, no token and unknown cooperatives', async () => {
+    const { app } = await registered();
+    expect((await patch(app, {})).status).toBe(400);
+    expect((await patch(app, { cooperativeId: 'dinoyo' })).status).toBe(400);
+    const bad = await patch(app, { deliveryEnabled: 'yes' });
+    expect(await fieldsOf(bad)).toEqual(['deliveryEnabled']);
+    expect(
+      (await patch(app, { deliveryFee: 1 }, 'karangbesuki', { 'content-type': 'application/json' } as never))
+        .status,
+    ).toBe(401);
+    expect((await patch(app, { deliveryFee: 1 }, 'dinoyo')).status).toBe(404);
+  });
+});

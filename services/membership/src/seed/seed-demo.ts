@@ -1,0 +1,48 @@
+import { DEMO_COOPERATIVES, DEMO_MEMBERS } from '@pasar/demo-data';
+import { DomainError } from '@pasar/service-kit';
+import type { MembershipDeps } from '../use-cases/ports';
+import { registerCooperative } from '../use-cases/register-cooperative';
+import { registerMember } from '../use-cases/register-member';
+import { updateCooperative } from '../use-cases/update-cooperative';
+
+export interface SeedReport {
+  cooperatives: { registered: number; updated: number; unchanged: number };
+  members: { registered: number; existing: number };
+}
+
+const isCode = (err: unknown, code: string) => err instanceof DomainError && err.code === code;
+
+/**
+ * Upserts the demo cooperatives and members through the use cases, so every change goes through
+ * the outbox like any other. Idempotent: a second run registers nothing and emits nothing.
+ * Members have no update use case yet, so an existing member is left as it is.
+ */
+export async function seedDemo(deps: MembershipDeps): Promise<SeedReport> {
+  const report: SeedReport = {
+    cooperatives: { registered: 0, updated: 0, unchanged: 0 },
+    members: { registered: 0, existing: 0 },
+  };
+  for (const { slug: _slug, ...coop } of DEMO_COOPERATIVES) {
+    try {
+      await registerCooperative(deps, coop);
+      report.cooperatives.registered++;
+    } catch (err) {
+      if (!isCode(err, 'COOPERATIVE.ALREADY_EXISTS')) throw err;
+      const { cooperativeId, ...changes } = coop;
+      const before = await deps.cooperatives.findById(cooperativeId);
+      const after = await updateCooperative(deps, cooperativeId, changes);
+      if (before && after.updatedAt !== before.updatedAt.toISOString()) report.cooperatives.updated++;
+      else report.cooperatives.unchanged++;
+    }
+  }
+  for (const member of DEMO_MEMBERS) {
+    try {
+      await registerMember(deps, member);
+      report.members.registered++;
+    } catch (err) {
+      if (!isCode(err, 'MEMBER.ALREADY_EXISTS')) throw err;
+      report.members.existing++;
+    }
+  }
+  return report;
+}

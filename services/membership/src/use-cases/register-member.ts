@@ -1,0 +1,50 @@
+import { MemberRegistered, newEvent } from '@pasar/contracts';
+import { cooperativeNotFound, memberExists, nikTaken } from '../domain/errors';
+import { randomId } from '../domain/ids';
+import {
+  type Member,
+  type MemberRole,
+  type MemberView,
+  memberRegisteredData,
+  normaliseRoles,
+  toMemberView,
+} from '../domain/member';
+import { protectNik } from '../domain/nik';
+import { EVENT_SOURCE, type MembershipDeps, now } from './ports';
+
+export interface RegisterMemberInput {
+  cooperativeId: string;
+  displayName: string;
+  roles: MemberRole[];
+  /** Already normalised (+628…). */
+  phone?: string;
+  /** Raw 16 digits: hashed here and dropped. */
+  nik?: string;
+  /** Only seeds pass a fixed id; the HTTP API always gets a fresh random one. */
+  memberId?: string;
+}
+
+/** A person joins a cooperative. The event carries no personal data; the NIK is stored only hashed. */
+export async function registerMember(deps: MembershipDeps, input: RegisterMemberInput): Promise<MemberView> {
+  if (!(await deps.cooperatives.findById(input.cooperativeId)))
+    throw cooperativeNotFound(input.cooperativeId);
+  const member: Member = {
+    memberId: input.memberId ?? randomId('mbr'),
+    cooperativeId: input.cooperativeId,
+    displayName: input.displayName,
+    roles: normaliseRoles(input.roles),
+    phone: input.phone ?? null,
+    nik: input.nik ? protectNik(input.nik, deps.nikSalt) : null,
+    createdAt: now(deps),
+  };
+  const event = newEvent(MemberRegistered, member.memberId, memberRegisteredData(member), {
+    source: EVENT_SOURCE,
+    cooperativeId: member.cooperativeId,
+  });
+  const result = await deps.members.insert(member, [event]);
+  if (result === 'duplicate-id') throw memberExists(member.memberId);
+  if (result === 'duplicate-nik') throw nikTaken();
+  deps.onEventsWritten('member', member.memberId);
+  deps.logger.info({ memberId: member.memberId, cooperativeId: member.cooperativeId }, 'member registered');
+  return toMemberView(member);
+}

@@ -1,0 +1,44 @@
+import type { Envelope } from '@pasar/contracts';
+import { createLogger } from '@pasar/events';
+import { type AppDeps, createApp } from '../app';
+import { type Payment, VOIDABLE_STATUSES } from '../domain/payment';
+import type { PaymentRepository } from '../use-cases/ports';
+
+/** In-memory payments with the mongo repository's contract (route and use-case tests). */
+export class FakePayments implements PaymentRepository {
+  readonly rows: Payment[] = [];
+  readonly events: Envelope[] = [];
+  async insert(p: Payment, events: Envelope[]) {
+    if (this.rows.some((r) => r.orderId === p.orderId && r.attempt === p.attempt))
+      return 'duplicate' as const;
+    this.rows.push(structuredClone(p));
+    this.events.push(...events);
+    return 'inserted' as const;
+  }
+  async findLatestByOrder(orderId: string) {
+    return this.rows.filter((r) => r.orderId === orderId).sort((a, b) => b.attempt - a.attempt)[0] ?? null;
+  }
+  async voidOpen(orderId: string, reason: string, at: Date) {
+    const open = this.rows.filter((r) => r.orderId === orderId && VOIDABLE_STATUSES.includes(r.status));
+    for (const r of open) Object.assign(r, { status: 'VOIDED', voidReason: reason, updatedAt: at });
+    return open.length;
+  }
+}
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+export function fakeApp() {
+  const payments = new FakePayments();
+  const deps: AppDeps = {
+    payments,
+    logger: createLogger('payments-test', 'silent'),
+    onEventsWritten: () => {},
+    adminToken: ADMIN_TOKEN,
+  };
+  return { app: createApp(deps), deps, payments };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response JSON
+export type Json = any;
+export const json = (res: Response): Promise<Json> => res.json() as Promise<Json>;
