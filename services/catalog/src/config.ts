@@ -1,0 +1,12 @@
+import { BaseConfigSchema } from '@pasar/service-kit';
+import { z } from 'zod';
+
+export const CatalogConfigSchema = BaseConfigSchema.extend({
+  PORT: BaseConfigSchema.shape.PORT.default(4001),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  /** How often the outbox relay sweeps for events it was not told about (another process, a crash). */
+  /** How long a public list answer may be served from memory (0 = no cache); local changes clear it at once. */
+  LISTING_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  OUTBOX_SWEEP_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+});
+export type CatalogConfig = z.infer<typeof CatalogConfigSchema>;

@@ -1,0 +1,102 @@
+import { CATEGORIES, UNITS } from '@pasar/contracts';
+import type { OutboxEntry } from '@pasar/events';
+import mongoose, { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { PRODUCT_STATUSES, type Product, type ProductStatus } from '../domain/product';
+
+/** A product as stored. `holds` / `sales` remember each order's units (key = order id). */
+export interface ProductDoc {
+  _id: Types.ObjectId;
+  cooperativeId: string;
+  sellerId: string;
+  sku: string;
+  name: string;
+  description: string;
+  category: Product['category'];
+  unit: Product['unit'];
+  price: number;
+  maxPerOrder: number | null;
+  imageUrl: string | null;
+  status: ProductStatus;
+  stock: { available: number; reserved: number; sold: number };
+  /** Units held for orders not yet confirmed: `{ [orderId]: quantity }`. */
+  holds?: Record<string, number>;
+  /** Units sold to confirmed orders, so a later cancellation can give them back. */
+  sales?: Record<string, number>;
+  /** Folded name + description for `$regex` search (FerretDB has no text index). */
+  search: string;
+  /** Folded name for the `name` sort. */
+  sortName: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  outbox?: OutboxEntry[];
+}
+
+const count = { type: Number, required: true, min: 0, validate: Number.isInteger };
+
+const ProductSchema = new Schema<ProductDoc>(
+  {
+    cooperativeId: { type: String, required: true },
+    sellerId: { type: String, required: true },
+    sku: { type: String, required: true },
+    name: { type: String, required: true },
+    description: { type: String, default: '' },
+    category: { type: String, required: true, enum: CATEGORIES },
+    unit: { type: String, required: true, enum: UNITS },
+    price: count,
+    maxPerOrder: { type: Number, default: null },
+    imageUrl: { type: String, default: null },
+    status: { type: String, required: true, enum: PRODUCT_STATUSES },
+    stock: { available: count, reserved: count, sold: count },
+    holds: { type: Schema.Types.Mixed, default: undefined },
+    sales: { type: Schema.Types.Mixed, default: undefined },
+    search: { type: String, required: true },
+    sortName: { type: String, required: true },
+    version: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    outbox: { type: [Schema.Types.Mixed], default: undefined },
+  },
+  { collection: 'products', versionKey: false, minimize: false, autoIndex: false },
+);
+
+// SKUs are unique per cooperative: the seed upserts on this natural key.
+ProductSchema.index({ cooperativeId: 1, sku: 1 }, { unique: true });
+// One index per public sort; each starts with the equality filters of the list query.
+ProductSchema.index({ cooperativeId: 1, status: 1, createdAt: -1, _id: -1 });
+ProductSchema.index({ cooperativeId: 1, status: 1, price: 1, _id: 1 });
+ProductSchema.index({ cooperativeId: 1, status: 1, sortName: 1, _id: 1 });
+ProductSchema.index({ cooperativeId: 1, status: 1, category: 1 });
+
+export type ProductModel = Model<ProductDoc>;
+
+export function productModel(conn: Connection): ProductModel {
+  return (
+    (conn.models.Product as ProductModel | undefined) ?? conn.model<ProductDoc>('Product', ProductSchema)
+  );
+}
+
+export function toProduct(doc: ProductDoc): Product {
+  return {
+    id: doc._id.toHexString(),
+    cooperativeId: doc.cooperativeId,
+    sellerId: doc.sellerId,
+    sku: doc.sku,
+    name: doc.name,
+    description: doc.description,
+    category: doc.category,
+    unit: doc.unit,
+    price: doc.price,
+    maxPerOrder: doc.maxPerOrder ?? null,
+    imageUrl: doc.imageUrl ?? null,
+    status: doc.status,
+    stock: { available: doc.stock.available, reserved: doc.stock.reserved, sold: doc.stock.sold },
+    version: doc.version,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+export function toObjectId(id: string): Types.ObjectId | null {
+  return /^[0-9a-f]{24}$/.test(id) ? new mongoose.Types.ObjectId(id) : null;
+}

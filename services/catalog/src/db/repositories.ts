@@ -1,0 +1,39 @@
+import type { OutboxRelay } from '@pasar/events';
+import type { Connection } from 'mongoose';
+import type { OutboxCollection } from '../use-cases/deps';
+import { ProductStockRepository } from './product-stock.repository';
+import { ProductRepository } from './product.repository';
+import { toObjectId } from './product.model';
+import { ReservationRepository } from './reservation.repository';
+
+export interface Repositories {
+  products: ProductRepository;
+  stock: ProductStockRepository;
+  reservations: ReservationRepository;
+}
+
+export function createRepositories(conn: Connection): Repositories {
+  return {
+    products: ProductRepository.on(conn),
+    stock: ProductStockRepository.on(conn),
+    reservations: ReservationRepository.on(conn),
+  };
+}
+
+export async function ensureIndexes(repos: Repositories): Promise<void> {
+  await repos.products.ensureIndexes();
+  await repos.reservations.ensureIndexes();
+}
+
+/** The collections whose documents carry outbox events: the relay publishes from these. */
+export function outboxCollections(
+  conn: Connection,
+): Record<OutboxCollection, ReturnType<Connection['collection']>> {
+  return { products: conn.collection('products'), stock_reservations: conn.collection('stock_reservations') };
+}
+
+/** Tells the relay which document just got events, so it publishes that one at once (by `_id`). */
+export function outboxNudger(relay: OutboxRelay, collections: ReturnType<typeof outboxCollections>) {
+  return (collection: OutboxCollection, id: string) =>
+    relay.nudge(collections[collection], collection === 'products' ? toObjectId(id) : id);
+}

@@ -1,0 +1,95 @@
+import type { Envelope } from '@pasar/contracts';
+import { outboxFields, withOutbox } from '@pasar/events';
+import type { Connection } from 'mongoose';
+import type { Rejection, ReservationStatus, StockLine } from '../domain/reservation';
+import { type ReservationDoc, type ReservationModel, reservationModel } from './reservation.model';
+
+export type Reservation = Omit<ReservationDoc, 'outbox' | '_id'> & { orderId: string };
+
+const toReservation = ({ _id, outbox: _o, ...rest }: ReservationDoc): Reservation => ({
+  orderId: _id,
+  ...rest,
+});
+
+export interface Decision {
+  orderId: string;
+  cooperativeId: string;
+  status: ReservationStatus;
+  lines: StockLine[];
+  events: Envelope[];
+  rejection?: Rejection;
+  releaseReason?: 'cancelled' | 'expired';
+  note?: string;
+}
+
+export interface Transition {
+  from: ReservationStatus[];
+  to: ReservationStatus;
+  events: Envelope[];
+  releaseReason?: 'cancelled' | 'expired';
+  note?: string;
+}
+
+/** One document per order (`_id` = order id): the saga's decisions, each written with its event. */
+export class ReservationRepository {
+  constructor(readonly model: ReservationModel) {}
+
+  static on(conn: Connection): ReservationRepository {
+    return new ReservationRepository(reservationModel(conn));
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async get(orderId: string): Promise<Reservation | null> {
+    const doc = await this.model.findById(orderId, { outbox: 0 }).lean<ReservationDoc>();
+    return doc ? toReservation(doc) : null;
+  }
+
+  /**
+   * Records the first decision about an order together with its event (one insert). The unique
+   * `_id` makes it happen once: false when the order already has a reservation document.
+   */
+  async decide(d: Decision): Promise<boolean> {
+    const now = new Date();
+    try {
+      await this.model.create({
+        _id: d.orderId,
+        cooperativeId: d.cooperativeId,
+        status: d.status,
+        lines: d.lines,
+        rejection: d.rejection ?? null,
+        releaseReason: d.releaseReason ?? null,
+        history: [{ status: d.status, at: now, ...(d.note ? { note: d.note } : {}) }],
+        createdAt: now,
+        updatedAt: now,
+        ...outboxFields(d.events),
+      });
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  /** Moves the reservation on only if it is still in one of `from`; the events go out with the write. */
+  async transition(orderId: string, t: Transition): Promise<boolean> {
+    const now = new Date();
+    const res = await this.model.updateOne(
+      { _id: orderId, status: { $in: t.from } },
+      withOutbox(
+        {
+          $set: {
+            status: t.to,
+            updatedAt: now,
+            ...(t.releaseReason ? { releaseReason: t.releaseReason } : {}),
+          },
+          $push: { history: { status: t.to, at: now, ...(t.note ? { note: t.note } : {}) } },
+        },
+        t.events,
+      ),
+    );
+    return res.modifiedCount === 1;
+  }
+}

@@ -1,0 +1,134 @@
+import {
+  type Category,
+  type EventContext,
+  newEvent,
+  ProductArchived,
+  ProductPublished,
+  type ProductSnapshot,
+  ProductUpdated,
+  type Unit,
+} from '@pasar/contracts';
+import { invalidTransition } from './errors';
+
+export const PRODUCT_STATUSES = ['draft', 'published', 'archived'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+/** Units on hand. `available + reserved + sold` only changes on restock (conservation). */
+export interface Stock {
+  available: number;
+  reserved: number;
+  sold: number;
+}
+
+export interface Product {
+  id: string;
+  cooperativeId: string;
+  sellerId: string;
+  sku: string;
+  name: string;
+  description: string;
+  category: Category;
+  unit: Unit;
+  price: number;
+  maxPerOrder: number | null;
+  imageUrl: string | null;
+  status: ProductStatus;
+  stock: Stock;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewProduct {
+  cooperativeId: string;
+  sellerId: string;
+  sku: string;
+  name: string;
+  description: string;
+  category: Category;
+  unit: Unit;
+  price: number;
+  maxPerOrder: number | null;
+  imageUrl: string | null;
+  status: ProductStatus;
+  stock: number;
+}
+
+/** What an edit may change (stock moves only through restock and the stock saga). */
+export interface ProductChanges {
+  name?: string;
+  description?: string;
+  price?: number;
+  maxPerOrder?: number | null;
+  imageUrl?: string | null;
+  status?: ProductStatus;
+}
+
+const TRANSITIONS: Record<ProductStatus, ProductStatus[]> = {
+  draft: ['published', 'archived'],
+  published: ['draft', 'archived'],
+  // An archived listing comes back as a draft, to be checked before it is published again.
+  archived: ['draft'],
+};
+
+export function buildProduct(input: NewProduct, id: string, now: Date): Product {
+  const { stock, ...rest } = input;
+  return {
+    ...rest,
+    id,
+    stock: { available: stock, reserved: 0, sold: 0 },
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The product after `changes`, or null when nothing would change. Throws on a forbidden status move. */
+export function applyChanges(current: Product, changes: ProductChanges, now: Date): Product | null {
+  const changed = (Object.keys(changes) as (keyof ProductChanges)[]).filter(
+    (k) => changes[k] !== undefined && changes[k] !== current[k],
+  );
+  if (changed.length === 0) return null;
+  if (changes.status !== undefined && changes.status !== current.status) {
+    if (!TRANSITIONS[current.status].includes(changes.status))
+      throw invalidTransition(current.status, changes.status);
+  }
+  const next: Product = { ...current, version: current.version + 1, updatedAt: now };
+  for (const k of changed) Object.assign(next, { [k]: changes[k] });
+  return next;
+}
+
+export function isInStock(product: Pick<Product, 'stock'>): boolean {
+  return product.stock.available > 0;
+}
+
+export function snapshotOf(p: Product): ProductSnapshot {
+  return {
+    productId: p.id,
+    cooperativeId: p.cooperativeId,
+    sellerId: p.sellerId,
+    name: p.name,
+    category: p.category,
+    unit: p.unit,
+    price: p.price,
+    maxPerOrder: p.maxPerOrder,
+    status: p.status,
+    imageUrl: p.imageUrl,
+    version: p.version,
+  };
+}
+
+/**
+ * The one event a product write emits, carrying the full snapshot so read models can upsert from
+ * any of them: Published when it becomes published, Archived when it becomes archived, else Updated
+ * (including a listing created as a draft, so read models know it exists and is not for sale).
+ */
+export function productEventFor(previous: Product | undefined, next: Product, ctx: EventContext) {
+  const becomes = (s: ProductStatus) => next.status === s && previous?.status !== s;
+  const def = becomes('published')
+    ? ProductPublished
+    : becomes('archived')
+      ? ProductArchived
+      : ProductUpdated;
+  return newEvent(def, next.id, snapshotOf(next), ctx);
+}

@@ -1,0 +1,162 @@
+import { dlqTopic, OrderPlaced, Topics } from '@pasar/contracts';
+import { listDeadLetterTopics } from '@pasar/events';
+import { freePort, mongoUrlFor, spawnService, testBus, testInfra, uniqueName, waitFor } from '@pasar/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_TOKEN,
+  admin,
+  json,
+  newOrderId,
+  orderCancelled,
+  orderConfirmed,
+  orderLine,
+  orderPlaced,
+} from '../../test/builders';
+import { probeTopics } from '../../test/topic-probe';
+
+/**
+ * The catalog service as a process (src/main.ts) on the real Kafka and FerretDB, isolated by a
+ * topic prefix and its own database: product events leave through the outbox, and the stock saga
+ * answers orders' events on catalog.stock.v1.
+ */
+describe('catalog service over Kafka', () => {
+  const bus = testBus('catalog-it');
+  let service: Awaited<ReturnType<typeof spawnService>>;
+  let probe: Awaited<ReturnType<typeof probeTopics>>;
+
+  beforeAll(async () => {
+    service = await spawnService('catalog', await freePort(), {
+      MONGO_URL: mongoUrlFor(uniqueName('catalog_svc')),
+      KAFKA_BROKERS: testInfra().kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: bus.topicPrefix,
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'warn',
+      OUTBOX_SWEEP_MS: '200',
+    });
+    probe = await probeTopics(bus, [Topics.catalogProduct.name, Topics.catalogStock.name]);
+  });
+  afterAll(async () => {
+    await probe?.stop();
+    expect(await service?.stop()).toBe(0); // SIGTERM drains and exits cleanly
+    await bus.disconnect();
+  });
+
+  const createProduct = async (body: Record<string, unknown>) => {
+    const res = await fetch(`${service.url}/cooperatives/karangbesuki/products`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ sellerId: 'mbr_sri', category: 'lpg', unit: 'tabung', price: 18_000, ...body }),
+    });
+    expect(res.status).toBe(201);
+    return json(res);
+  };
+  const stockOf = async (id: string) => (await json(await fetch(`${service.url}/products/${id}`))).stock;
+  const publish = async (events: { subject: string }[]) => {
+    const producer = await bus.producer();
+    await producer.send({
+      topic: bus.topic(OrderPlaced.topic),
+      messages: events.map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
+    });
+  };
+
+  it('publishes ProductPublished through the outbox when a product is created', async () => {
+    const product = await createProduct({ sku: 'LPG-3', name: 'LPG 3 kg', stock: 5, maxPerOrder: 2 });
+    const evt = await probe.waitFor('pasar.catalog.product.published', product.id);
+    expect(evt.data).toMatchObject({
+      productId: product.id,
+      price: 18_000,
+      maxPerOrder: 2,
+      status: 'published',
+    });
+  });
+
+  it('answers OrderPlaced with StockReserved, then commits and releases', async () => {
+    const product = await createProduct({ sku: 'LPG-A', name: 'LPG 3 kg A', stock: 5 });
+    const orderId = newOrderId();
+    const lines = [orderLine(product, 2)];
+
+    await publish([orderPlaced(orderId, lines)]);
+    const reserved = await probe.waitFor('pasar.catalog.stock.reserved', orderId);
+    expect(reserved.data).toEqual({ orderId, lines: [{ productId: product.id, quantity: 2 }] });
+    expect(await stockOf(product.id)).toEqual({ available: 3, reserved: 2 });
+
+    await publish([orderConfirmed(orderId, lines)]);
+    await probe.waitFor('pasar.catalog.stock.committed', orderId);
+    expect(await stockOf(product.id)).toEqual({ available: 3, reserved: 0 });
+
+    await publish([orderCancelled(orderId, lines)]);
+    const released = await probe.waitFor('pasar.catalog.stock.released', orderId);
+    expect(released.data).toMatchObject({ reason: 'cancelled' });
+    expect(released.causationid).toBeDefined();
+    expect(await stockOf(product.id)).toEqual({ available: 5, reserved: 0 });
+  });
+
+  it('reserves once when orders delivers the placement twice', async () => {
+    const product = await createProduct({ sku: 'LPG-D', name: 'LPG 3 kg D', stock: 5 });
+    const orderId = newOrderId();
+    const lines = [orderLine(product, 1)];
+    const placed = orderPlaced(orderId, lines);
+
+    await publish([placed, placed, orderPlaced(orderId, lines), orderConfirmed(orderId, lines)]);
+
+    await probe.waitFor('pasar.catalog.stock.committed', orderId); // same key: handled after the three placements
+    expect(probe.seen.filter((e) => e.subject === orderId).map((e) => e.type)).toEqual([
+      'pasar.catalog.stock.reserved',
+      'pasar.catalog.stock.committed',
+    ]);
+    expect(await stockOf(product.id)).toEqual({ available: 4, reserved: 0 });
+  });
+
+  it('answers an order larger than the stock with StockRejected and changes nothing', async () => {
+    const product = await createProduct({ sku: 'LPG-B', name: 'LPG 3 kg B', stock: 1 });
+    const orderId = newOrderId();
+
+    await publish([orderPlaced(orderId, [orderLine(product, 2)])]);
+
+    const rejected = await probe.waitFor('pasar.catalog.stock.rejected', orderId);
+    expect(rejected.data).toEqual({
+      orderId,
+      reason: 'INSUFFICIENT_STOCK',
+      productId: product.id,
+      productName: 'LPG 3 kg B',
+      requested: 2,
+      available: 1,
+    });
+    expect(await stockOf(product.id)).toEqual({ available: 1, reserved: 0 });
+  });
+
+  it('parks a record it cannot parse on the dead-letter topic and keeps consuming', async () => {
+    const product = await createProduct({ sku: 'LPG-C', name: 'LPG 3 kg C', stock: 3 });
+    const good = orderPlaced(newOrderId(), [orderLine(product, 1)]);
+    const bad = { ...orderPlaced(newOrderId(), [orderLine(product, 1)]), data: { orderId: 'not-an-order' } };
+    const producer = await bus.producer();
+
+    await producer.send({
+      topic: bus.topic(OrderPlaced.topic),
+      messages: [
+        { key: good.subject, value: '{not json' },
+        { key: good.subject, value: JSON.stringify(bad) },
+        { key: good.subject, value: JSON.stringify(good) },
+      ],
+    });
+
+    await probe.waitFor('pasar.catalog.stock.reserved', good.data.orderId);
+    const dlq = dlqTopic(OrderPlaced.topic, `${bus.topicPrefix}catalog`);
+    const parked = await waitFor(
+      async () => {
+        const found = (await listDeadLetterTopics(bus)).find((t) => t.topic === dlq);
+        return found && found.records >= 2 ? found : undefined;
+      },
+      { what: 'two records on the dead-letter topic' },
+    );
+    expect(parked.records).toBe(2);
+  });
+
+  it('documents itself at /openapi.json and reports ready', async () => {
+    expect((await fetch(`${service.url}/openapi.json`)).status).toBe(200);
+    expect(await json(await fetch(`${service.url}/readyz`))).toMatchObject({
+      status: 'ready',
+      checks: { mongo: true, kafka: true },
+    });
+  });
+});

@@ -1,0 +1,23 @@
+import { isInStock, type Product } from '../domain/product';
+import type { ProductView } from './product.schemas';
+
+/** The public shape of a product (sold counts and per-order holds stay inside catalog). */
+export function toProductView(p: Product): ProductView {
+  return {
+    id: p.id,
+    cooperativeId: p.cooperativeId,
+    sellerId: p.sellerId,
+    sku: p.sku,
+    name: p.name,
+    description: p.description,
+    category: p.category,
+    unit: p.unit,
+    price: p.price,
+    maxPerOrder: p.maxPerOrder,
+    imageUrl: p.imageUrl,
+    status: p.status,
+    stock: { available: p.stock.available, reserved: p.stock.reserved },
+    inStock: isInStock(p),
+    createdAt: p.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,41 @@
+import { type AppEnv, validate } from '@pasar/service-kit';
+import { Hono } from 'hono';
+import type { CatalogDeps } from '../use-cases/deps';
+import { getProduct } from '../use-cases/get-product';
+import { listCategories } from '../use-cases/list-categories';
+import { listProducts } from '../use-cases/list-products';
+import { isAdmin } from './admin-auth';
+import {
+  CooperativeParamsSchema,
+  ListProductsQuerySchema,
+  ProductParamsSchema,
+  type ProductView,
+} from './product.schemas';
+import { toProductView } from './product.view';
+
+/** The shopper's catalogue: published products only. */
+export function publicRoutes(deps: CatalogDeps & { adminToken: string }) {
+  return new Hono<AppEnv>()
+    .get(
+      '/cooperatives/:cooperativeId/products',
+      validate('param', CooperativeParamsSchema),
+      validate('query', ListProductsQuerySchema),
+      async (c) => {
+        const { cooperativeId } = c.req.valid('param');
+        const query = c.req.valid('query');
+        const page = await listProducts(deps, { ...query, cooperativeId });
+        return c.json({ items: page.items.map(toProductView), nextCursor: page.nextCursor });
+      },
+    )
+    .get('/cooperatives/:cooperativeId/categories', validate('param', CooperativeParamsSchema), async (c) => {
+      const items = await listCategories(deps, c.req.valid('param').cooperativeId);
+      return c.json({ items });
+    })
+    .get('/products/:productId', validate('param', ProductParamsSchema), async (c) => {
+      // Staff (admin token) also see drafts and archived listings; the public gets a 404 for them.
+      const product = await getProduct(deps, c.req.valid('param').productId, {
+        staff: isAdmin(c, deps.adminToken),
+      });
+      return c.json<ProductView>(toProductView(product));
+    });
+}
