@@ -1,0 +1,61 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { FieldError } from '~/schemas/form';
+import { useI18n } from '~/utils/use-i18n';
+
+/** The message of a field error, in the shopper's language. */
+export function useFieldError(): (error: FieldError | undefined) => string | undefined {
+  const { t } = useI18n();
+  return (error) => {
+    if (!error) return undefined;
+    return typeof error === 'string' ? t(error) : t(error.key, error.vars);
+  };
+}
+
+/** The text under a field that says what is wrong; linked to the input with aria-describedby. */
+export function FieldMessage({ id, error }: { id: string; error: FieldError | undefined }) {
+  const message = useFieldError()(error);
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  );
+}
+
+/** ids for aria-describedby: the hint first, then the error. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: FieldError;
+  /** Defaults to `field-<name>`. */
+  id?: string;
+}
+
+/** A labelled input with its hint and error message, marked aria-invalid when wrong. */
+export function TextField({ name, label, hint, error, id = `field-${name}`, ...input }: TextFieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type="text"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
+      <FieldMessage id={`${id}-error`} error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { Form, useNavigation } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
+import { FieldMessage, TextField } from '~/components/field';
+import { Notice } from '~/components/notice';
+import type { FieldErrors } from '~/schemas/form';
+import { useI18n } from '~/utils/use-i18n';
+import type { CooperativeView } from '~/utils/views';
+import { FulfilmentFields } from './fulfilment-fields';
+
+interface CheckoutFormProps {
+  cooperative: CooperativeView;
+  idempotencyKey: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+/** The checkout form: a plain POST that works without JavaScript; with it, focus goes to the first wrong field. */
+export function CheckoutForm({ cooperative, idempotencyKey, values, errors }: CheckoutFormProps) {
+  const { t } = useI18n();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitting = navigation.state !== 'idle' && navigation.formMethod?.toLowerCase() === 'post';
+  const hasFieldErrors = Object.keys(errors).some((k) => k !== 'form');
+
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-errors')?.focus();
+  }, [errors]);
+
+  return (
+    <Form method="post" ref={formRef} className="checkout-form" noValidate>
+      {errors.form || hasFieldErrors ? (
+        <div className="form-errors" tabIndex={-1}>
+          <Notice tone="error">
+            {hasFieldErrors ? <p>{t('checkout.fixErrors')}</p> : null}
+            <FieldMessage id="form-error" error={errors.form} />
+          </Notice>
+        </div>
+      ) : null}
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+
+      <fieldset>
+        <legend>{t('checkout.contact')}</legend>
+        <TextField
+          name="name"
+          label={t('checkout.name')}
+          autoComplete="name"
+          required
+          defaultValue={values.name}
+          error={errors.name}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          label={t('checkout.phone')}
+          hint={t('checkout.phoneHint')}
+          autoComplete="tel"
+          required
+          defaultValue={values.phone}
+          error={errors.phone}
+        />
+      </fieldset>
+
+      <FulfilmentFields cooperative={cooperative} values={values} errors={errors} />
+
+      <fieldset className="choice-group">
+        <legend>{t('checkout.payment')}</legend>
+        <div className="choice">
+          <input id="payment-cash" type="radio" name="paymentMethod" value="cash" defaultChecked />
+          <label htmlFor="payment-cash">
+            {t('checkout.cash')}
+            <span className="choice-hint">{t('checkout.cashHint')}</span>
+          </label>
+        </div>
+        <FieldMessage id="paymentMethod-error" error={errors.paymentMethod} />
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor="field-note">{t('checkout.note')}</label>
+        <textarea
+          id="field-note"
+          name="note"
+          rows={3}
+          maxLength={500}
+          defaultValue={values.note}
+          aria-invalid={errors.note ? true : undefined}
+          aria-describedby={errors.note ? 'field-note-error' : undefined}
+        />
+        <FieldMessage id="field-note-error" error={errors.note} />
+      </div>
+
+      <button type="submit" className="button-primary button-block" disabled={submitting}>
+        {submitting ? t('checkout.submitting') : t('checkout.submit')}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { optionalText } from './form';
+import { isIndonesianMobile, normalizePhone } from './phone';
+
+const PhoneSchema = z
+  .string({ error: 'errors.required' })
+  .transform(normalizePhone)
+  .pipe(z.string().min(1, 'errors.required').refine(isIndonesianMobile, 'errors.phone'));
+
+/**
+ * Checkout form. Flat field names (street, kelurahan, …) so the form works without JavaScript;
+ * the address is required only for delivery.
+ */
+export const CheckoutSchema = z
+  .object({
+    idempotencyKey: z
+      .string({ error: 'errors.invalidForm' })
+      .min(8, 'errors.invalidForm')
+      .max(128, 'errors.invalidForm'),
+    name: z
+      .string({ error: 'errors.required' })
+      .trim()
+      .min(2, 'errors.nameLength')
+      .max(80, 'errors.nameLength'),
+    phone: PhoneSchema,
+    fulfilment: z.enum(['pickup', 'delivery'], { error: 'errors.required' }),
+    street: optionalText(200),
+    rtRw: optionalText(20),
+    kelurahan: optionalText(80),
+    kecamatan: optionalText(80),
+    city: optionalText(80),
+    postalCode: optionalText(5, 'errors.postalCode').pipe(
+      z
+        .string()
+        .regex(/^\d{5}$/, 'errors.postalCode')
+        .optional(),
+    ),
+    addressNotes: optionalText(200),
+    paymentMethod: z.literal('cash', { error: 'errors.required' }),
+    note: optionalText(500),
+  })
+  .superRefine((form, ctx) => {
+    if (form.fulfilment !== 'delivery') return;
+    for (const field of ['street', 'kelurahan', 'kecamatan', 'city'] as const) {
+      if (!form[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'errors.required' });
+    }
+  });
+export type Checkout = z.infer<typeof CheckoutSchema>;
+
+/** Field names of the checkout form, for the inputs and their error messages. */
+export type CheckoutField = keyof Checkout;

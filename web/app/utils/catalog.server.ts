@@ -1,0 +1,42 @@
+import { callService } from './http.server';
+import {
+  CategoryCountsSchema,
+  type CategoryCount,
+  type ProductPage,
+  ProductPageSchema,
+  type ProductView,
+  ProductViewSchema,
+} from './views';
+
+export type ProductSort = 'newest' | 'price_asc' | 'price_desc' | 'name';
+
+export interface ProductQuery {
+  q?: string;
+  category?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  inStock?: boolean;
+  sort?: ProductSort;
+  limit?: number;
+  cursor?: string;
+}
+
+/** A cooperative's published products, one page at a time (cursor is opaque). */
+export function listProducts(cooperativeId: string, query: ProductQuery = {}): Promise<ProductPage> {
+  return callService('catalog', `/cooperatives/${encodeURIComponent(cooperativeId)}/products`, {
+    query: { ...query },
+    schema: ProductPageSchema,
+  });
+}
+
+/** One published product; ApiError PRODUCT.NOT_FOUND (404) or a 400 for a malformed id otherwise. */
+export function getProduct(productId: string): Promise<ProductView> {
+  return callService('catalog', `/products/${encodeURIComponent(productId)}`, { schema: ProductViewSchema });
+}
+
+export async function listCategories(cooperativeId: string): Promise<CategoryCount[]> {
+  const res = await callService('catalog', `/cooperatives/${encodeURIComponent(cooperativeId)}/categories`, {
+    schema: CategoryCountsSchema,
+  });
+  return res.items;
+}

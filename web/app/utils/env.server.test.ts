@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env.server';
+
+describe('parseEnv', () => {
+  it('defaults to the fixed local ports in development', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      CATALOG_URL: 'http://127.0.0.1:4001',
+      ORDERS_URL: 'http://127.0.0.1:4002',
+      MEMBERSHIP_URL: 'http://127.0.0.1:4004',
+      COOKIE_SECURE: false,
+    });
+    expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('requires SESSION_SECRET in production and makes cookies secure there', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    const env = parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'a-long-enough-secret' });
+    expect(env.COOKIE_SECURE).toBe(true);
+  });
+
+  it('lets an HTTP-only production test turn secure cookies off', () => {
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a-long-enough-secret',
+      COOKIE_SECURE: 'false',
+    });
+    expect(env.COOKIE_SECURE).toBe(false);
+  });
+
+  it('names a bad service URL', () => {
+    expect(() => parseEnv({ ORDERS_URL: 'not a url' })).toThrow(/ORDERS_URL/);
+  });
+
+  it('drops a trailing slash from service URLs', () => {
+    expect(parseEnv({ CATALOG_URL: 'http://catalog:4001/' }).CATALOG_URL).toBe('http://catalog:4001');
+  });
+});

@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import { getEnv } from './env.server';
+
+export type ServiceName = 'catalog' | 'orders' | 'membership';
+
+/** A 4xx answer from a service: {code, message, details?} as agreed in the API contract. */
+export class ApiError extends Error {
+  constructor(
+    readonly service: ServiceName,
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+/** What a loader throws when a service is down, slow or answers nonsense: the ErrorBoundary shows a friendly 503. */
+export function serviceUnavailable(service: ServiceName): Response {
+  return new Response(JSON.stringify({ reason: 'service-unavailable', service }), {
+    status: 503,
+    statusText: 'Service Unavailable',
+    headers: { 'Content-Type': 'application/json', 'Retry-After': '10' },
+  });
+}
+
+/** A 404 for the ErrorBoundary; `what` picks the message ("product", "order", ...). */
+export function notFound(what: string): Response {
+  return new Response(JSON.stringify({ reason: 'not-found', what }), {
+    status: 404,
+    statusText: 'Not Found',
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+function baseUrl(service: ServiceName): string {
+  const env = getEnv();
+  if (service === 'catalog') return env.CATALOG_URL;
+  if (service === 'orders') return env.ORDERS_URL;
+  return env.MEMBERSHIP_URL;
+}
+
+export interface ServiceRequest<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: Record<string, string | number | boolean | undefined | null>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  schema: z.ZodType<T>;
+}
+
+export function serviceUrl(
+  service: ServiceName,
+  path: string,
+  query?: ServiceRequest<unknown>['query'],
+): URL {
+  const url = new URL(baseUrl(service) + path);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+  }
+  return url;
+}
+
+/**
+ * Calls a service and parses its JSON answer with `schema`.
+ * - 2xx → the parsed value; 4xx → ApiError (routes decide what the shopper sees);
+ * - network error, timeout, 5xx or an answer that does not match the contract → throws a 503 Response.
+ */
+export async function callService<T>(service: ServiceName, path: string, req: ServiceRequest<T>): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(serviceUrl(service, path, req.query), {
+      method: req.method ?? 'GET',
+      headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal: AbortSignal.timeout(getEnv().SERVICE_TIMEOUT_MS),
+    });
+  } catch (error) {
+    console.error(`[web] ${service} ${req.method ?? 'GET'} ${path} failed: ${(error as Error).message}`);
+    throw serviceUnavailable(service);
+  }
+  if (res.status >= 500) {
+    console.error(`[web] ${service} ${req.method ?? 'GET'} ${path} answered ${res.status}`);
+    throw serviceUnavailable(service);
+  }
+  const payload: unknown = await res.json().catch(() => undefined);
+  if (res.status >= 400) {
+    const err = (payload ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
+    throw new ApiError(
+      service,
+      res.status,
+      typeof err.code === 'string' ? err.code : `HTTP.${res.status}`,
+      typeof err.message === 'string' ? err.message : res.statusText,
+      err.details,
+    );
+  }
+  const parsed = req.schema.safeParse(payload);
+  if (!parsed.success) {
+    console.error(`[web] ${service} ${path} answered outside the contract: ${parsed.error.message}`);
+    throw serviceUnavailable(service);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,90 @@
+import { callService, serviceUrl } from './http.server';
+import { type CartView, CartViewSchema, type OrderView, OrderViewSchema, PlacedOrderSchema } from './views';
+
+const cartPath = (cartId: string) => `/carts/${encodeURIComponent(cartId)}`;
+const orderPath = (orderId: string) => `/orders/${encodeURIComponent(orderId)}`;
+
+export function createCart(cooperativeId: string): Promise<CartView> {
+  return callService('orders', '/carts', { method: 'POST', body: { cooperativeId }, schema: CartViewSchema });
+}
+
+/** ApiError CART.NOT_FOUND (404) when the cart is gone. */
+export function getCart(cartId: string): Promise<CartView> {
+  return callService('orders', cartPath(cartId), { schema: CartViewSchema });
+}
+
+/** Adds to the quantity already in the cart. Prices come from the orders service, never from us. */
+export function addCartLine(cartId: string, productId: string, quantity: number): Promise<CartView> {
+  return callService('orders', `${cartPath(cartId)}/lines`, {
+    method: 'POST',
+    body: { productId, quantity },
+    schema: CartViewSchema,
+  });
+}
+
+export function setCartLine(cartId: string, productId: string, quantity: number): Promise<CartView> {
+  return callService('orders', `${cartPath(cartId)}/lines/${encodeURIComponent(productId)}`, {
+    method: 'PUT',
+    body: { quantity },
+    schema: CartViewSchema,
+  });
+}
+
+export function removeCartLine(cartId: string, productId: string): Promise<CartView> {
+  return callService('orders', `${cartPath(cartId)}/lines/${encodeURIComponent(productId)}`, {
+    method: 'DELETE',
+    schema: CartViewSchema,
+  });
+}
+
+export interface Address {
+  street: string;
+  rt_rw?: string;
+  kelurahan: string;
+  kecamatan: string;
+  city: string;
+  postalCode?: string;
+  notes?: string;
+}
+
+export interface PlaceOrderInput {
+  cartId: string;
+  fulfilment: { method: 'pickup' } | { method: 'delivery'; address: Address };
+  contact: { name: string; phone: string };
+  paymentMethod: 'cash';
+  note?: string;
+}
+
+/** The same idempotency key always yields the same order (200 instead of 201): a double submit makes one order. */
+export function placeOrder(input: PlaceOrderInput, idempotencyKey: string) {
+  return callService('orders', '/orders', {
+    method: 'POST',
+    body: input,
+    headers: { 'Idempotency-Key': idempotencyKey },
+    schema: PlacedOrderSchema,
+  });
+}
+
+/** ApiError ORDER.NOT_FOUND (404) for an unknown order or a wrong token: the service does not tell them apart. */
+export function getOrder(orderId: string, token: string): Promise<OrderView> {
+  return callService('orders', orderPath(orderId), {
+    headers: { 'X-Order-Token': token },
+    schema: OrderViewSchema,
+  });
+}
+
+/** ApiError ORDER.CANNOT_CANCEL (409) once packing has started or the order is final. */
+export function cancelOrder(orderId: string, token: string, reason?: string): Promise<OrderView> {
+  return callService('orders', `${orderPath(orderId)}/cancel`, {
+    method: 'POST',
+    headers: { 'X-Order-Token': token },
+    body: reason ? { reason } : {},
+    schema: OrderViewSchema,
+  });
+}
+
+/** The order's server-sent events, straight from the orders service (`event: order`, data = OrderView). */
+export function openOrderEvents(orderId: string, token: string, signal: AbortSignal): Promise<Response> {
+  const url = serviceUrl('orders', `${orderPath(orderId)}/events`, { token });
+  return fetch(url, { headers: { Accept: 'text/event-stream', 'X-Order-Token': token }, signal });
+}

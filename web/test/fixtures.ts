@@ -1,0 +1,73 @@
+import type { CooperativeView, OrderView, ProductView } from '~/utils/views';
+
+/** Builders for test data shaped like the services' answers (see /tmp/pasar-api.md). */
+export function cooperative(overrides: Partial<CooperativeView> = {}): CooperativeView {
+  const id = overrides.cooperativeId ?? 'karangbesuki';
+  return {
+    cooperativeId: id,
+    slug: id,
+    name: 'Koperasi Kelurahan Merah Putih Karangbesuki',
+    marketName: 'Karbes Market',
+    ward: 'Karangbesuki',
+    city: 'Kota Malang',
+    outletAddress: 'Jl. Raya Karangbesuki No. 12, Kota Malang',
+    description: 'Sembako, LPG dan jajanan UMKM.',
+    openingHours: 'Senin–Sabtu 07.00–20.00',
+    phone: '+6281234500001',
+    deliveryEnabled: true,
+    deliveryFee: 5_000,
+    orderExpiryMinutes: 30,
+    ...overrides,
+  };
+}
+
+let seq = 0;
+export function product(overrides: Partial<ProductView> = {}): ProductView {
+  seq += 1;
+  const available = overrides.stock?.available ?? 12;
+  return {
+    id: seq.toString(16).padStart(24, 'a'),
+    cooperativeId: 'karangbesuki',
+    sellerId: 'mbr_kb_sri',
+    sku: `SKU-${seq}`,
+    name: 'Keripik Tempe Bu Sri 250 g',
+    description: 'Keripik tempe tipis renyah.',
+    category: 'makanan-ringan',
+    unit: 'pack',
+    price: 15_000,
+    maxPerOrder: null,
+    imageUrl: null,
+    status: 'published',
+    stock: { available, reserved: 0 },
+    inStock: available > 0,
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
+    ...overrides,
+  };
+}
+
+export const KERIPIK = product({ name: 'Keripik Tempe Bu Sri 250 g' });
+export const LPG = product({
+  name: 'LPG 3 kg (isi ulang)',
+  category: 'lpg',
+  unit: 'tabung',
+  price: 18_000,
+  maxPerOrder: 1,
+  stock: { available: 5, reserved: 0 },
+});
+export const HABIS = product({ name: 'Kue Lumpur Kentang', stock: { available: 0, reserved: 2 } });
+export const DINOYO_KOPI = product({ name: 'Kopi Dampit', cooperativeId: 'dinoyo', category: 'minuman' });
+
+export const PRODUCTS = [KERIPIK, LPG, HABIS, DINOYO_KOPI];
+export const COOPERATIVES = [
+  cooperative(),
+  cooperative({
+    cooperativeId: 'bumiayu',
+    marketName: 'Bumiayu Tani Market',
+    name: 'Koperasi Kelurahan Merah Putih Bumiayu',
+    deliveryEnabled: false,
+    deliveryFee: 0,
+  }),
+  cooperative({ cooperativeId: 'dinoyo', marketName: 'Pasar Dinoyo Mart', name: 'Koperasi Dinoyo' }),
+];
+
+export type { OrderView };
