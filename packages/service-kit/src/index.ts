@@ -5,3 +5,5 @@ export * from './mongo';
 export * from './app';
 export * from './run';
 export * from './openapi';
+export * from './admin-auth';
+export * from './ids';

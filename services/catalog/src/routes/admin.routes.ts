@@ -1,10 +1,9 @@
-import { type AppEnv, validate } from '@pasar/service-kit';
+import { type AppEnv, requireAdmin, validate } from '@pasar/service-kit';
 import { Hono } from 'hono';
 import { createProduct } from '../use-cases/create-product';
 import type { CatalogDeps } from '../use-cases/deps';
 import { restockProduct } from '../use-cases/restock-product';
 import { updateProduct } from '../use-cases/update-product';
-import { requireAdmin } from './admin-auth';
 import {
   CooperativeParamsSchema,
   CreateProductBodySchema,

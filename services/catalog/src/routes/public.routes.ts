@@ -1,10 +1,9 @@
-import { type AppEnv, validate } from '@pasar/service-kit';
+import { type AppEnv, isAdmin, validate } from '@pasar/service-kit';
 import { Hono } from 'hono';
 import type { CatalogDeps } from '../use-cases/deps';
 import { getProduct } from '../use-cases/get-product';
 import { listCategories } from '../use-cases/list-categories';
 import { listProducts } from '../use-cases/list-products';
-import { isAdmin } from './admin-auth';
 import {
   CooperativeParamsSchema,
   ListProductsQuerySchema,

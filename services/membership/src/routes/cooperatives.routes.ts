@@ -1,11 +1,10 @@
-import { type AppEnv, validate } from '@pasar/service-kit';
+import { type AppEnv, requireAdmin, validate } from '@pasar/service-kit';
 import { Hono } from 'hono';
 import { getCooperative } from '../use-cases/get-cooperative';
 import { listCooperatives } from '../use-cases/list-cooperatives';
 import type { MembershipDeps } from '../use-cases/ports';
 import { registerCooperative } from '../use-cases/register-cooperative';
 import { updateCooperative } from '../use-cases/update-cooperative';
-import { requireAdmin } from './admin-auth';
 import { CooperativeParam, RegisterCooperativeBody, UpdateCooperativeBody } from './cooperatives.schemas';
 
 export function cooperativesRoutes(deps: MembershipDeps, adminToken: string) {

@@ -1,9 +1,8 @@
-import { type AppEnv, validate } from '@pasar/service-kit';
+import { type AppEnv, requireAdmin, validate } from '@pasar/service-kit';
 import { Hono } from 'hono';
 import { listMembers } from '../use-cases/list-members';
 import type { MembershipDeps } from '../use-cases/ports';
 import { registerMember } from '../use-cases/register-member';
-import { requireAdmin } from './admin-auth';
 import { CooperativeParam } from './cooperatives.schemas';
 import { encodeCursor, MembersQuery, RegisterMemberBody } from './members.schemas';
 

@@ -1,6 +1,6 @@
+import { randomId } from '@pasar/service-kit';
 import { MemberRegistered, newEvent } from '@pasar/contracts';
 import { cooperativeNotFound, memberExists, nikTaken } from '../domain/errors';
-import { randomId } from '../domain/ids';
 import {
   type Member,
   type MemberRole,

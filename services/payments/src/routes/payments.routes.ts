@@ -1,10 +1,9 @@
 import { OrderIdSchema } from '@pasar/contracts';
-import { type AppEnv, validate } from '@pasar/service-kit';
+import { type AppEnv, requireAdmin, validate } from '@pasar/service-kit';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { getPaymentByOrder } from '../use-cases/get-payment-by-order';
 import type { PaymentsDeps } from '../use-cases/ports';
-import { requireAdmin } from './admin-auth';
 
 const OrderParam = z.object({ orderId: OrderIdSchema });
 

@@ -1,3 +1,4 @@
+import { randomId } from '@pasar/service-kit';
 import {
   causedBy,
   type Envelope,
@@ -6,7 +7,6 @@ import {
   PaymentSessionOpened,
 } from '@pasar/contracts';
 import type { DataOf } from '@pasar/contracts';
-import { randomId } from '../domain/ids';
 import { type Payment, planPayment } from '../domain/payment';
 import { EVENT_SOURCE, now, type PaymentsDeps } from './ports';
 

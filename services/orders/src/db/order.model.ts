@@ -1,0 +1,28 @@
+import type { OutboxFields } from '@pasar/events';
+import type mongoose from 'mongoose';
+import type { Order } from '../domain/order';
+
+/** An order as stored: the aggregate (with `_id` for `id`) plus its pending events (outbox). */
+export type OrderDoc = Omit<Order, 'id'> & { _id: string } & OutboxFields;
+
+export type OrderCollection = mongoose.mongo.Collection<OrderDoc>;
+
+export function toOrder(doc: OrderDoc): Order {
+  const { _id, outbox: _outbox, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+export function toOrderDoc(order: Order): OrderDoc {
+  const { id, ...rest } = order;
+  return { _id: id, ...rest };
+}
+
+/**
+ * The order id is derived from the Idempotency-Key, so a duplicate POST collides on `_id`; the
+ * unique key index is the second line of defence (and the rule on MongoDB, where ids could change).
+ * FerretDB has no partial or TTL indexes; these plain ones work on both engines.
+ */
+export async function ensureOrderIndexes(coll: OrderCollection): Promise<void> {
+  await coll.createIndex({ idempotencyKey: 1 }, { unique: true, name: 'idempotencyKey_unique' });
+  await coll.createIndex({ status: 1, expiresAt: 1 }, { name: 'status_expiresAt' });
+}

@@ -1,0 +1,74 @@
+import type { Envelope } from '@pasar/contracts';
+import { outboxFields, withOutbox } from '@pasar/events';
+import { AWAITING_CONFIRMATION, type Order } from '../domain/order';
+import type { OrderChange, OrderStore } from '../use-cases/ports';
+import { type OrderCollection, type OrderDoc, toOrder, toOrderDoc } from './order.model';
+
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+}
+
+export class MongoOrderStore implements OrderStore {
+  constructor(private readonly coll: OrderCollection) {}
+
+  async insert(order: Order, events: Envelope[]): Promise<'inserted' | 'duplicate'> {
+    try {
+      await this.coll.insertOne({ ...toOrderDoc(order), ...outboxFields(events) });
+      return 'inserted';
+    } catch (err) {
+      if (isDuplicateKey(err)) return 'duplicate';
+      throw err;
+    }
+  }
+
+  async findById(orderId: string): Promise<Order | undefined> {
+    const doc = await this.coll.findOne({ _id: orderId }, { projection: { outbox: 0 } });
+    return doc ? toOrder(doc as OrderDoc) : undefined;
+  }
+
+  async findByIdempotencyKey(key: string): Promise<Order | undefined> {
+    const doc = await this.coll.findOne({ idempotencyKey: key }, { projection: { outbox: 0 } });
+    return doc ? toOrder(doc as OrderDoc) : undefined;
+  }
+
+  async versionOf(orderId: string): Promise<number | undefined> {
+    const doc = await this.coll.findOne({ _id: orderId }, { projection: { version: 1 } });
+    return doc?.version;
+  }
+
+  async addTokenHash(orderId: string, hash: string, max: number): Promise<boolean> {
+    // `tokenHashes.<max-1>` absent ⇔ fewer than `max` hashes: a bounded $push without $slice.
+    const res = await this.coll.updateOne(
+      { _id: orderId, [`tokenHashes.${max - 1}`]: { $exists: false } },
+      { $push: { tokenHashes: hash } },
+    );
+    return res.modifiedCount === 1;
+  }
+
+  async applyChange(orderId: string, change: OrderChange): Promise<boolean> {
+    const update = withOutbox(
+      {
+        $set: { ...(change.set ?? {}), status: change.to, updatedAt: change.timeline.at },
+        $inc: { version: 1 },
+        $push: { timeline: change.timeline },
+      },
+      change.events,
+    );
+    const res = await this.coll.updateOne(
+      { _id: orderId, status: { $in: [...change.from] } },
+      update as never,
+    );
+    return res.modifiedCount === 1;
+  }
+
+  async findDueForExpiry(now: Date, limit: number): Promise<Order[]> {
+    const docs = await this.coll
+      .find(
+        { status: { $in: [...AWAITING_CONFIRMATION] }, expiresAt: { $lte: now } },
+        { projection: { outbox: 0 } },
+      )
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => toOrder(d as OrderDoc));
+  }
+}

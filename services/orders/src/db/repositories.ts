@@ -1,0 +1,31 @@
+import type mongoose from 'mongoose';
+import { MongoCartStore, type CartDoc } from './cart.repository';
+import { MongoCooperativeStore, type CooperativeDoc } from './cooperative.repository';
+import { type ExpiryDoc, MongoExpiryQueue } from './expiry-queue.repository';
+import { ensureOrderIndexes, type OrderDoc } from './order.model';
+import { MongoOrderStore } from './order.repository';
+import { MongoProductStore, type ProductDoc } from './product.repository';
+
+/** The orders service's collections and stores on one connection. */
+export async function createMongoStores(conn: mongoose.Connection) {
+  const db = conn.db;
+  if (!db) throw new Error('Mongo connection is not open');
+  const collections = {
+    orders: db.collection<OrderDoc>('orders'),
+    carts: db.collection<CartDoc>('carts'),
+    products: db.collection<ProductDoc>('products'),
+    cooperatives: db.collection<CooperativeDoc>('cooperatives'),
+    expiries: db.collection<ExpiryDoc>('order_expiries'),
+  };
+  await ensureOrderIndexes(collections.orders);
+  return {
+    collections,
+    /** The collection whose documents carry an outbox, for the relay (untyped, as the relay takes it). */
+    ordersOutbox: db.collection('orders'),
+    orders: new MongoOrderStore(collections.orders),
+    carts: new MongoCartStore(collections.carts),
+    products: new MongoProductStore(collections.products),
+    cooperatives: new MongoCooperativeStore(collections.cooperatives),
+    expiries: new MongoExpiryQueue(collections.expiries),
+  };
+}

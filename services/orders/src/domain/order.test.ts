@@ -1,0 +1,99 @@
+import { DomainError } from '@pasar/service-kit';
+import { describe, expect, it } from 'vitest';
+import {
+  canCancel,
+  cancelTransition,
+  issuesPickupCode,
+  ORDER_STATUSES,
+  type OrderCommand,
+  type OrderStatus,
+  transition,
+} from './order';
+
+const due = new Date('2026-11-23T10:30:00Z');
+const afterDue = new Date('2026-11-23T10:31:00Z');
+const order = (status: OrderStatus, paymentMethod: 'cash' | 'qris' = 'cash') => ({
+  status,
+  paymentMethod,
+  expiresAt: due,
+});
+
+/** The whole machine: command → (from → to). Every other pair must be refused. */
+const ALLOWED: Record<OrderCommand, Partial<Record<OrderStatus, OrderStatus>>> = {
+  reserveStock: { PLACED: 'CONFIRMED' }, // for cash; online below
+  rejectStock: { PLACED: 'REJECTED' },
+  receivePayment: { AWAITING_PAYMENT: 'PAID' },
+  cancel: { PLACED: 'CANCELLED', AWAITING_PAYMENT: 'CANCELLED', CONFIRMED: 'CANCELLED', PAID: 'CANCELLED' },
+  expire: { PLACED: 'EXPIRED', AWAITING_PAYMENT: 'EXPIRED' },
+  pack: { CONFIRMED: 'PACKED', PAID: 'PACKED' },
+};
+
+describe('order state machine', () => {
+  for (const [command, allowed] of Object.entries(ALLOWED) as [
+    OrderCommand,
+    Partial<Record<OrderStatus, OrderStatus>>,
+  ][]) {
+    for (const status of ORDER_STATUSES) {
+      const to = allowed[status];
+      if (to) {
+        it(`${command}: ${status} → ${to}`, () => {
+          expect(transition(order(status), command, afterDue).to).toBe(to);
+        });
+      } else {
+        it(`${command}: refused from ${status}`, () => {
+          expect(() => transition(order(status), command, afterDue)).toThrowError(
+            expect.objectContaining({ code: 'ORDER.INVALID_TRANSITION', status: 409 }),
+          );
+        });
+      }
+    }
+  }
+
+  it('sends an online payment to AWAITING_PAYMENT when stock is held', () => {
+    expect(transition(order('PLACED', 'qris'), 'reserveStock').to).toBe('AWAITING_PAYMENT');
+  });
+
+  it('guards each write with the states the transition is valid from', () => {
+    expect(transition(order('PAID'), 'cancel').from).toEqual([
+      'PLACED',
+      'AWAITING_PAYMENT',
+      'CONFIRMED',
+      'PAID',
+    ]);
+  });
+
+  it('refuses to expire an order before its expiry time', () => {
+    expect(() => transition(order('PLACED'), 'expire', new Date('2026-11-23T10:29:59Z'))).toThrow(
+      DomainError,
+    );
+    expect(transition(order('PLACED'), 'expire', due).to).toBe('EXPIRED');
+  });
+});
+
+describe('shopper cancel', () => {
+  it.each(['PLACED', 'AWAITING_PAYMENT', 'CONFIRMED', 'PAID'] as const)('is allowed from %s', (status) => {
+    expect(canCancel(status)).toBe(true);
+    expect(cancelTransition(order(status)).to).toBe('CANCELLED');
+  });
+
+  it.each([
+    'PACKED',
+    'READY_FOR_PICKUP',
+    'OUT_FOR_DELIVERY',
+    'COMPLETED',
+    'REJECTED',
+    'CANCELLED',
+    'EXPIRED',
+  ] as const)('is refused with ORDER.CANNOT_CANCEL from %s', (status) => {
+    expect(canCancel(status)).toBe(false);
+    expect(() => cancelTransition(order(status))).toThrowError(
+      expect.objectContaining({ code: 'ORDER.CANNOT_CANCEL', status: 409 }),
+    );
+  });
+});
+
+describe('pickup code', () => {
+  it('issues the pickup code on CONFIRMED and PAID only', () => {
+    expect(ORDER_STATUSES.filter(issuesPickupCode)).toEqual(['CONFIRMED', 'PAID']);
+  });
+});

@@ -1,0 +1,188 @@
+import type { CooperativeId, PaymentMethod, StockRejectionReason, Unit } from './types';
+import { DomainError } from '@pasar/service-kit';
+
+export const ORDER_STATUSES = [
+  'PLACED',
+  'AWAITING_PAYMENT',
+  'CONFIRMED',
+  'PAID',
+  'PACKED',
+  'READY_FOR_PICKUP',
+  'OUT_FOR_DELIVERY',
+  'COMPLETED',
+  'REJECTED',
+  'CANCELLED',
+  'EXPIRED',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface OrderLine {
+  productId: string;
+  sellerId: string;
+  name: string;
+  unit: Unit;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+  maxPerOrder: number | null;
+}
+
+export interface Address {
+  street: string;
+  rt_rw?: string;
+  kelurahan: string;
+  kecamatan: string;
+  city: string;
+  postalCode?: string;
+  notes?: string;
+}
+
+export type Fulfilment = { method: 'pickup' } | { method: 'delivery'; address: Address };
+
+export interface Contact {
+  name: string;
+  /** Normalised to +62… */
+  phone: string;
+}
+
+export interface TimelineEntry {
+  status: OrderStatus;
+  at: Date;
+  note?: string;
+}
+
+export interface Rejection {
+  reason: StockRejectionReason;
+  productId: string;
+  productName?: string;
+  requested: number;
+  available: number;
+}
+
+/** The order aggregate. Personal data (contact, address) lives here and nowhere else: never in events or logs. */
+export interface Order {
+  id: string;
+  cooperativeId: CooperativeId;
+  status: OrderStatus;
+  lines: OrderLine[];
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  fulfilment: Fulfilment;
+  contact: Contact;
+  paymentMethod: PaymentMethod;
+  note: string | null;
+  pickupCode: string | null;
+  rejection: Rejection | null;
+  timeline: TimelineEntry[];
+  expiresAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Bumped by every transition: the live stream watches it. */
+  version: number;
+  idempotencyKey: string;
+  cartId: string;
+  /** SHA-256 (hex) of the access tokens handed out; the tokens themselves are never stored. */
+  tokenHashes: string[];
+  correlationId: string;
+}
+
+/** What happens to an order, and from which states it may happen. */
+export type OrderCommand = 'reserveStock' | 'rejectStock' | 'receivePayment' | 'cancel' | 'expire' | 'pack';
+
+/** The shopper may cancel until the cooperative starts packing. */
+export const CANCELLABLE: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'CONFIRMED', 'PAID'];
+export const FINAL: readonly OrderStatus[] = ['COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED'];
+/** Not confirmed yet: these expire when their time is up. */
+export const AWAITING_CONFIRMATION: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT'];
+
+interface Rule {
+  from: readonly OrderStatus[];
+  to: (order: Pick<Order, 'paymentMethod'>) => OrderStatus;
+}
+
+const RULES: Record<OrderCommand, Rule> = {
+  // Cash is paid at pickup or delivery ("bayar di tempat"): held stock is enough to confirm.
+  reserveStock: {
+    from: ['PLACED'],
+    to: (o) => (paysOnCollection(o.paymentMethod) ? 'CONFIRMED' : 'AWAITING_PAYMENT'),
+  },
+  rejectStock: { from: ['PLACED'], to: () => 'REJECTED' },
+  receivePayment: { from: ['AWAITING_PAYMENT'], to: () => 'PAID' },
+  cancel: { from: CANCELLABLE, to: () => 'CANCELLED' },
+  expire: { from: AWAITING_CONFIRMATION, to: () => 'EXPIRED' },
+  pack: { from: ['CONFIRMED', 'PAID'], to: () => 'PACKED' },
+};
+
+export interface Transition {
+  command: OrderCommand;
+  /** The guard of the single-document update: the states this transition is valid from. */
+  from: readonly OrderStatus[];
+  to: OrderStatus;
+}
+
+type TransitionFacts = Pick<Order, 'status' | 'paymentMethod' | 'expiresAt'>;
+
+/** Decides a transition, or throws ORDER.INVALID_TRANSITION (409). Pure: the caller writes it, guarded by `from`. */
+export function transition(
+  order: TransitionFacts,
+  command: OrderCommand,
+  now: Date = new Date(),
+): Transition {
+  const rule = RULES[command];
+  if (!rule.from.includes(order.status)) {
+    throw new DomainError(
+      'ORDER.INVALID_TRANSITION',
+      `Cannot ${command} an order that is ${order.status}`,
+      409,
+      {
+        status: order.status,
+        command,
+      },
+    );
+  }
+  if (command === 'expire' && now.getTime() < order.expiresAt.getTime()) {
+    throw new DomainError('ORDER.INVALID_TRANSITION', 'Cannot expire an order before its expiry time', 409, {
+      status: order.status,
+      command,
+    });
+  }
+  return { command, from: rule.from, to: rule.to(order) };
+}
+
+/** The shopper's cancel: the same rule, told in the words of the API (409 ORDER.CANNOT_CANCEL). */
+export function cancelTransition(order: TransitionFacts): Transition {
+  if (!canCancel(order.status)) {
+    throw new DomainError(
+      'ORDER.CANNOT_CANCEL',
+      FINAL.includes(order.status)
+        ? `The order is already ${order.status}`
+        : 'The cooperative has started packing this order; it can no longer be cancelled',
+      409,
+      { status: order.status },
+    );
+  }
+  return transition(order, 'cancel');
+}
+
+export function canCancel(status: OrderStatus): boolean {
+  return CANCELLABLE.includes(status);
+}
+
+export function awaitsConfirmation(status: OrderStatus): boolean {
+  return AWAITING_CONFIRMATION.includes(status);
+}
+
+export function isFinal(status: OrderStatus): boolean {
+  return FINAL.includes(status);
+}
+
+/** The handover code is issued once the order is confirmed (cash) or paid (online). */
+export function issuesPickupCode(to: OrderStatus): boolean {
+  return to === 'CONFIRMED' || to === 'PAID';
+}
+
+/** Cash is collected at pickup or on delivery; every other method is paid online first. */
+export function paysOnCollection(method: PaymentMethod): boolean {
+  return method === 'cash';
+}

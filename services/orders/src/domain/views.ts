@@ -1,0 +1,91 @@
+import type { Cart, PricedLine } from './cart';
+import { sumLines } from './cart';
+import { canCancel, type Fulfilment, type Order, type OrderStatus, type Rejection } from './order';
+
+/** A line as the shopper sees it (the seller stays internal). */
+export interface LineView {
+  productId: string;
+  name: string;
+  unit: string;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+  maxPerOrder: number | null;
+}
+
+export interface CartView {
+  id: string;
+  cooperativeId: string;
+  lines: LineView[];
+  subtotal: number;
+  itemCount: number;
+  updatedAt: string;
+}
+
+export interface OrderView {
+  id: string;
+  cooperativeId: string;
+  status: OrderStatus;
+  lines: LineView[];
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  fulfilment: Fulfilment;
+  contact: { name: string; phone: string };
+  paymentMethod: string;
+  pickupCode: string | null;
+  expiresAt: string;
+  createdAt: string;
+  rejection: Rejection | null;
+  timeline: { status: OrderStatus; at: string; note?: string }[];
+  canCancel: boolean;
+}
+
+function lineView(l: PricedLine): LineView {
+  return {
+    productId: l.productId,
+    name: l.name,
+    unit: l.unit,
+    unitPrice: l.unitPrice,
+    quantity: l.quantity,
+    lineTotal: l.lineTotal,
+    maxPerOrder: l.maxPerOrder,
+  };
+}
+
+export function toCartView(cart: Cart, lines: PricedLine[]): CartView {
+  return {
+    id: cart.id,
+    cooperativeId: cart.cooperativeId,
+    lines: lines.map(lineView),
+    subtotal: sumLines(lines),
+    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+    updatedAt: cart.updatedAt.toISOString(),
+  };
+}
+
+/** The agreed OrderView (see the HTTP API contract): what the shopper holding the order's token sees. */
+export function toOrderView(order: Order): OrderView {
+  return {
+    id: order.id,
+    cooperativeId: order.cooperativeId,
+    status: order.status,
+    lines: order.lines.map(lineView),
+    subtotal: order.subtotal,
+    deliveryFee: order.deliveryFee,
+    total: order.total,
+    fulfilment: order.fulfilment,
+    contact: { name: order.contact.name, phone: order.contact.phone },
+    paymentMethod: order.paymentMethod,
+    pickupCode: order.pickupCode,
+    expiresAt: order.expiresAt.toISOString(),
+    createdAt: order.createdAt.toISOString(),
+    rejection: order.rejection,
+    timeline: order.timeline.map((t) => ({
+      status: t.status,
+      at: t.at.toISOString(),
+      ...(t.note ? { note: t.note } : {}),
+    })),
+    canCancel: canCancel(order.status),
+  };
+}

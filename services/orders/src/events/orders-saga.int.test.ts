@@ -1,0 +1,131 @@
+import { waitFor } from '@pasar/testkit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stockRejected, stockReserved } from '../test/events';
+import { pickupOrder } from '../test/fixtures';
+import type { Sent } from '../test/http';
+import { readOrderEvents } from '../test/sse';
+import { publish, startOrdersService } from '../test/service';
+
+type Running = Awaited<ReturnType<typeof startOrdersService>>;
+const running: Running[] = [];
+afterEach(async () => {
+  for (const r of running.splice(0)) expect(await r.stop()).toBe(0);
+});
+
+async function json(url: string, init: RequestInit = {}): Promise<Pick<Sent, 'status' | 'body'>> {
+  const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Cart → line (once the read models have the cooperative and product) → order. */
+async function placeOrder(r: Running, key: string) {
+  const url = r.service.url;
+  const cart: Sent['body'] = await waitFor(
+    async () => {
+      const res = await json(`${url}/carts`, {
+        method: 'POST',
+        body: JSON.stringify({ cooperativeId: 'karangbesuki' }),
+      });
+      return res.status === 201 ? res.body : undefined;
+    },
+    { what: 'cooperative in the read model' },
+  );
+  await waitFor(
+    async () => {
+      const res = await json(`${url}/carts/${cart.id}/lines`, {
+        method: 'POST',
+        body: JSON.stringify({ productId: r.product.productId, quantity: 2 }),
+      });
+      return res.status === 200;
+    },
+    { what: 'product in the read model' },
+  );
+  const placed = await json(`${url}/orders`, {
+    method: 'POST',
+    headers: { 'Idempotency-Key': key },
+    body: JSON.stringify(pickupOrder(cart.id)),
+  });
+  expect(placed.status).toBe(201);
+  const { order, accessToken } = placed.body;
+  const get = () => json(`${url}/orders/${order.id}`, { headers: { 'X-Order-Token': accessToken } });
+  const stream = () => fetch(`${url}/orders/${order.id}/events?token=${accessToken}`);
+  return { orderId: order.id as string, get, stream };
+}
+
+describe('orders service through the real broker', () => {
+  it('confirms a cash order when catalog reserves the stock, and publishes OrderConfirmed', async () => {
+    const r = await startOrdersService();
+    running.push(r);
+    const { orderId, get, stream } = await placeOrder(r, `it-${Date.now()}-confirm`);
+    await waitFor(() => r.listener.of('pasar.orders.order.placed', orderId).length === 1, {
+      what: 'OrderPlaced published',
+    });
+    const live = readOrderEvents(await stream(), 2);
+
+    await publish(r.bus, stockReserved(orderId, r.product.productId));
+
+    const confirmed = await waitFor(
+      async () => {
+        const { body } = await get();
+        return body.status === 'CONFIRMED' ? body : undefined;
+      },
+      { what: 'order CONFIRMED' },
+    );
+    expect(confirmed.pickupCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    expect((await live).map((o) => [o.status, o.pickupCode])).toEqual([
+      ['PLACED', null],
+      ['CONFIRMED', confirmed.pickupCode],
+    ]);
+    await waitFor(() => r.listener.of('pasar.orders.order.confirmed', orderId).length === 1, {
+      what: 'OrderConfirmed published',
+    });
+    expect(r.listener.of('pasar.orders.order.payment-requested', orderId)[0]?.data).toMatchObject({
+      paymentMethod: 'cash',
+      amount: 30_000,
+    });
+  });
+
+  it('rejects an order when catalog cannot hold the stock, keeping the reason', async () => {
+    const r = await startOrdersService();
+    running.push(r);
+    const { orderId, get } = await placeOrder(r, `it-${Date.now()}-reject`);
+
+    await publish(r.bus, stockRejected(orderId, r.product.productId, 2, 1));
+
+    const rejected = await waitFor(
+      async () => {
+        const { body } = await get();
+        return body.status === 'REJECTED' ? body : undefined;
+      },
+      { what: 'order REJECTED' },
+    );
+    expect(rejected.rejection).toMatchObject({ reason: 'INSUFFICIENT_STOCK', requested: 2, available: 1 });
+    await waitFor(() => r.listener.of('pasar.orders.order.rejected', orderId).length === 1, {
+      what: 'OrderRejected published',
+    });
+  });
+
+  it('expires an order nobody confirmed and publishes OrderExpired', async () => {
+    const r = await startOrdersService({ ORDER_EXPIRY_SECONDS: '1', ORDER_SWEEP_INTERVAL_MS: '200' });
+    running.push(r);
+    const { orderId, get } = await placeOrder(r, `it-${Date.now()}-expire`);
+
+    const expired = await waitFor(
+      async () => {
+        const { body } = await get();
+        return body.status === 'EXPIRED' ? body : undefined;
+      },
+      { what: 'order EXPIRED' },
+    );
+    expect(expired.canCancel).toBe(false);
+    await waitFor(() => r.listener.of('pasar.orders.order.expired', orderId).length === 1, {
+      what: 'OrderExpired published',
+    });
+    // A late reservation for an expired order changes nothing.
+    const late = stockReserved(orderId, r.product.productId);
+    await publish(r.bus, late);
+    await waitFor(() => r.processed(late.id), { what: 'late StockReserved handled' });
+    expect((await get()).body.status).toBe('EXPIRED');
+    expect(r.listener.of('pasar.orders.order.confirmed', orderId)).toEqual([]);
+  });
+});

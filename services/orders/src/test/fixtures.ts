@@ -1,0 +1,105 @@
+import type { CooperativeSnapshot, ProductSnapshot } from '@pasar/contracts';
+import { createLogger } from '@pasar/events';
+import type { AppDeps } from '../app';
+import type { OrdersDeps, OrdersSettings } from '../use-cases/ports';
+import {
+  MemoryCartStore,
+  MemoryCooperativeStore,
+  MemoryExpiryQueue,
+  MemoryOrderStore,
+  MemoryProductStore,
+} from './memory-stores';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+let seq = 0;
+/** A fresh 24-hex product id (catalog ids are ObjectIds). */
+export function productId(): string {
+  seq += 1;
+  return `${Date.now().toString(16).padStart(12, '0')}${seq.toString(16).padStart(12, '0')}`.slice(-24);
+}
+
+export function aProduct(overrides: Partial<ProductSnapshot> = {}): ProductSnapshot {
+  return {
+    productId: productId(),
+    cooperativeId: 'karangbesuki',
+    sellerId: 'mbr_sri',
+    name: 'Keripik Tempe Bu Sri 250 g',
+    category: 'makanan-ringan',
+    unit: 'pack',
+    price: 15_000,
+    maxPerOrder: null,
+    status: 'published',
+    imageUrl: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function aCooperative(overrides: Partial<CooperativeSnapshot> = {}): CooperativeSnapshot {
+  return {
+    cooperativeId: 'karangbesuki',
+    name: 'Koperasi Kelurahan Merah Putih Karangbesuki',
+    marketName: 'Karbes Market',
+    ward: 'Karangbesuki',
+    city: 'Kota Malang',
+    outletAddress: 'Jl. Raya Karangbesuki No. 1, Sukun, Kota Malang',
+    deliveryEnabled: true,
+    deliveryFee: 5_000,
+    orderExpiryMinutes: 30,
+    ...overrides,
+  };
+}
+
+export const pickupOrder = (cartId: string, overrides: Record<string, unknown> = {}) => ({
+  cartId,
+  fulfilment: { method: 'pickup' },
+  contact: { name: 'Siti Aminah', phone: '0812-3456-7890' },
+  paymentMethod: 'cash',
+  ...overrides,
+});
+
+export const deliveryAddress = {
+  street: 'Jl. Raya Karangbesuki No. 12',
+  rt_rw: '003/005',
+  kelurahan: 'Karangbesuki',
+  kecamatan: 'Sukun',
+  city: 'Kota Malang',
+  postalCode: '65146',
+};
+
+/** Use-case deps over in-memory stores, with a clock the test can move. */
+export function memoryDeps(settings: Partial<OrdersSettings> = {}) {
+  const stores = {
+    products: new MemoryProductStore(),
+    cooperatives: new MemoryCooperativeStore(),
+    carts: new MemoryCartStore(),
+    orders: new MemoryOrderStore(),
+    expiries: new MemoryExpiryQueue(),
+  };
+  let now = new Date('2026-11-23T10:00:00.000Z');
+  const deps: OrdersDeps = {
+    ...stores,
+    settings: { paymentMethods: ['cash'], ...settings },
+    logger: createLogger('orders-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
+    clock: () => new Date(now),
+    nudge: () => {},
+  };
+  return {
+    deps,
+    stores,
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
+
+export function appDeps(settings: Partial<OrdersSettings> = {}) {
+  const m = memoryDeps(settings);
+  const app: AppDeps = {
+    ...m.deps,
+    adminToken: ADMIN_TOKEN,
+    stream: { pollMs: 20, heartbeatMs: 60_000, maxMs: 60_000 },
+  };
+  return { ...m, appDeps: app };
+}

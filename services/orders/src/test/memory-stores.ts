@@ -1,0 +1,136 @@
+import type { CooperativeSnapshot, Envelope, ProductSnapshot } from '@pasar/contracts';
+import type { Cart } from '../domain/cart';
+import type { Cooperative, Product } from '../domain/catalog';
+import type { Order } from '../domain/order';
+import type {
+  CartStore,
+  CooperativeStore,
+  ExpiryQueue,
+  OrderChange,
+  OrderStore,
+  ProductStore,
+} from '../use-cases/ports';
+
+/** In-memory stores with the same guarantees as the Mongo ones (guards, unique key), for fast route tests. */
+const clone = <T>(v: T): T => structuredClone(v);
+
+export class MemoryProductStore implements ProductStore {
+  readonly byId = new Map<string, Product>();
+  async upsert(s: ProductSnapshot): Promise<'applied' | 'stale'> {
+    const current = this.byId.get(s.productId);
+    if (current && current.version >= s.version) return 'stale';
+    const { category: _c, imageUrl: _i, ...product } = s;
+    this.byId.set(s.productId, product);
+    return 'applied';
+  }
+  async findById(id: string) {
+    return clone(this.byId.get(id));
+  }
+  async findMany(ids: readonly string[]) {
+    return new Map(
+      ids.flatMap((id) => (this.byId.has(id) ? [[id, clone(this.byId.get(id)!)] as const] : [])),
+    );
+  }
+}
+
+export class MemoryCooperativeStore implements CooperativeStore {
+  readonly byId = new Map<string, Cooperative & { at: Date }>();
+  async upsert(s: CooperativeSnapshot, at: Date): Promise<'applied' | 'stale'> {
+    const current = this.byId.get(s.cooperativeId);
+    if (current && current.at > at) return 'stale';
+    const { cooperativeId, name, deliveryEnabled, deliveryFee, orderExpiryMinutes } = s;
+    this.byId.set(cooperativeId, {
+      cooperativeId,
+      name,
+      deliveryEnabled,
+      deliveryFee,
+      orderExpiryMinutes,
+      at,
+    });
+    return 'applied';
+  }
+  async findById(id: string) {
+    const c = this.byId.get(id);
+    if (!c) return undefined;
+    const { at: _at, ...coop } = c;
+    return clone(coop);
+  }
+}
+
+export class MemoryCartStore implements CartStore {
+  readonly byId = new Map<string, Cart>();
+  async insert(cart: Cart) {
+    this.byId.set(cart.id, clone(cart));
+  }
+  async findById(id: string) {
+    return clone(this.byId.get(id));
+  }
+  async saveItems(cart: Cart, items: Cart['items'], at: Date) {
+    const current = this.byId.get(cart.id);
+    if (!current || current.rev !== cart.rev) return false;
+    this.byId.set(cart.id, { ...current, items: clone(items), rev: current.rev + 1, updatedAt: at });
+    return true;
+  }
+}
+
+export class MemoryExpiryQueue implements ExpiryQueue {
+  readonly byId = new Map<string, Date>();
+  async add(id: string, expiresAt: Date) {
+    this.byId.set(id, expiresAt);
+  }
+  async due(now: Date, limit: number) {
+    return [...this.byId]
+      .filter(([, at]) => at <= now)
+      .slice(0, limit)
+      .map(([id]) => id);
+  }
+  async remove(id: string) {
+    this.byId.delete(id);
+  }
+}
+
+export class MemoryOrderStore implements OrderStore {
+  readonly byId = new Map<string, Order>();
+  /** Every event written with a state change, in order (what the relay would publish). */
+  readonly outbox: Envelope[] = [];
+
+  async insert(order: Order, events: Envelope[]): Promise<'inserted' | 'duplicate'> {
+    if ([...this.byId.values()].some((o) => o.idempotencyKey === order.idempotencyKey)) return 'duplicate';
+    this.byId.set(order.id, clone(order));
+    this.outbox.push(...events);
+    return 'inserted';
+  }
+  async findById(id: string) {
+    return clone(this.byId.get(id));
+  }
+  async findByIdempotencyKey(key: string) {
+    return clone([...this.byId.values()].find((o) => o.idempotencyKey === key));
+  }
+  async versionOf(id: string) {
+    return this.byId.get(id)?.version;
+  }
+  async addTokenHash(id: string, hash: string, max: number) {
+    const o = this.byId.get(id);
+    if (!o || o.tokenHashes.length >= max) return false;
+    o.tokenHashes.push(hash);
+    return true;
+  }
+  async applyChange(id: string, change: OrderChange) {
+    const o = this.byId.get(id);
+    if (!o || !change.from.includes(o.status)) return false;
+    Object.assign(o, clone(change.set ?? {}), { status: change.to, updatedAt: change.timeline.at });
+    o.version += 1;
+    o.timeline.push(clone(change.timeline));
+    this.outbox.push(...change.events);
+    return true;
+  }
+  async findDueForExpiry(now: Date, limit: number) {
+    return [...this.byId.values()]
+      .filter((o) => (o.status === 'PLACED' || o.status === 'AWAITING_PAYMENT') && o.expiresAt <= now)
+      .slice(0, limit)
+      .map(clone);
+  }
+  eventTypes(): string[] {
+    return this.outbox.map((e) => e.type);
+  }
+}

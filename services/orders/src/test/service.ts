@@ -1,0 +1,109 @@
+import { ALL_TOPICS, type Envelope, EVENT_REGISTRY, newEvent } from '@pasar/contracts';
+import {
+  CooperativeRegistered,
+  OrderConfirmed,
+  OrderExpired,
+  OrderPaymentRequested,
+  OrderPlaced,
+  OrderRejected,
+  ProductPublished,
+} from '@pasar/contracts';
+import { type Bus, on, startConsumer } from '@pasar/events';
+import {
+  freePort,
+  mongoUrlFor,
+  spawnService,
+  testBus,
+  testDatabase,
+  testInfra,
+  uniqueName,
+} from '@pasar/testkit';
+import mongoose from 'mongoose';
+import { aCooperative, ADMIN_TOKEN, aProduct } from './fixtures';
+
+/** Publishes envelopes as a producing service would: on their topic, keyed by subject. */
+export async function publish(bus: Bus, ...events: Envelope[]): Promise<void> {
+  const producer = await bus.producer();
+  for (const evt of events) {
+    const def = EVENT_REGISTRY.get(evt.type);
+    if (!def) throw new Error(`unknown event ${evt.type}`);
+    await producer.send({
+      topic: bus.topic(def.topic),
+      acks: -1,
+      messages: [{ key: evt.subject, value: JSON.stringify(evt) }],
+    });
+  }
+}
+
+/** Collects what the orders service publishes on orders.order.v1 (its own consumer group). */
+async function listenToOrders(bus: Bus) {
+  const db = await testDatabase('orders-listener');
+  const seen: Envelope[] = [];
+  const collect = async (evt: Envelope) => void seen.push(evt);
+  const consumer = await startConsumer({
+    bus,
+    groupId: uniqueName('orders-listener'),
+    processed: db.conn.collection('processed_events'),
+    subscriptions: [OrderPlaced, OrderPaymentRequested, OrderConfirmed, OrderRejected, OrderExpired].map(
+      (d) => on(d, collect),
+    ),
+  });
+  return {
+    seen,
+    of: (type: string, orderId: string) => seen.filter((e) => e.type === type && e.subject === orderId),
+    async stop() {
+      await consumer.stop();
+      await db.drop();
+    },
+  };
+}
+
+/**
+ * The orders service in its own process (services/orders/src/main.ts) on a private database and
+ * topic prefix, plus a listener on its topic, with Karangbesuki and one product published to it.
+ */
+export async function startOrdersService(env: Record<string, string> = {}) {
+  const bus = testBus('orders-it');
+  await bus.ensureTopics(ALL_TOPICS);
+  const dbName = uniqueName('orders_it');
+  const service = await spawnService('orders', await freePort(), {
+    MONGO_URL: mongoUrlFor(dbName),
+    KAFKA_BROKERS: testInfra().kafkaBrokers,
+    KAFKA_TOPIC_PREFIX: bus.topicPrefix,
+    ADMIN_TOKEN,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    ...env,
+  });
+  const listener = await listenToOrders(bus);
+  const serviceDb = await mongoose.createConnection(mongoUrlFor(dbName), { retryWrites: false }).asPromise();
+  const groupId = `${bus.topicPrefix}orders`;
+  const product = aProduct({ price: 15_000 });
+  const ctx = { source: 'urn:pasar:test', cooperativeId: 'karangbesuki' };
+  await publish(
+    bus,
+    newEvent(CooperativeRegistered, 'karangbesuki', aCooperative(), ctx),
+    newEvent(ProductPublished, product.productId, product, ctx),
+  );
+  return {
+    bus,
+    service,
+    listener,
+    product,
+    /** True once the service's consumer group has applied the event (its processed-ids record). */
+    async processed(eventId: string): Promise<boolean> {
+      return (
+        (await serviceDb
+          .collection('processed_events')
+          .countDocuments({ _id: `${groupId}:${eventId}` } as never)) > 0
+      );
+    },
+    async stop() {
+      await listener.stop();
+      const code = await service.stop();
+      await bus.disconnect();
+      await serviceDb.dropDatabase().catch(() => undefined);
+      await serviceDb.close();
+      return code;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { newEvent, OrderCancelled } from '@pasar/contracts';
+import { DomainError } from '@pasar/service-kit';
+import { cancelTransition, type Order } from '../domain/order';
+import { commitChange } from './commit-change';
+import { eventLines } from './event-lines';
+import { getOrderForShopper } from './get-order';
+import { EVENT_SOURCE, type OrdersDeps } from './ports';
+
+/**
+ * The shopper cancels before packing starts: CANCELLED, and OrderCancelled makes catalog release
+ * the stock and payments refund what was captured. The shopper's words stay in the timeline only
+ * (free text may hold personal data, which never goes into events).
+ */
+export async function cancelOrder(
+  deps: OrdersDeps,
+  orderId: string,
+  token: string | undefined,
+  reason?: string,
+): Promise<Order> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const order = await getOrderForShopper(deps, orderId, token);
+    const t = cancelTransition(order);
+    const evt = newEvent(
+      OrderCancelled,
+      order.id,
+      { orderId: order.id, by: 'shopper', reason: 'Dibatalkan oleh pembeli', lines: eventLines(order) },
+      { source: EVENT_SOURCE, cooperativeId: order.cooperativeId, correlationId: order.correlationId },
+    );
+    if (await commitChange(deps, order, t, { events: [evt], ...(reason ? { note: reason } : {}) })) {
+      return getOrderForShopper(deps, orderId, token);
+    }
+    // The order moved on meanwhile (e.g. confirmed): decide again on its new state.
+  }
+  throw new DomainError('ORDER.BUSY', 'The order is changing right now; try again', 409);
+}

@@ -1,0 +1,168 @@
+import { newEvent, OrderPlaced, type PaymentMethod } from '@pasar/contracts';
+import { DomainError, ValidationError } from '@pasar/service-kit';
+import { orderLines, sumLines } from '../domain/cart';
+import type { Contact, Fulfilment, Order } from '../domain/order';
+import { hashToken, newAccessToken, orderIdForKey } from '../lib/ids';
+import { eventLines } from './event-lines';
+import { findCartOrThrow } from './get-cart';
+import { EVENT_SOURCE, type OrdersDeps } from './ports';
+
+export interface PlaceOrderInput {
+  idempotencyKey: string;
+  cartId: string;
+  fulfilment: Fulfilment;
+  /** Phone already normalised to +62… */
+  contact: Contact;
+  paymentMethod: PaymentMethod;
+  note?: string;
+}
+
+export interface PlacedOrder {
+  order: Order;
+  /** The secret link to the order; only its hash is stored. */
+  accessToken: string;
+  /** false when the idempotency key had already placed this order. */
+  created: boolean;
+}
+
+/**
+ * How many links one order may hand out: one at placement plus one per replay of the same request
+ * (a flaky network, a double tap, a burst of duplicate submits). Bounded so the document stays small.
+ */
+const MAX_TOKENS = 50;
+
+/**
+ * Places the cart as an order: PLACED, with OrderPlaced in the same insert (outbox).
+ * The same Idempotency-Key never makes a second order, even for concurrent duplicates: a unique
+ * index on the key decides, and the loser answers with the winner's order.
+ */
+export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Promise<PlacedOrder> {
+  if (!deps.settings.paymentMethods.includes(input.paymentMethod)) {
+    throw new ValidationError([
+      {
+        field: 'paymentMethod',
+        message: `"${input.paymentMethod}" is not available; choose ${deps.settings.paymentMethods.join(', ')}`,
+      },
+    ]);
+  }
+  // The id is a function of the key: the duplicate check is a lookup by _id (cheap on every engine).
+  const orderId = orderIdForKey(input.idempotencyKey);
+  const earlier = await deps.orders.findById(orderId);
+  if (earlier) return replay(deps, earlier, input);
+
+  const cart = await findCartOrThrow(deps, input.cartId);
+  if (cart.items.length === 0) {
+    // A concurrent duplicate may have placed the order and emptied the cart a moment ago.
+    const placed = await deps.orders.findById(orderId);
+    if (placed) return replay(deps, placed, input);
+    throw new DomainError('CART.EMPTY', 'The cart is empty', 409);
+  }
+  const cooperative = await deps.cooperatives.findById(cart.cooperativeId);
+  if (!cooperative) {
+    throw new DomainError(
+      'COOPERATIVE.UNAVAILABLE',
+      `Cooperative ${cart.cooperativeId} is not taking orders`,
+      409,
+    );
+  }
+  if (input.fulfilment.method === 'delivery' && !cooperative.deliveryEnabled) {
+    throw new DomainError(
+      'ORDER.DELIVERY_UNAVAILABLE',
+      `${cooperative.name} does not deliver; choose pickup`,
+      409,
+    );
+  }
+  const lines = orderLines(cart, await deps.products.findMany(cart.items.map((i) => i.productId)));
+
+  const now = deps.clock();
+  const expirySeconds = deps.settings.orderExpirySeconds ?? cooperative.orderExpiryMinutes * 60;
+  const subtotal = sumLines(lines);
+  const deliveryFee = input.fulfilment.method === 'delivery' ? cooperative.deliveryFee : 0;
+  const accessToken = newAccessToken();
+  const order: Order = {
+    id: orderId,
+    cooperativeId: cart.cooperativeId,
+    status: 'PLACED',
+    lines,
+    subtotal,
+    deliveryFee,
+    total: subtotal + deliveryFee,
+    fulfilment: input.fulfilment,
+    contact: input.contact,
+    paymentMethod: input.paymentMethod,
+    note: input.note ?? null,
+    pickupCode: null,
+    rejection: null,
+    timeline: [{ status: 'PLACED', at: now }],
+    expiresAt: new Date(now.getTime() + expirySeconds * 1000),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    idempotencyKey: input.idempotencyKey,
+    cartId: cart.id,
+    tokenHashes: [hashToken(accessToken)],
+    correlationId: '',
+  };
+  const placedEvent = newEvent(
+    OrderPlaced,
+    order.id,
+    {
+      orderId: order.id,
+      cooperativeId: order.cooperativeId,
+      lines: eventLines(order),
+      subtotal,
+      deliveryFee,
+      total: order.total,
+      fulfilment: order.fulfilment.method,
+      paymentMethod: order.paymentMethod,
+      expiresAt: order.expiresAt.toISOString(),
+    },
+    { source: EVENT_SOURCE, cooperativeId: order.cooperativeId },
+  );
+  order.correlationId = placedEvent.correlationid;
+
+  if ((await deps.orders.insert(order, [placedEvent])) === 'duplicate') {
+    const winner =
+      (await deps.orders.findById(orderId)) ?? (await deps.orders.findByIdempotencyKey(input.idempotencyKey));
+    if (!winner) throw new Error('Idempotency key reported taken but no order holds it');
+    return replay(deps, winner, input);
+  }
+  deps.nudge(order.id);
+  await deps.expiries.add(order.id, order.expiresAt).catch((err: unknown) => {
+    // The sweeper's periodic full scan of orders still finds it.
+    deps.logger.warn({ err, orderId: order.id }, 'could not queue the order for expiry');
+  });
+  // Only if nobody changed the cart meanwhile: what was added after the order was read stays.
+  if (!(await deps.carts.saveItems(cart, [], now))) {
+    deps.logger.info({ cartId: cart.id, orderId: order.id }, 'cart changed while ordering; left as it is');
+  }
+  deps.logger.info(
+    { orderId: order.id, cooperativeId: order.cooperativeId, total: order.total },
+    'order placed',
+  );
+  return { order, accessToken, created: true };
+}
+
+/**
+ * The same request again: the same order, with a fresh link (only hashes are stored, so the first
+ * token cannot be handed out twice). The key alone is not enough: the cart must match too.
+ */
+async function replay(deps: OrdersDeps, order: Order, input: PlaceOrderInput): Promise<PlacedOrder> {
+  if (order.cartId !== input.cartId) {
+    throw new DomainError(
+      'ORDER.IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for another request; use a new key per checkout',
+      422,
+    );
+  }
+  const accessToken = newAccessToken();
+  const hash = hashToken(accessToken);
+  if (!(await deps.orders.addTokenHash(order.id, hash, MAX_TOKENS))) {
+    throw new DomainError(
+      'ORDER.TOO_MANY_REPLAYS',
+      'This order was requested too many times; open it from its link',
+      429,
+    );
+  }
+  return { order: { ...order, tokenHashes: [...order.tokenHashes, hash] }, accessToken, created: false };
+}

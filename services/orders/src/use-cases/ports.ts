@@ -1,0 +1,84 @@
+import type { CooperativeSnapshot, Envelope, PaymentMethod, ProductSnapshot } from '@pasar/contracts';
+import type { Logger } from '@pasar/events';
+import type { Cart } from '../domain/cart';
+import type { Cooperative, Product } from '../domain/catalog';
+import type { Order, OrderStatus, TimelineEntry } from '../domain/order';
+
+/** Read model of catalog products. `upsert` never lets an older snapshot overwrite a newer one. */
+export interface ProductStore {
+  upsert(snapshot: ProductSnapshot): Promise<'applied' | 'stale'>;
+  findById(productId: string): Promise<Product | undefined>;
+  findMany(productIds: readonly string[]): Promise<Map<string, Product>>;
+}
+
+/** Read model of cooperatives. `upsert` ignores a snapshot older than the one stored (by event time). */
+export interface CooperativeStore {
+  upsert(snapshot: CooperativeSnapshot, at: Date): Promise<'applied' | 'stale'>;
+  findById(cooperativeId: string): Promise<Cooperative | undefined>;
+}
+
+export interface CartStore {
+  insert(cart: Cart): Promise<void>;
+  findById(cartId: string): Promise<Cart | undefined>;
+  /** Saves the items if the cart is still at `cart.rev`; false when someone saved in between. */
+  saveItems(cart: Cart, items: Cart['items'], at: Date): Promise<boolean>;
+}
+
+/** One state change of an order, written as ONE guarded single-document update together with its events. */
+export interface OrderChange {
+  from: readonly OrderStatus[];
+  to: OrderStatus;
+  set?: Partial<Pick<Order, 'pickupCode' | 'rejection'>>;
+  timeline: TimelineEntry;
+  events: Envelope[];
+}
+
+export interface OrderStore {
+  /** 'duplicate' when another order already holds the idempotency key (unique index). */
+  insert(order: Order, events: Envelope[]): Promise<'inserted' | 'duplicate'>;
+  findById(orderId: string): Promise<Order | undefined>;
+  findByIdempotencyKey(key: string): Promise<Order | undefined>;
+  /** Just the change counter, for the live stream's cheap poll. */
+  versionOf(orderId: string): Promise<number | undefined>;
+  /** Adds an access token hash while the order holds fewer than `max`. */
+  addTokenHash(orderId: string, hash: string, max: number): Promise<boolean>;
+  /** Applies the change only if the order is still in one of `change.from`; false otherwise. */
+  applyChange(orderId: string, change: OrderChange): Promise<boolean>;
+  /** Orders in PLACED/AWAITING_PAYMENT whose expiry time has passed. */
+  findDueForExpiry(now: Date, limit: number): Promise<Order[]>;
+}
+
+/**
+ * The orders that may still expire, by expiry time: a small collection the sweeper can scan
+ * (FerretDB scans whole collections for anything but an `_id` filter; orders only grow).
+ * Written after the order, removed after it settles; the sweeper's occasional full scan of
+ * orders repairs an entry lost to a crash in between.
+ */
+export interface ExpiryQueue {
+  add(orderId: string, expiresAt: Date): Promise<void>;
+  due(now: Date, limit: number): Promise<string[]>;
+  remove(orderId: string): Promise<void>;
+}
+
+export interface OrdersSettings {
+  /** Payment methods shoppers may choose (env PAYMENT_METHODS). */
+  paymentMethods: readonly PaymentMethod[];
+  /** Overrides every cooperative's orderExpiryMinutes (env ORDER_EXPIRY_SECONDS, for tests). */
+  orderExpirySeconds?: number;
+}
+
+/** What every use case may use; main.ts builds the real ones, tests build fakes. */
+export interface OrdersDeps {
+  products: ProductStore;
+  cooperatives: CooperativeStore;
+  carts: CartStore;
+  orders: OrderStore;
+  expiries: ExpiryQueue;
+  settings: OrdersSettings;
+  logger: Logger;
+  clock: () => Date;
+  /** Tells the outbox relay that this order holds events to publish now (lower latency than its sweep). */
+  nudge: (orderId: string) => void;
+}
+
+export const EVENT_SOURCE = 'urn:pasar:orders';
