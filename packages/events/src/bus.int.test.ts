@@ -71,6 +71,26 @@ describe('event bus over the real broker', () => {
     expect((await group.applied.findOne({ _id: evt.id }))?.n).toBe(1);
   });
 
+  it('(b) applies a duplicate once even when it arrives after the consumer restarted', async () => {
+    const bus = newTestBus();
+    cleanups.push(() => bus.disconnect());
+    const group = await startCountingConsumer(bus);
+    const evt = productEvent('dup-2');
+    const producer = await bus.producer();
+    const record = { key: evt.subject, value: JSON.stringify(evt) };
+    await producer.send({ topic: bus.topic(ProductPublished.topic), messages: [record] });
+    await waitFor(() => group.applied.findOne({ _id: evt.id }), { what: 'first delivery applied' });
+    await group.consumer.stop();
+
+    const restarted = await startCountingConsumer(bus, { groupId: group.groupId, db: group.db });
+    cleanups.push(() => restarted.stop());
+    const marker = productEvent('marker-2');
+    await producer.send({ topic: bus.topic(ProductPublished.topic), messages: [record, { key: 'dup-2', value: JSON.stringify(marker) }] });
+
+    await waitFor(() => restarted.applied.findOne({ _id: marker.id }), { what: 'marker applied after restart' });
+    expect((await restarted.applied.findOne({ _id: evt.id }))?.n).toBe(1);
+  });
+
   it('(c) parks records that do not parse on the dead-letter topic and keeps consuming', async () => {
     const bus = newTestBus();
     cleanups.push(() => bus.disconnect());

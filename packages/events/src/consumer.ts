@@ -4,6 +4,7 @@ import type mongoose from 'mongoose';
 import { waitBackoff } from './backoff';
 import type { Bus } from './bus';
 import { type DeadLetterReason, parkDeadLetter } from './dlq';
+import { ProcessedIds } from './processed-ids';
 
 export interface HandlerContext {
   topic: string;
@@ -31,6 +32,8 @@ export interface ConsumerOptions {
   subscriptions: Subscription[];
   /** Where processed event ids are remembered (unique by `_id` = `<group>:<event id>`). */
   processed: mongoose.mongo.Collection;
+  /** How far back applied ids are kept in memory (see processed-ids.ts). */
+  dedupeWindowMs?: number;
   /** Handler attempts before the record is parked on the dead-letter topic. */
   maxAttempts?: number;
   partitionsConsumedConcurrently?: number;
@@ -78,7 +81,11 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
   const ready = new Promise<void>((resolve) => {
     joined = resolve;
   });
-  consumer.on(consumer.events.GROUP_JOIN, () => joined());
+  const processed = new ProcessedIds(opts.processed, groupId, opts.dedupeWindowMs);
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    processed.reset(); // partitions may come from another instance: reload what it applied
+    joined();
+  });
 
   function parse(message: KafkaMessage) {
     let raw: unknown;
@@ -101,21 +108,14 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
   await consumer.run({
     partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 3,
     eachBatchAutoResolve: false,
-    // One batch = one partition's records in order. Processed ids are checked up front in parallel
-    // and written together before the batch's offsets are resolved: two round trips per batch
-    // instead of two per record, and offsets still move only after the handlers' writes.
+    // One batch = one partition's records in order. Applied ids are checked against a window kept
+    // in memory and written together before the batch's offsets are resolved: one round trip per
+    // batch instead of two per record, and offsets still move only after the handlers' writes.
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       const { topic, partition } = batch;
-      const done: { _id: string; type: string; at: Date }[] = [];
       let lastOffset: string | undefined;
       const flush = async () => {
-        if (done.length > 0) {
-          await opts.processed
-            .insertMany(done.splice(0) as never[], { ordered: false })
-            .catch((err: { code?: number }) => {
-              if (err.code !== 11000) throw err; // a concurrent duplicate recorded one first: fine
-            });
-        }
+        await processed.flush();
         if (lastOffset !== undefined) resolveOffset(lastOffset);
         lastOffset = undefined;
       };
@@ -142,15 +142,6 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
           throw err;
         }
       });
-      const ids = parsed.flatMap((p) => (p.parsed ? [`${groupId}:${p.parsed.event.id}`] : []));
-      const seen = new Set<string>(
-        (
-          await Promise.all(
-            ids.map((id) => opts.processed.findOne({ _id: id } as never, { projection: { _id: 1 } })),
-          )
-        ).flatMap((d) => (d ? [String(d._id)] : [])),
-      );
-
       for (const { message, parsed: p, poison } of parsed) {
         if (!isRunning() || isStale()) break;
         if (poison) {
@@ -160,16 +151,14 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
         lastOffset = message.offset;
         if (!p) continue;
         const { sub, event } = p;
-        const processedId = `${groupId}:${event.id}`;
-        if (seen.has(processedId)) {
+        if (await processed.has(event.id, event.time)) {
           log.debug({ eventId: event.id, type: event.type }, 'duplicate event skipped');
           continue;
         }
         for (let attempt = 1; ; attempt++) {
           try {
             await sub.handle(event as never, { topic, partition, offset: message.offset, attempt });
-            done.push({ _id: processedId, type: event.type, at: new Date() });
-            seen.add(processedId);
+            processed.add(event.id, event.type);
             break;
           } catch (err) {
             const error = err instanceof Error ? err.message : String(err);

@@ -81,9 +81,8 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
-    for (const d of pending) {
-      await coll.updateOne({ _id: d._id } as never, { $pullAll: { outbox: d.outbox } } as never);
-    }
+    // Exactly the entries just published (exact-value $pullAll: events added meanwhile stay).
+    await Promise.all(pending.map((d) => coll.updateOne({ _id: d._id } as never, { $pullAll: { outbox: d.outbox } } as never)));
     return entries.length;
   }
 

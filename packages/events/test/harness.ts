@@ -2,17 +2,19 @@ import { ProductPublished } from '@pasar/contracts';
 import { testBus, testDatabase, uniqueName } from '@pasar/testkit';
 import { type Bus, on, type RunningConsumer, startConsumer } from '../src';
 
+type TestDb = Awaited<ReturnType<typeof testDatabase>>;
+
 /**
  * A consumer group whose handler is deliberately NOT idempotent ($inc per event id), so a test
  * sees any event the bus applies twice. `failFor` makes the handler throw for chosen product ids.
  */
 export async function startCountingConsumer(
   bus: Bus,
-  opts: { failFor?: Set<string>; maxAttempts?: number } = {},
+  opts: { failFor?: Set<string>; maxAttempts?: number; groupId?: string; db?: TestDb } = {},
 ) {
-  const db = await testDatabase('bus');
+  const db = opts.db ?? (await testDatabase('bus'));
   const applied = db.conn.collection<{ _id: string; n: number; productId: string }>('applied');
-  const groupId = uniqueName('group');
+  const groupId = opts.groupId ?? uniqueName('group');
   const consumer: RunningConsumer = await startConsumer({
     bus,
     groupId,

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, repoRoot, spawnTs, type SpawnedProcess, waitFor } from '@pasar/testkit';
+import type { TestMarket } from './market';
+
+export interface RunningWeb {
+  url: string;
+  proc: SpawnedProcess;
+  stop(): Promise<unknown>;
+}
+
+/** Serves the production build of the storefront (remix-serve) against a test market. */
+export async function startWeb(m: TestMarket): Promise<RunningWeb> {
+  const web = join(repoRoot(), 'web');
+  const server = join(web, 'build', 'server', 'index.js');
+  if (!existsSync(server)) throw new Error('No storefront build: run `pnpm --filter @pasar/web build` (npm test does it).');
+  const port = await freePort();
+  const proc = spawnTs(
+    join(web, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'),
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'browser-test-session-secret-0123',
+      COOKIE_SECURE: 'false',
+      CATALOG_URL: m.urls.catalog,
+      ORDERS_URL: m.urls.orders,
+      MEMBERSHIP_URL: m.urls.membership,
+    },
+    web,
+    [server],
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.ok, {
+    timeoutMs: 60_000,
+    what: `storefront on ${url}\n${proc.output()}`,
+  });
+  return { url, proc, stop: () => proc.stop() };
+}
