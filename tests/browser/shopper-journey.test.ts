@@ -65,6 +65,7 @@ async function checkout(page: Page, prefix: string) {
 
   await page.getByLabel('Jumlah').fill('2');
   await page.getByRole('button', { name: 'Tambah ke keranjang' }).click();
+  await page.getByText(/sudah masuk keranjang/).first().waitFor(); // the add is done (JS: fetcher; no JS: redirect)
   await page.getByTestId('cart-link').first().click();
   await page.waitForURL(/\/keranjang/);
   await page.getByTestId('cart-line').filter({ hasText: 'Keripik Tempe' }).waitFor();
@@ -82,7 +83,7 @@ async function checkout(page: Page, prefix: string) {
 
   await page.waitForURL(/\/pesanan\//);
   await page.getByTestId('order-status').filter({ hasText: 'Dikonfirmasi' }).waitFor({ timeout: 30_000 });
-  const code = (await page.getByTestId('pickup-code').textContent())?.trim();
+  const code = (await page.getByTestId('pickup-code').locator('.pickup-code-value').textContent())?.trim();
   await shot(page, `${prefix}-06-order-confirmed`);
   return code;
 }

@@ -134,7 +134,7 @@ export async function createProduct(
       sku: `E2E-${++skuCounter}-${Date.now().toString(36)}`,
       sellerId: 'mbr_e2e_seller',
       name: fields.name ?? 'Keripik Tempe Bu Sri 250 g',
-      description: 'Keripik tempe renyah untuk pengujian.',
+      description: 'Barang untuk pengujian.',
       category: fields.category ?? 'makanan-ringan',
       unit: fields.unit ?? 'pack',
       price: fields.price ?? 15_000,
@@ -147,8 +147,15 @@ export async function createProduct(
   return res.body;
 }
 
+/** A new cart, waiting for the cooperative to reach orders' read model first (it travels by event). */
 export async function newCart(m: TestMarket, cooperativeId: string): Promise<string> {
-  const res = await api<{ id: string }>(`${m.urls.orders}/carts`, { body: { cooperativeId } });
+  const res = await waitFor(
+    async () => {
+      const r = await api<{ id: string }>(`${m.urls.orders}/carts`, { body: { cooperativeId } });
+      return r.status === 404 ? undefined : r;
+    },
+    { what: `cooperative ${cooperativeId} in orders' read model`, timeoutMs: 30_000 },
+  );
   if (res.status !== 201) throw new Error(`new cart: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }

@@ -165,7 +165,7 @@ export const en: Record<keyof typeof id, string> = {
   'order.title': 'Order {id}',
   'order.status': 'Order status',
   'order.statusNow': 'Order status: {status}',
-  'order.placedNotice': 'Order sent. The cooperative is checking stock.',
+  'order.placedNotice': 'We have received your order. The status below updates by itself.',
   'order.pickupCode': 'Pickup code',
   'order.pickupCodeHelp': 'Show this code to the staff when you pick up or receive your goods.',
   'order.payCashPickup': 'Pay {total} in cash when you pick up at the outlet.',

@@ -167,7 +167,7 @@ export const id = {
   'order.title': 'Pesanan {id}',
   'order.status': 'Status pesanan',
   'order.statusNow': 'Status pesanan: {status}',
-  'order.placedNotice': 'Pesanan terkirim. Koperasi sedang mengecek stok.',
+  'order.placedNotice': 'Pesanan Anda sudah kami terima. Status di bawah ini diperbarui otomatis.',
   'order.pickupCode': 'Kode pengambilan',
   'order.pickupCodeHelp': 'Tunjukkan kode ini kepada petugas saat mengambil atau menerima barang.',
   'order.payCashPickup': 'Bayar tunai {total} saat mengambil di gerai.',
