@@ -9,10 +9,11 @@ export default defineConfig({
     globalSetup: ['@pasar/testkit/global-setup'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // e2e and browser files each start their own four service processes: one file at a time on 2 cores.
+    fileParallelism: false,
     projects: [
-      // Each e2e file starts its own four service processes: one file at a time on a 2-core machine.
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'], fileParallelism: false } },
-      { extends: true, test: { name: 'browser', include: ['browser/**/*.test.ts'], fileParallelism: false } },
+      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['browser/**/*.test.ts'] } },
       { extends: true, test: { name: 'chaos', include: ['chaos/**/*.test.ts'] } },
     ],
   },

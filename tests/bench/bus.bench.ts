@@ -64,7 +64,19 @@ function event(i: number, source: string) {
   );
 }
 
-async function drive(path: 'bus' | 'outbox', rate: number): Promise<Record<string, number>> {
+interface PathFigures {
+  offeredPerSecond: number;
+  sent: number;
+  received: number;
+  lost: number;
+  eventsPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+async function drive(path: 'bus' | 'outbox', rate: number): Promise<PathFigures> {
   const producer = await bus.producer();
   const coll = conn.collection(`outbox_${path}`);
   const relay = path === 'outbox' ? startOutboxRelay({ bus, collections: [coll] }) : undefined;

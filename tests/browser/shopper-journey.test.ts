@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addToCart, createProduct, newCart, registerCooperative, startTestMarket, type TestMarket } from '../lib/market';
+import {
+  addToCart,
+  createProduct,
+  newCart,
+  registerCooperative,
+  startTestMarket,
+  type TestMarket,
+} from '../lib/market';
 import { type RunningWeb, startWeb } from '../lib/web';
 
 // The shopper's journey in Debian's Chromium against the production storefront build and the four
@@ -17,8 +24,17 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   m = await startTestMarket();
   await registerCooperative(m, coop, { marketName: 'Karbes Market Uji' });
-  const keripik = await createProduct(m, coop, { name: 'Keripik Tempe Bu Sri 250 g', price: 15_000, stock: 12 });
-  await createProduct(m, coop, { name: 'Beras Premium Bengawan 5 kg', price: 78_000, stock: 20, category: 'sembako' });
+  const keripik = await createProduct(m, coop, {
+    name: 'Keripik Tempe Bu Sri 250 g',
+    price: 15_000,
+    stock: 12,
+  });
+  await createProduct(m, coop, {
+    name: 'Beras Premium Bengawan 5 kg',
+    price: 78_000,
+    stock: 20,
+    category: 'sembako',
+  });
   await createProduct(m, coop, {
     name: 'LPG 3 kg (isi ulang)',
     price: 18_000,
@@ -31,7 +47,15 @@ beforeAll(async () => {
   web = await startWeb(m);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -65,7 +89,10 @@ async function checkout(page: Page, prefix: string) {
 
   await page.getByLabel('Jumlah').fill('2');
   await page.getByRole('button', { name: 'Tambah ke keranjang' }).click();
-  await page.getByText(/sudah masuk keranjang/).first().waitFor(); // the add is done (JS: fetcher; no JS: redirect)
+  await page
+    .getByText(/sudah masuk keranjang/)
+    .first()
+    .waitFor(); // the add is done (JS: fetcher; no JS: redirect)
   await page.getByTestId('cart-link').first().click();
   await page.waitForURL(/\/keranjang/);
   await page.getByTestId('cart-line').filter({ hasText: 'Keripik Tempe' }).waitFor();
@@ -97,7 +124,10 @@ describe('shopper journey in Chromium', () => {
   });
 
   it('does the same with JavaScript turned off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     const code = await checkout(page, 'nojs');
     expect(code).toMatch(/^[A-Z0-9]{6}$/);

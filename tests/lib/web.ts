@@ -13,7 +13,8 @@ export interface RunningWeb {
 export async function startWeb(m: TestMarket): Promise<RunningWeb> {
   const web = join(repoRoot(), 'web');
   const server = join(web, 'build', 'server', 'index.js');
-  if (!existsSync(server)) throw new Error('No storefront build: run `pnpm --filter @pasar/web build` (npm test does it).');
+  if (!existsSync(server))
+    throw new Error('No storefront build: run `pnpm --filter @pasar/web build` (npm test does it).');
   const port = await freePort();
   const proc = spawnTs(
     join(web, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'),

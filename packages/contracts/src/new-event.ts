@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { EventDefinition } from './define-event';
 import type { Envelope } from './envelope';
@@ -21,7 +20,7 @@ export function newEvent<TType extends string, TData extends z.ZodType>(
   data: z.input<TData>,
   ctx: EventContext,
 ): Envelope<TType, z.infer<TData>> {
-  const id = randomUUID();
+  const id = globalThis.crypto.randomUUID(); // Web Crypto: contracts also load in the browser bundle
   const candidate = {
     specversion: '1.0' as const,
     id,

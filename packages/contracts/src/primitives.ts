@@ -33,3 +33,20 @@ export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 
 export const FulfilmentMethodSchema = z.enum(['pickup', 'delivery']);
 export type FulfilmentMethod = z.infer<typeof FulfilmentMethodSchema>;
+
+/** Every state an order can be in (orders owns the machine; the storefront shows them). */
+export const ORDER_STATUSES = [
+  'PLACED',
+  'AWAITING_PAYMENT',
+  'CONFIRMED',
+  'PAID',
+  'PACKED',
+  'READY_FOR_PICKUP',
+  'OUT_FOR_DELIVERY',
+  'COMPLETED',
+  'REJECTED',
+  'CANCELLED',
+  'EXPIRED',
+] as const;
+export const OrderStatusSchema = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;

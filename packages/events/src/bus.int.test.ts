@@ -85,9 +85,14 @@ describe('event bus over the real broker', () => {
     const restarted = await startCountingConsumer(bus, { groupId: group.groupId, db: group.db });
     cleanups.push(() => restarted.stop());
     const marker = productEvent('marker-2');
-    await producer.send({ topic: bus.topic(ProductPublished.topic), messages: [record, { key: 'dup-2', value: JSON.stringify(marker) }] });
+    await producer.send({
+      topic: bus.topic(ProductPublished.topic),
+      messages: [record, { key: 'dup-2', value: JSON.stringify(marker) }],
+    });
 
-    await waitFor(() => restarted.applied.findOne({ _id: marker.id }), { what: 'marker applied after restart' });
+    await waitFor(() => restarted.applied.findOne({ _id: marker.id }), {
+      what: 'marker applied after restart',
+    });
     expect((await restarted.applied.findOne({ _id: evt.id }))?.n).toBe(1);
   });
 

@@ -83,7 +83,9 @@ export class ProcessedIds {
     }
     if (now - this.lastDbPrune > 3_600_000) {
       this.lastDbPrune = now;
-      void this.coll.deleteMany({ g: this.groupId, at: { $lt: new Date(now - this.retentionMs) } } as never).catch(() => {});
+      void this.coll
+        .deleteMany({ g: this.groupId, at: { $lt: new Date(now - this.retentionMs) } } as never)
+        .catch(() => {});
     }
   }
 }

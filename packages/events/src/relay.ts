@@ -82,7 +82,11 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
     // Exactly the entries just published (exact-value $pullAll: events added meanwhile stay).
-    await Promise.all(pending.map((d) => coll.updateOne({ _id: d._id } as never, { $pullAll: { outbox: d.outbox } } as never)));
+    await Promise.all(
+      pending.map((d) =>
+        coll.updateOne({ _id: d._id } as never, { $pullAll: { outbox: d.outbox } } as never),
+      ),
+    );
     return entries.length;
   }
 

@@ -1,5 +1,6 @@
 import { ProductPublished } from '@pasar/contracts';
-import { testBus, testDatabase, uniqueName } from '@pasar/testkit';
+import { testDatabase, uniqueName } from '@pasar/testkit';
+import { testBus } from '../src/testing';
 import { type Bus, on, type RunningConsumer, startConsumer } from '../src';
 
 type TestDb = Awaited<ReturnType<typeof testDatabase>>;

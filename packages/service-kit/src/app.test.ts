@@ -7,6 +7,7 @@ import { DomainError } from './errors';
 import { validate } from './validate';
 
 const logger = createLogger('test', 'silent');
+const json = (res: Response) => res.json() as Promise<any>;
 
 function buildApp(ready = true) {
   const app = createServiceApp({
@@ -37,7 +38,7 @@ describe('service app', () => {
       body: JSON.stringify({ name: 'x', qty: 0 }),
     });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.code).toBe('VALIDATION.FAILED');
     expect(body.details.issues.map((i: { field: string }) => i.field)).toEqual(['name', 'qty']);
   });
@@ -45,19 +46,19 @@ describe('service app', () => {
   it('prefixes path parameter failures with the part', async () => {
     const res = await buildApp().request('/things/zzz');
     expect(res.status).toBe(400);
-    expect((await res.json()).details.issues[0].field).toBe('param.id');
+    expect((await json(res)).details.issues[0].field).toBe('param.id');
   });
 
   it('maps a DomainError to its status and code', async () => {
     const res = await buildApp().request('/things/t1');
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ code: 'THING.NOT_FOUND', message: 'No thing t1' });
+    expect(await json(res)).toMatchObject({ code: 'THING.NOT_FOUND', message: 'No thing t1' });
   });
 
   it('hides unknown errors behind a 500 with the request id', async () => {
     const res = await buildApp().request('/boom');
     expect(res.status).toBe(500);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.code).toBe('INTERNAL.UNEXPECTED');
     expect(body.message).not.toContain('secret');
     expect(body.requestId).toBe(res.headers.get('x-request-id'));
@@ -66,7 +67,7 @@ describe('service app', () => {
   it('answers unknown routes with JSON 404', async () => {
     const res = await buildApp().request('/nope');
     expect(res.status).toBe(404);
-    expect((await res.json()).code).toBe('ROUTE.NOT_FOUND');
+    expect((await json(res)).code).toBe('ROUTE.NOT_FOUND');
   });
 
   it('refuses oversized bodies with 413', async () => {
@@ -76,7 +77,7 @@ describe('service app', () => {
       body: JSON.stringify({ name: 'x'.repeat(5000), qty: 1 }),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).code).toBe('REQUEST.TOO_LARGE');
+    expect((await json(res)).code).toBe('REQUEST.TOO_LARGE');
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
@@ -92,7 +93,7 @@ describe('service app', () => {
     expect((await buildApp(true).request('/readyz')).status).toBe(200);
     const res = await buildApp(false).request('/readyz');
     expect(res.status).toBe(503);
-    expect((await res.json()).checks).toEqual({ mongo: false });
+    expect((await json(res)).checks).toEqual({ mongo: false });
   });
 });
 

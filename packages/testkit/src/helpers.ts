@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Bus, createLogger } from '@pasar/events';
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import type { InfraEndpoints } from './infra';
@@ -56,14 +55,4 @@ export async function testDatabase(prefix = 'test') {
       await conn.close();
     },
   };
-}
-
-/** A bus whose topics carry a unique prefix, so parallel tests never see each other's records. */
-export function testBus(clientId = 'test', topicPrefix = `${uniqueName('t')}.`): Bus {
-  return new Bus({
-    brokers: testInfra().kafkaBrokers.split(','),
-    clientId,
-    topicPrefix,
-    logger: createLogger(clientId, process.env.TEST_LOG_LEVEL ?? 'silent'),
-  });
 }

@@ -24,10 +24,15 @@ export interface SpawnedProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs a TypeScript entry file with tsx in its own process, output captured. */
-export function spawnTs(file: string, env: Record<string, string>, cwd = repoRoot()): SpawnedProcess {
+/** Runs a TypeScript (or JavaScript) entry file with tsx in its own process, output captured. */
+export function spawnTs(
+  file: string,
+  env: Record<string, string>,
+  cwd = repoRoot(),
+  args: string[] = [],
+): SpawnedProcess {
   const tsx = join(repoRoot(), 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [file], {
+  const child = spawn(tsx, [file, ...args], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,17 +1,5 @@
-export const ORDER_STATUSES = [
-  'PLACED',
-  'AWAITING_PAYMENT',
-  'CONFIRMED',
-  'PAID',
-  'PACKED',
-  'READY_FOR_PICKUP',
-  'OUT_FOR_DELIVERY',
-  'COMPLETED',
-  'REJECTED',
-  'CANCELLED',
-  'EXPIRED',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+import { ORDER_STATUSES, type OrderStatus } from '@pasar/contracts';
+export { ORDER_STATUSES, type OrderStatus };
 
 const FINAL: ReadonlySet<string> = new Set<OrderStatus>(['COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED']);
 

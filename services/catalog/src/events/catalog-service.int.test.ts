@@ -1,6 +1,7 @@
 import { dlqTopic, OrderPlaced, Topics } from '@pasar/contracts';
 import { listDeadLetterTopics } from '@pasar/events';
-import { freePort, mongoUrlFor, spawnService, testBus, testInfra, uniqueName, waitFor } from '@pasar/testkit';
+import { freePort, mongoUrlFor, spawnService, testInfra, uniqueName, waitFor } from '@pasar/testkit';
+import { readTopics, testBus } from '@pasar/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_TOKEN,
@@ -12,7 +13,6 @@ import {
   orderLine,
   orderPlaced,
 } from '../../test/builders';
-import { probeTopics } from '../../test/topic-probe';
 
 /**
  * The catalog service as a process (src/main.ts) on the real Kafka and FerretDB, isolated by a
@@ -22,7 +22,7 @@ import { probeTopics } from '../../test/topic-probe';
 describe('catalog service over Kafka', () => {
   const bus = testBus('catalog-it');
   let service: Awaited<ReturnType<typeof spawnService>>;
-  let probe: Awaited<ReturnType<typeof probeTopics>>;
+  let probe: Awaited<ReturnType<typeof readTopics>>;
 
   beforeAll(async () => {
     service = await spawnService('catalog', await freePort(), {
@@ -33,7 +33,7 @@ describe('catalog service over Kafka', () => {
       LOG_LEVEL: 'warn',
       OUTBOX_SWEEP_MS: '200',
     });
-    probe = await probeTopics(bus, [Topics.catalogProduct.name, Topics.catalogStock.name]);
+    probe = await readTopics(bus, [Topics.catalogProduct.name, Topics.catalogStock.name]);
   });
   afterAll(async () => {
     await probe?.stop();

@@ -1,8 +1,8 @@
 import { CooperativeRegistered, MemberRegistered } from '@pasar/contracts';
-import { freePort, spawnService, testBus, testDatabase, testInfra, waitFor } from '@pasar/testkit';
+import { freePort, spawnService, testDatabase, testInfra, waitFor } from '@pasar/testkit';
+import { readTopics, testBus } from '@pasar/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cooperativeBody } from '../testing/fakes';
-import { readTopics } from '../testing/kafka-reader';
 
 const ADMIN_TOKEN = 'kafka-test-admin-token-0123';
 const headers = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };

@@ -96,6 +96,5 @@ export function cooperativeBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response JSON
 export type Json = any;
 export const json = (res: Response): Promise<Json> => res.json() as Promise<Json>;

@@ -1,20 +1,8 @@
+import { ORDER_STATUSES, type OrderStatus } from '@pasar/contracts';
 import type { CooperativeId, PaymentMethod, StockRejectionReason, Unit } from './types';
 import { DomainError } from '@pasar/service-kit';
 
-export const ORDER_STATUSES = [
-  'PLACED',
-  'AWAITING_PAYMENT',
-  'CONFIRMED',
-  'PAID',
-  'PACKED',
-  'READY_FOR_PICKUP',
-  'OUT_FOR_DELIVERY',
-  'COMPLETED',
-  'REJECTED',
-  'CANCELLED',
-  'EXPIRED',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export { ORDER_STATUSES, type OrderStatus };
 
 export interface OrderLine {
   productId: string;

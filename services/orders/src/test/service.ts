@@ -9,15 +9,8 @@ import {
   ProductPublished,
 } from '@pasar/contracts';
 import { type Bus, on, startConsumer } from '@pasar/events';
-import {
-  freePort,
-  mongoUrlFor,
-  spawnService,
-  testBus,
-  testDatabase,
-  testInfra,
-  uniqueName,
-} from '@pasar/testkit';
+import { freePort, mongoUrlFor, spawnService, testDatabase, testInfra, uniqueName } from '@pasar/testkit';
+import { testBus } from '@pasar/events/testing';
 import mongoose from 'mongoose';
 import { aCooperative, ADMIN_TOKEN, aProduct } from './fixtures';
 

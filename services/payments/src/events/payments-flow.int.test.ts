@@ -7,9 +7,9 @@ import {
   Topics,
 } from '@pasar/contracts';
 import { SAMPLE_DATA } from '@pasar/contracts/fixtures';
-import { freePort, spawnService, testBus, testInfra, testDatabase, waitFor } from '@pasar/testkit';
+import { freePort, spawnService, testDatabase, testInfra, waitFor } from '@pasar/testkit';
+import { readTopics, testBus } from '@pasar/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTopics } from '../testing/kafka-reader';
 
 const ADMIN_TOKEN = 'kafka-test-admin-token-0123';
 const bus = testBus('payments-test');

@@ -39,6 +39,5 @@ export function fakeApp() {
   return { app: createApp(deps), deps, payments };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response JSON
 export type Json = any;
 export const json = (res: Response): Promise<Json> => res.json() as Promise<Json>;
