@@ -24,17 +24,20 @@ export interface SpawnedProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs a TypeScript (or JavaScript) entry file with tsx in its own process, output captured. */
+/**
+ * Runs a TypeScript (or JavaScript) entry file with tsx in its own process, output captured.
+ * `env` adds to this process's environment; a variable given as undefined is left out.
+ */
 export function spawnTs(
   file: string,
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   cwd = repoRoot(),
   args: string[] = [],
 ): SpawnedProcess {
   const tsx = join(repoRoot(), 'node_modules', '.bin', 'tsx');
   const child = spawn(tsx, [file, ...args], {
     cwd,
-    env: { ...process.env, ...env },
+    env: Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
