@@ -27,9 +27,11 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
+  const debug = logger.isLevelEnabled('debug');
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    if (!debug && c.res.status < 500) return; // the hot path builds no log line it would drop
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const line = {
       reqId: c.get('requestId'),
@@ -41,7 +43,10 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
     if (c.res.status >= 500) logger.error(line, 'request failed');
     else logger.debug(line, 'request');
   });
-  app.use(
+  // Only requests that may carry a body are metered (GETs skip the stream wrapping).
+  app.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
+    '*',
     bodyLimit({
       maxSize: opts.maxBodyBytes ?? 64 * 1024,
       onError: (c) =>
