@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -22,6 +23,10 @@ func main() {
 	// WAL with synchronous=NORMAL skips an fsync per commit: the database stays consistent, and a
 	// power cut may lose the last moments of writes. Right for a development engine; say FULL to keep them.
 	syncMode := flag.String("sync", "normal", "SQLite synchronous mode: normal or full")
+	slowMs := flag.Int("slow-ms", 0, "log commands slower than this many milliseconds (0: off)")
+	// With a PostgreSQL URL FerretDB uses its postgresql handler instead of SQLite: it pushes most
+	// filters down to SQL, so guarded updates use the _id index instead of scanning.
+	pgURL := flag.String("postgresql-url", "", "use FerretDB's PostgreSQL handler with this database URL")
 	flag.Parse()
 
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
@@ -32,12 +37,16 @@ func main() {
 	socket := filepath.Join(*dir, "ferretdb.sock")
 	_ = os.Remove(socket)
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
-	f, err := ferretdb.New(&ferretdb.Config{
+	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + *dir + "/?_pragma=synchronous(" + *syncMode + ")",
-	})
+	}
+	if *pgURL != "" {
+		config.Handler, config.SQLiteURL, config.PostgreSQLURL = "postgresql", "", *pgURL
+	}
+	f, err := ferretdb.New(config)
 	if err != nil {
 		slog.Error("cannot configure FerretDB", "err", err)
 		os.Exit(1)
@@ -50,7 +59,11 @@ func main() {
 		slog.Error("cannot listen", "addr", *addr, "err", err)
 		os.Exit(1)
 	}
-	gate := &writeGate{logger: logger, backend: func() (net.Conn, error) { return net.Dial("unix", socket) }}
+	gate := &writeGate{
+		logger:  slog.New(slog.NewTextHandler(os.Stderr, nil)),
+		slow:    time.Duration(*slowMs) * time.Millisecond,
+		backend: func() (net.Conn, error) { return net.Dial("unix", socket) },
+	}
 	go gate.serve(l)
 	go func() {
 		<-ctx.Done()

@@ -95,12 +95,24 @@ const observer = await startConsumer({
 });
 await observer.ready;
 
+/** The cooperative and product reach orders by event: retry a 404 for a while. */
+async function retryWhileNotFound<T>(fn: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i > 150 || !String(err).includes(': 404 ')) throw err;
+      await sleep(200);
+    }
+  }
+}
+
 async function prepareCarts(n: number): Promise<string[]> {
   const carts: string[] = [];
   for (let i = 0; i < n; i += 20) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(20, n - i) }, async () => {
-        const cart = await post(`${orders.url}/carts`, { cooperativeId: coop });
+        const cart = await retryWhileNotFound(() => post(`${orders.url}/carts`, { cooperativeId: coop }));
         for (;;) {
           const res = await fetch(`${orders.url}/carts/${cart.id}/lines`, {
             method: 'POST',
@@ -119,7 +131,9 @@ async function prepareCarts(n: number): Promise<string[]> {
   return carts;
 }
 
+let phase = 0;
 async function drive(rate: number, seconds: number) {
+  phase++;
   const carts = await prepareCarts(rate * seconds);
   const ids: string[] = [];
   const start = performance.now();
@@ -138,7 +152,7 @@ async function drive(rate: number, seconds: number) {
             contact: { name: 'Budi Santoso', phone: '081234567890' },
             paymentMethod: 'cash',
           },
-          { 'idempotency-key': `${run}-${rate}-${i}` },
+          { 'idempotency-key': `${run}-${phase}-${i}` },
         );
         placedAt.set(res.order.id, due);
         ids.push(res.order.id);

@@ -40,6 +40,8 @@ export async function startFerretDb(opts: {
   dataDir: string;
   port?: number;
   log?: Log;
+  /** Use FerretDB's PostgreSQL handler on this database instead of SQLite (see startPostgres). */
+  postgresqlUrl?: string;
 }): Promise<EngineHandle & { url: string }> {
   const log = opts.log ?? (() => {});
   const bin = paths.ferretDbBinary();
@@ -55,11 +57,18 @@ export async function startFerretDb(opts: {
   const port = opts.port ?? (await freePort());
   await assertPortFree(port, 'FerretDB');
   const url = `mongodb://127.0.0.1:${port}`;
-  log(`FerretDB: starting on ${url} (data ${dbDir}, log ${logFile})`);
+  const backend = opts.postgresqlUrl ? 'PostgreSQL' : `SQLite in ${dbDir}`;
+  log(`FerretDB: starting on ${url} (${backend}, log ${logFile})`);
   const engine = spawnEngine({
     name: 'FerretDB',
     command: bin,
-    args: ['-listen', `127.0.0.1:${port}`, '-data', dbDir],
+    args: [
+      '-listen',
+      `127.0.0.1:${port}`,
+      '-data',
+      dbDir,
+      ...(opts.postgresqlUrl ? ['-postgresql-url', opts.postgresqlUrl] : []),
+    ],
     logFile,
     pidFile,
     marker: dbDir,

@@ -32,6 +32,9 @@ export interface SpawnOptions {
   marker: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Run as this user (only when we are root): PostgreSQL refuses to run as root. */
+  uid?: number;
+  gid?: number;
 }
 
 const live = new Set<Engine>();
@@ -124,6 +127,7 @@ export function spawnEngine(opts: SpawnOptions): Engine {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
       stdio: ['ignore', fd, fd],
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid } : {}),
     });
   } finally {
     closeSync(fd);

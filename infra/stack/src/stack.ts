@@ -1,11 +1,46 @@
 import { join, resolve } from 'node:path';
 import { ferretDbFiles, startFerretDb } from './ferretdb';
 import { kafkaFiles, startKafka } from './kafka';
+import { startPostgres } from './postgres';
 import { assertPortFree, freePorts } from './ports';
 import { killStale } from './process';
 import { provisionEngines } from './provision';
 import { startStripeMock, stripeMockFiles } from './stripe-mock';
 import type { EngineHandle, KafkaHandle, Log } from './types';
+
+/**
+ * FerretDB on SQLite (the default, as the foundation issue asks), or with PASAR_FERRETDB_BACKEND=postgresql
+ * on a PostgreSQL cluster of its own, which pushes filters down to SQL (docs/decisions/0008).
+ */
+async function startMongoWire(
+  dataDir: string,
+  port: number,
+  log?: Log,
+): Promise<EngineHandle & { url: string }> {
+  const backend = process.env.PASAR_FERRETDB_BACKEND ?? 'sqlite';
+  if (backend === 'sqlite') return startFerretDb({ dataDir, port, log });
+  if (backend !== 'postgresql')
+    throw new Error(`PASAR_FERRETDB_BACKEND must be sqlite or postgresql, not "${backend}"`);
+  const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), log });
+  try {
+    const ferret = await startFerretDb({ dataDir, port, log, postgresqlUrl: pg.url });
+    return {
+      url: ferret.url,
+      pid: ferret.pid,
+      stop: async () => {
+        await ferret.stop();
+        await pg.stop();
+      },
+      kill: async () => {
+        await ferret.kill();
+        await pg.kill();
+      },
+    };
+  } catch (err) {
+    await pg.stop();
+    throw err;
+  }
+}
 
 /** The documented dev ports used by `pnpm stack` / `npm start`. */
 export const DEV_PORTS = { kafka: 9092, kafkaController: 9093, ferretDb: 27017, stripeMock: 12111 } as const;
@@ -74,7 +109,7 @@ export async function startStack(opts: {
   }
   const started = await Promise.allSettled([
     startKafka({ dataDir: dirs.kafka, port: kafka, controllerPort: kafkaController, log }),
-    startFerretDb({ dataDir: dirs.ferretDb, port: ferretDb, log }),
+    startMongoWire(dirs.ferretDb, ferretDb, log),
     startStripeMock({ dataDir: dirs.stripe, port: stripeMock, log }),
   ]);
   const [k, f, s] = started;

@@ -17,7 +17,7 @@ export async function benchInfra(): Promise<BenchInfra> {
     return {
       kafkaBrokers: KAFKA_BROKERS,
       mongoUrl: MONGO_URL,
-      stripeApiBase: STRIPE_API_BASE ?? '',
+      stripeApiBase: STRIPE_API_BASE ?? 'http://127.0.0.1:12111',
       stop: async () => {},
     };
   }

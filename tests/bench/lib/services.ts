@@ -5,6 +5,12 @@ import { findRepoRoot, freePort } from '@pasar/infra';
 
 export const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 
+const children = new Set<ReturnType<typeof spawn>>();
+// A benchmark that fails half-way must not leave services running: kill what is left on exit.
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
 export interface RunningService {
   url: string;
   stop(): Promise<void>;
@@ -26,6 +32,8 @@ export async function startService(name: string, env: Record<string, string>): P
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
