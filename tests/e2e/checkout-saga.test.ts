@@ -45,9 +45,13 @@ describe('checkout saga', () => {
     expect(order.timeline.map((t: { status: string }) => t.status)).toEqual(
       expect.arrayContaining(['PLACED', 'CONFIRMED']),
     );
-    await waitFor(async () => (await productStock(m, product.id)).available === 8, {
-      what: 'stock committed',
-    });
+    await waitFor(
+      async () => {
+        const stock = await productStock(m, product.id);
+        return stock.available === 8 && stock.reserved === 0; // reserved, then committed as sold
+      },
+      { what: 'stock committed' },
+    );
     expect(await productStock(m, product.id)).toEqual({ available: 8, reserved: 0 });
     const payment = await waitFor(
       async () => {
@@ -92,6 +96,10 @@ describe('checkout saga', () => {
     expect(second.body.order.id).toBe(first.body.order.id);
     expect(third.body.order.id).toBe(first.body.order.id);
     await waitForOrderStatus(m, first.body.order.id, first.body.accessToken, ['CONFIRMED']);
+    // Catalog commits the stock when it consumes the confirmation: wait for it, then check nothing more moved.
+    await waitFor(async () => (await productStock(m, product.id)).reserved === 0, {
+      what: 'stock committed',
+    });
     expect(await productStock(m, product.id)).toEqual({ available: 9, reserved: 0 });
   });
 

@@ -1,4 +1,4 @@
-import { mongoUrlFor } from '@pasar/testkit';
+import { mongoUrlFor, waitFor } from '@pasar/testkit';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -51,6 +51,10 @@ it('confirms exactly 10 of 50 concurrent one-unit checkouts for 10 in stock, nev
   expect(confirmed).toHaveLength(10);
   expect(rejected).toHaveLength(40);
   expect(rejected.every((o) => o.rejection?.reason === 'INSUFFICIENT_STOCK')).toBe(true);
+  // Catalog commits the confirmed orders' stock as it consumes their confirmations.
+  await waitFor(async () => (await productStock(m, product.id)).reserved === 0, {
+    what: 'all stock committed',
+  });
   expect(await productStock(m, product.id)).toEqual({ available: 0, reserved: 0 });
 
   // Conservation, read from catalog's own database: on hand + reserved + sold = what was stocked.
