@@ -7,3 +7,4 @@ export * from './run';
 export * from './openapi';
 export * from './admin-auth';
 export * from './ids';
+export * from './runtime';
