@@ -32,7 +32,19 @@ for (let i = 0; i < count; i++) {
 }
 console.log('WRITTEN');
 
-const relay = startOutboxRelay({
+let stopping = false;
+let relay: ReturnType<typeof startOutboxRelay> | undefined;
+process.on('SIGTERM', async () => {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(0), 2_000).unref(); // a relay held in beforePublish never stops by itself
+  await relay?.stop();
+  await bus.disconnect();
+  await conn.close();
+  process.exit(0);
+});
+
+relay = startOutboxRelay({
   bus,
   collections: [coll],
   sweepIntervalMs: 200,
@@ -46,9 +58,3 @@ const relay = startOutboxRelay({
 });
 await relay.drained();
 console.log('DRAINED');
-process.on('SIGTERM', async () => {
-  await relay.stop();
-  await bus.disconnect();
-  await conn.close();
-  process.exit(0);
-});

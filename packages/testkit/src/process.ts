@@ -34,8 +34,9 @@ export function spawnTs(
   cwd = repoRoot(),
   args: string[] = [],
 ): SpawnedProcess {
-  const tsx = join(repoRoot(), 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [file, ...args], {
+  // node itself with the tsx loader, not the tsx wrapper: signals (SIGTERM, SIGKILL) must reach the
+  // process that runs the code, or a "killed" process would live on as an orphan.
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd,
     env: Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)),
     stdio: ['ignore', 'pipe', 'pipe'],
