@@ -39,20 +39,11 @@ export interface Product {
   updatedAt: Date;
 }
 
-export interface NewProduct {
-  cooperativeId: string;
-  sellerId: string;
-  sku: string;
-  name: string;
-  description: string;
-  category: Category;
-  unit: Unit;
-  price: number;
-  maxPerOrder: number | null;
-  imageUrl: string | null;
-  status: ProductStatus;
+/** What a seller or staff member submits: a product before it has an id, history or stock ledger. */
+export type NewProduct = Omit<Product, 'id' | 'stock' | 'version' | 'createdAt' | 'updatedAt'> & {
+  /** Units on hand at creation. */
   stock: number;
-}
+};
 
 /** What an edit may change (stock moves only through restock and the stock saga). */
 export interface ProductChanges {

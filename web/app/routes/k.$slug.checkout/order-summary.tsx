@@ -1,3 +1,4 @@
+import { LineItems } from '~/components/line-items';
 import { formatRupiah } from '~/utils/money';
 import { useI18n } from '~/utils/use-i18n';
 import type { CartView, CooperativeView } from '~/utils/views';
@@ -8,16 +9,7 @@ export function OrderSummary({ cart, cooperative }: { cart: CartView; cooperativ
   return (
     <section className="summary" aria-labelledby="summary-title">
       <h2 id="summary-title">{t('checkout.summary')}</h2>
-      <ul className="summary-lines">
-        {cart.lines.map((line) => (
-          <li key={line.productId}>
-            <span>
-              {line.quantity} × {line.name}
-            </span>
-            <span>{formatRupiah(line.lineTotal)}</span>
-          </li>
-        ))}
-      </ul>
+      <LineItems lines={cart.lines} />
       <dl className="totals">
         <dt>{t('checkout.subtotal')}</dt>
         <dd>{formatRupiah(cart.subtotal)}</dd>

@@ -1,3 +1,4 @@
+import { LineItems } from '~/components/line-items';
 import { formatRupiah } from '~/utils/money';
 import { useI18n } from '~/utils/use-i18n';
 import type { OrderView } from '~/utils/views';
@@ -25,16 +26,7 @@ export function OrderDetails({ order, outletAddress }: { order: OrderView; outle
   return (
     <section aria-labelledby="items-title">
       <h2 id="items-title">{t('order.items')}</h2>
-      <ul className="summary-lines">
-        {order.lines.map((line) => (
-          <li key={line.productId}>
-            <span>
-              {line.quantity} × {line.name}
-            </span>
-            <span>{formatRupiah(line.lineTotal)}</span>
-          </li>
-        ))}
-      </ul>
+      <LineItems lines={order.lines} />
       <dl className="totals">
         <dt>{t('order.subtotal')}</dt>
         <dd>{formatRupiah(order.subtotal)}</dd>
