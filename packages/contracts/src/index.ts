@@ -5,3 +5,5 @@ export * from './primitives';
 export * from './events';
 export * from './registry';
 export * from './new-event';
+export * from './phone';
+export * from './access';

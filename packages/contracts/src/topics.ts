@@ -10,6 +10,8 @@ export const Topics = {
   membershipCooperative: { name: 'membership.cooperative.v1', key: 'cooperativeId', owner: 'membership' },
   membershipMember: { name: 'membership.member.v1', key: 'memberId', owner: 'membership' },
   membershipSavings: { name: 'membership.savings.v1', key: 'memberId', owner: 'membership' },
+  /** Staff actions of every service (written by each owner, kept by membership's audit trail). */
+  auditEntry: { name: 'audit.entry.v1', key: 'cooperativeId', owner: 'any' },
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics]['name'];

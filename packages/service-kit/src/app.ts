@@ -1,8 +1,13 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Logger } from '@pasar/events';
-import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import type { AccessRule } from './auth/access';
+import { authenticate } from './auth/access';
+import type { Principal } from './auth/principal';
+import { createRouter, defineRoute } from './auth/routes';
+import type { TokenVerifier } from './auth/verify';
 import { DomainError, type ErrorBody } from './errors';
 
 export type ReadinessCheck = () => Promise<boolean>;
@@ -14,17 +19,48 @@ export interface ServiceAppOptions {
   readiness?: Record<string, ReadinessCheck>;
   /** Largest accepted request body in bytes (default 64 KiB). */
   maxBodyBytes?: number;
+  /** Verifies membership's access tokens; without it every request is anonymous (tests of public routes). */
+  verifier?: TokenVerifier;
 }
 
-export type AppEnv = { Variables: { requestId: string } };
+export type AppEnv = { Variables: { requestId: string; principal?: Principal; access?: AccessRule } };
+
+const HealthSchema = z.object({ status: z.literal('ok'), service: z.string() });
+const ReadySchema = z.object({
+  status: z.enum(['ready', 'not-ready']),
+  service: z.string(),
+  checks: z.record(z.string(), z.boolean()),
+});
+const healthRoute = defineRoute({
+  method: 'get',
+  path: '/healthz',
+  summary: 'Alive',
+  access: { allow: ['anonymous'] },
+  responses: {
+    200: { description: 'The process answers', content: { 'application/json': { schema: HealthSchema } } },
+  },
+});
+const readyRoute = defineRoute({
+  method: 'get',
+  path: '/readyz',
+  summary: 'Ready: every dependency answers',
+  access: { allow: ['anonymous'] },
+  responses: {
+    200: { description: 'Ready', content: { 'application/json': { schema: ReadySchema } } },
+    503: {
+      description: 'A dependency does not answer',
+      content: { 'application/json': { schema: ReadySchema } },
+    },
+  },
+});
 
 /**
  * The Hono app every service starts from: request ids, one JSON log line per request, one error
  * mapper, JSON 404, body size limit, /healthz (alive) and /readyz (dependencies answer).
  */
-export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
+export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
   const { logger } = opts;
-  const app = new Hono<AppEnv>();
+  const app = createRouter();
 
   app.use(requestId());
   const debug = logger.isLevelEnabled('debug');
@@ -61,8 +97,10 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
     }),
   );
 
-  app.get('/healthz', (c) => c.json({ status: 'ok', service: opts.name }));
-  app.get('/readyz', async (c) => {
+  if (opts.verifier) app.use(authenticate(opts.verifier));
+
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, service: opts.name }, 200));
+  app.openapi(readyRoute, async (c) => {
     const entries = await Promise.all(
       Object.entries(opts.readiness ?? {}).map(
         async ([name, check]) => [name, await check().catch(() => false)] as const,
@@ -70,7 +108,10 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
     );
     const checks = Object.fromEntries(entries);
     const ready = entries.every(([, ok]) => ok);
-    return c.json({ status: ready ? 'ready' : 'not-ready', service: opts.name, checks }, ready ? 200 : 503);
+    return c.json(
+      { status: ready ? ('ready' as const) : ('not-ready' as const), service: opts.name, checks },
+      ready ? 200 : 503,
+    );
   });
 
   app.notFound((c) =>
@@ -112,4 +153,22 @@ export function createServiceApp(opts: ServiceAppOptions): Hono<AppEnv> {
     );
   });
   return app;
+}
+
+/**
+ * Serves the OpenAPI 3.1 document built from every route registered so far at /openapi.json.
+ * Call it after the service's routes are mounted.
+ */
+export function serveOpenApi(
+  app: OpenAPIHono<AppEnv>,
+  info: { title: string; version: string; description?: string },
+): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'Access token minted by membership for the signed-in person (EdDSA, audience per service, ≤ 5 min)',
+  });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info });
 }

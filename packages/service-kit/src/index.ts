@@ -5,6 +5,7 @@ export * from './mongo';
 export * from './app';
 export * from './run';
 export * from './openapi';
-export * from './admin-auth';
+export * from './auth';
 export * from './ids';
 export * from './runtime';
+export * from './admin-auth';

@@ -21,3 +21,4 @@ export * from './membership/cooperative-snapshot';
 export * from './membership/cooperative-registered';
 export * from './membership/cooperative-updated';
 export * from './membership/member-registered';
+export * from './audit/audit-recorded';

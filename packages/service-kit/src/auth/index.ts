@@ -1,0 +1,4 @@
+export * from './access';
+export * from './principal';
+export * from './routes';
+export * from './verify';
