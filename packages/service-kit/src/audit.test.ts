@@ -52,7 +52,12 @@ describe('auditEvent()', () => {
     expect(evt.data.after).toEqual({ roles: ['kasir'], phone: '*********7890' });
     expect(evt.data.before).toBeUndefined();
     expect(() =>
-      auditEvent({ cooperativeId: 'dinoyo', principal: 'system', action: 'Bad', target: { type: 't', id: 'i' } }),
+      auditEvent({
+        cooperativeId: 'dinoyo',
+        principal: 'system',
+        action: 'Bad',
+        target: { type: 't', id: 'i' },
+      }),
     ).toThrow(/service\.entity\.verb/);
   });
 });

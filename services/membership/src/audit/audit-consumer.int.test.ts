@@ -81,7 +81,10 @@ describe('audit trail consumer over Kafka', () => {
 
   it('parks a malformed record and an invalid entry on the dead-letter topic and keeps consuming', async () => {
     const good = restocked('prd_good');
-    const invalid = { ...restocked('prd_bad'), data: { ...restocked('prd_bad').data, action: 'Not An Action' } };
+    const invalid = {
+      ...restocked('prd_bad'),
+      data: { ...restocked('prd_bad').data, action: 'Not An Action' },
+    };
     await publish(['{not json', JSON.stringify(invalid), JSON.stringify(good)]);
 
     await waitFor(() => entries().findOne({ _id: good.id as never }), { what: 'the good entry' });

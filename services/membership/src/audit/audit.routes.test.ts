@@ -45,7 +45,9 @@ describe('GET /cooperatives/:id/audit', () => {
       expect(res.status).toBe(200);
       const body = await json(res);
       seen.push(...body.items.map((e: { target: { id: string } }) => e.target.id));
-      expect(body.items.every((e: { cooperativeId: string }) => e.cooperativeId === 'karangbesuki')).toBe(true);
+      expect(body.items.every((e: { cooperativeId: string }) => e.cooperativeId === 'karangbesuki')).toBe(
+        true,
+      );
       cursor = body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(['prd_5', 'prd_4', 'prd_3', 'prd_2', 'prd_1', 'psn_1']);
@@ -94,7 +96,10 @@ describe('GET /cooperatives/:id/audit', () => {
     const t = await pdpApp();
     const table = routeTable(t.app);
     const rule = (p: string) => table.find((r) => r.path === p)?.access;
-    expect(rule('/cooperatives/{cooperativeId}/audit')).toEqual({ allow: ['pengurus', 'pengawas'], scope: 'path' });
+    expect(rule('/cooperatives/{cooperativeId}/audit')).toEqual({
+      allow: ['pengurus', 'pengawas'],
+      scope: 'path',
+    });
     expect(rule('/cooperatives/{cooperativeId}/members/{memberId}/nik')).toEqual({
       allow: ['pengurus'],
       scope: 'path',
@@ -113,7 +118,11 @@ describe('AuditRecorded handler', () => {
     await handle(evt);
     await handle(evt);
     expect(t.entries.all()).toHaveLength(1);
-    expect(t.entries.all()[0]).toMatchObject({ id: evt.id, after: { available: 1 }, source: 'urn:pasar:catalog' });
+    expect(t.entries.all()[0]).toMatchObject({
+      id: evt.id,
+      after: { available: 1 },
+      source: 'urn:pasar:catalog',
+    });
     expect(t.entries.all()[0]?.after).not.toHaveProperty('pickupCode');
   });
 });

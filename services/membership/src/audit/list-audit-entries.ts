@@ -1,4 +1,9 @@
-import { type AuditEntryRepository, type AuditEntryView, type AuditPosition, toAuditEntryView } from './audit-entry';
+import {
+  type AuditEntryRepository,
+  type AuditEntryView,
+  type AuditPosition,
+  toAuditEntryView,
+} from './audit-entry';
 
 export interface AuditPage {
   items: AuditEntryView[];

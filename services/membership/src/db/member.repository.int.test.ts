@@ -122,7 +122,9 @@ describe('member registry: encrypted NIK, person link and erasure on FerretDB', 
     const hash = protectNik(NIK2, SALT).hash;
     expect(JSON.stringify(raw)).not.toContain(hash);
     expect(raw?.outbox).toHaveLength(1);
-    expect(await repo.insert(member('mbr_enc_again', { nik: protectNik(NIK2, SALT, ring) }), [])).toBe('inserted');
+    expect(await repo.insert(member('mbr_enc_again', { nik: protectNik(NIK2, SALT, ring) }), [])).toBe(
+      'inserted',
+    );
   });
 });
 
@@ -140,6 +142,10 @@ describe('member registry: records written before the erasure fields existed', (
     });
     const erasure = { pseudonym: 'anon_legacy', erasedAt: new Date('2026-02-01T00:00:00.000Z') };
     expect(await repo.pseudonymise('mbr_legacy', erasure, [])).toBe(true);
-    expect(await repo.findById('mbr_legacy')).toMatchObject({ displayName: 'Anggota terhapus anon_legacy', phone: null, nik: null });
+    expect(await repo.findById('mbr_legacy')).toMatchObject({
+      displayName: 'Anggota terhapus anon_legacy',
+      phone: null,
+      nik: null,
+    });
   });
 });

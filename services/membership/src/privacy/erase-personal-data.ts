@@ -20,7 +20,10 @@ export interface ErasureResult {
  * across records, so the flow is restartable: a retry reuses the pseudonym already written and
  * skips erased records; the account step must be idempotent.
  */
-export async function erasePersonalData(deps: PersonalDataDeps, principal: Principal): Promise<ErasureResult> {
+export async function erasePersonalData(
+  deps: PersonalDataDeps,
+  principal: Principal,
+): Promise<ErasureResult> {
   const personId = principal.personId;
   const [account, all] = await Promise.all([
     deps.people.findById(personId),

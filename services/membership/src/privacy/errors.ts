@@ -1,7 +1,8 @@
 import { DomainError, NotFoundError } from '@pasar/service-kit';
 
 /** Same answer for a missing member and another cooperative's: ids cannot be probed. */
-export const memberNotFound = () => new NotFoundError('MEMBER.NOT_FOUND', 'No such member in this cooperative');
+export const memberNotFound = () =>
+  new NotFoundError('MEMBER.NOT_FOUND', 'No such member in this cooperative');
 
 export const nikNotStored = () =>
   new NotFoundError(

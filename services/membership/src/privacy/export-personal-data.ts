@@ -45,7 +45,10 @@ function exportRecord(m: Member): ExportedMemberRecord {
  * registry record linked to them, in every cooperative. Nothing is looked up by anything but their
  * own person id. Audited in each cooperative concerned before the data is returned.
  */
-export async function exportPersonalData(deps: PersonalDataDeps, principal: Principal): Promise<PersonalDataExport> {
+export async function exportPersonalData(
+  deps: PersonalDataDeps,
+  principal: Principal,
+): Promise<PersonalDataExport> {
   const personId = principal.personId;
   const [account, records] = await Promise.all([
     deps.people.findById(personId),

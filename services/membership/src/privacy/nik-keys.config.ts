@@ -13,7 +13,10 @@ export const NikEncryptionConfigSchema = z
     NIK_ENCRYPTION_KEYS: z.string().transform((s, ctx) => {
       try {
         const parsed = z
-          .record(z.string().regex(NIK_KEY_ID), z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes'))
+          .record(
+            z.string().regex(NIK_KEY_ID),
+            z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of 32 bytes'),
+          )
           .refine((r) => Object.keys(r).length > 0)
           .safeParse(JSON.parse(s));
         if (parsed.success) return parsed.data;

@@ -33,7 +33,8 @@ const SRI = { personId: 'psn_sri', name: 'Sri Wahyuni', phone: '+6281234567890',
 const TONO = { personId: 'psn_tono', name: 'Tono Sugiarto', phone: '+6285700001111' };
 const NIK_SRI = '3573011203900004';
 const NIK_TONO = '3573011203900111';
-const grants = (...ids: string[]): CooperativeGrant[] => ids.map((cooperativeId) => ({ cooperativeId, roles: ['anggota'] }));
+const grants = (...ids: string[]): CooperativeGrant[] =>
+  ids.map((cooperativeId) => ({ cooperativeId, roles: ['anggota'] }));
 
 /** The PeopleReader/PeopleEraser ports on a tiny real collection (the accounts code owns the real one). */
 function peopleOn(coll: ReturnType<typeof db.conn.collection>): PeopleReader & PeopleEraser {
@@ -71,20 +72,53 @@ beforeAll(async () => {
 
   const people = db.conn.collection('people');
   await people.insertMany([
-    { _id: SRI.personId as never, ...SRI, passwordHash: '$argon2id$sri', grants: grants('karangbesuki', 'dinoyo') },
+    {
+      _id: SRI.personId as never,
+      ...SRI,
+      passwordHash: '$argon2id$sri',
+      grants: grants('karangbesuki', 'dinoyo'),
+    },
     { _id: TONO.personId as never, ...TONO, passwordHash: '$argon2id$tono', grants: grants('karangbesuki') },
   ]);
   const nik = (n: string) => protectNik(n, TEST_SALT, TEST_NIK_KEYRING);
   for (const m of [
-    memberRecord('mbr_sri_kb', { displayName: SRI.name, phone: SRI.phone, nik: nik(NIK_SRI), personId: SRI.personId }),
+    memberRecord('mbr_sri_kb', {
+      displayName: SRI.name,
+      phone: SRI.phone,
+      nik: nik(NIK_SRI),
+      personId: SRI.personId,
+    }),
     memberRecord('mbr_sri_dn', { cooperativeId: 'dinoyo', displayName: 'Bu Sri', personId: SRI.personId }),
-    memberRecord('mbr_tono', { displayName: TONO.name, phone: TONO.phone, nik: nik(NIK_TONO), personId: TONO.personId }),
+    memberRecord('mbr_tono', {
+      displayName: TONO.name,
+      phone: TONO.phone,
+      nik: nik(NIK_TONO),
+      personId: TONO.personId,
+    }),
   ])
     expect(await members.insert(m, [])).toBe('inserted');
   await db.conn.collection('kept_records').insertMany([
-    { _id: 'ord_sri_1' as never, kind: 'order', cooperativeId: 'karangbesuki', memberId: 'mbr_sri_kb', total: 36_000 },
-    { _id: 'led_sri_1' as never, kind: 'ledger', cooperativeId: 'dinoyo', memberId: 'mbr_sri_dn', amount: 10_000 },
-    { _id: 'ord_tono_1' as never, kind: 'order', cooperativeId: 'karangbesuki', memberId: 'mbr_tono', total: 18_000 },
+    {
+      _id: 'ord_sri_1' as never,
+      kind: 'order',
+      cooperativeId: 'karangbesuki',
+      memberId: 'mbr_sri_kb',
+      total: 36_000,
+    },
+    {
+      _id: 'led_sri_1' as never,
+      kind: 'ledger',
+      cooperativeId: 'dinoyo',
+      memberId: 'mbr_sri_dn',
+      amount: 10_000,
+    },
+    {
+      _id: 'ord_tono_1' as never,
+      kind: 'order',
+      cooperativeId: 'karangbesuki',
+      memberId: 'mbr_tono',
+      total: 18_000,
+    },
   ]);
 
   const port = peopleOn(people);
@@ -127,9 +161,17 @@ describe('personal data on the real stack', () => {
     const res = await app.request('/me/export', { headers: await bearer(SRI.personId) });
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(body.account).toMatchObject({ personId: 'psn_sri', name: SRI.name, phone: SRI.phone, email: SRI.email });
+    expect(body.account).toMatchObject({
+      personId: 'psn_sri',
+      name: SRI.name,
+      phone: SRI.phone,
+      email: SRI.email,
+    });
     expect(body.account).not.toHaveProperty('passwordHash');
-    expect(body.memberRecords.map((r: { memberId: string }) => r.memberId)).toEqual(['mbr_sri_dn', 'mbr_sri_kb']);
+    expect(body.memberRecords.map((r: { memberId: string }) => r.memberId)).toEqual([
+      'mbr_sri_dn',
+      'mbr_sri_kb',
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/Tono|85700001111|mbr_tono|argon2|3573011203900/);
   });
 
@@ -145,11 +187,16 @@ describe('personal data on the real stack', () => {
     // the audit events written with each record's erasure arrive through the relay and Kafka
     await waitFor(
       async () =>
-        (await db.conn.collection('audit_entries').countDocuments({ action: 'membership.member.erased' })) === 2,
+        (await db.conn.collection('audit_entries').countDocuments({ action: 'membership.member.erased' })) ===
+        2,
       { what: 'two membership.member.erased entries', timeoutMs: 30_000 },
     );
     const all = await everything();
-    const sriData = JSON.stringify({ ...all, members: all.members?.filter((m) => (m as { _id: string })._id !== 'mbr_tono'), people: all.people?.filter((p) => (p as { _id: string })._id === 'psn_sri') });
+    const sriData = JSON.stringify({
+      ...all,
+      members: all.members?.filter((m) => (m as { _id: string })._id !== 'mbr_tono'),
+      people: all.people?.filter((p) => (p as { _id: string })._id === 'psn_sri'),
+    });
     for (const secret of [SRI.name, 'Bu Sri', '81234567890', SRI.email, NIK_SRI, oldHash, '$argon2id$sri'])
       expect(sriData).not.toContain(secret);
 
@@ -177,7 +224,12 @@ describe('personal data on the real stack', () => {
     expect(await db.conn.collection('members').findOne({ _id: 'mbr_tono' as never })).toEqual(tonoBefore);
     expect((await db.conn.collection('people').findOne({ _id: 'psn_tono' as never }))?.name).toBe(TONO.name);
     // both actions audited in each cooperative concerned
-    const actions = (await db.conn.collection('audit_entries').find({ 'target.id': { $in: ['psn_sri', 'mbr_sri_kb', 'mbr_sri_dn'] } }).toArray())
+    const actions = (
+      await db.conn
+        .collection('audit_entries')
+        .find({ 'target.id': { $in: ['psn_sri', 'mbr_sri_kb', 'mbr_sri_dn'] } })
+        .toArray()
+    )
       .map((e) => `${e.cooperativeId} ${e.action}`)
       .sort();
     expect(actions).toEqual([

@@ -57,7 +57,10 @@ describe('GET /cooperatives/:id/members/:memberId/nik', () => {
 
   it('shows the full NIK to a pengurus of the cooperative and audits the view without the NIK', async () => {
     const t = await twoPeople();
-    const headers = await t.bearer({ personId: 'psn_ketua', grants: [grant('karangbesuki', ['pengurus'], 'ketua')] });
+    const headers = await t.bearer({
+      personId: 'psn_ketua',
+      grants: [grant('karangbesuki', ['pengurus'], 'ketua')],
+    });
 
     const res = await t.app.request(url, { headers });
 
@@ -85,11 +88,15 @@ describe('GET /cooperatives/:id/members/:memberId/nik', () => {
     const t = await twoPeople();
     const as = (grants: CooperativeGrant[]) => t.bearer({ personId: 'psn_x', grants });
     expect((await t.app.request(url)).status).toBe(401);
-    expect((await t.app.request(url, { headers: await as([grant('karangbesuki', ['kasir'])]) })).status).toBe(403);
-    expect((await t.app.request(url, { headers: await as([grant('karangbesuki', ['pengawas'])]) })).status).toBe(
+    expect((await t.app.request(url, { headers: await as([grant('karangbesuki', ['kasir'])]) })).status).toBe(
       403,
     );
-    expect((await t.app.request(url, { headers: await as([grant('dinoyo', ['pengurus'])]) })).status).toBe(404);
+    expect(
+      (await t.app.request(url, { headers: await as([grant('karangbesuki', ['pengawas'])]) })).status,
+    ).toBe(403);
+    expect((await t.app.request(url, { headers: await as([grant('dinoyo', ['pengurus'])]) })).status).toBe(
+      404,
+    );
     // dinoyo's pengurus asking for a karangbesuki member through dinoyo's path
     const probe = await t.app.request('/cooperatives/dinoyo/members/mbr_sri_kb/nik', {
       headers: await as([grant('dinoyo', ['pengurus'])]),
@@ -106,9 +113,9 @@ describe('GET /cooperatives/:id/members/:memberId/nik', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await json(bad))).toContain('param.memberId');
 
-    expect(await t.members.insert(memberRecord('mbr_old', { nik: protectNik('3573011203900222', TEST_SALT) }), [])).toBe(
-      'inserted',
-    );
+    expect(
+      await t.members.insert(memberRecord('mbr_old', { nik: protectNik('3573011203900222', TEST_SALT) }), []),
+    ).toBe('inserted');
     const old = await t.app.request('/cooperatives/karangbesuki/members/mbr_old/nik', { headers });
     expect(old.status).toBe(404);
     expect((await json(old)).code).toBe('MEMBER.NIK_NOT_STORED');
@@ -161,7 +168,10 @@ describe('GET /me/export', () => {
       email: 'sri@example.id',
       grants: [grant('karangbesuki', ['anggota', 'penjual']), grant('dinoyo', ['anggota'])],
     });
-    expect(body.memberRecords.map((r: { memberId: string }) => r.memberId)).toEqual(['mbr_sri_dn', 'mbr_sri_kb']);
+    expect(body.memberRecords.map((r: { memberId: string }) => r.memberId)).toEqual([
+      'mbr_sri_dn',
+      'mbr_sri_kb',
+    ]);
     expect(body.memberRecords[1]).toMatchObject({
       cooperativeId: 'karangbesuki',
       displayName: 'Sri Wahyuni',
@@ -228,7 +238,12 @@ describe('POST /me/erasure', () => {
       ['pasar.audit.entry.recorded', 'karangbesuki', 'membership.member.erased'],
     ]);
     expect(t.nudges()).toEqual(['mbr_sri_dn', 'mbr_sri_kb']);
-    expect(t.entries.all().map((e) => [e.cooperativeId, e.action]).sort()).toEqual([
+    expect(
+      t.entries
+        .all()
+        .map((e) => [e.cooperativeId, e.action])
+        .sort(),
+    ).toEqual([
       ['dinoyo', 'membership.person.erased'],
       ['karangbesuki', 'membership.person.erased'],
     ]);

@@ -36,7 +36,8 @@ export const exportRoute = defineRoute({
 export const erasureRoute = defineRoute({
   method: 'post',
   path: '/me/erasure',
-  summary: "Erase the signed-in person's personal data (pseudonymised; records the cooperative must keep stay)",
+  summary:
+    "Erase the signed-in person's personal data (pseudonymised; records the cooperative must keep stay)",
   access: { allow: ['signed-in'] },
   responses: { 202: json(ErasureResultSchema, 'Erased: the kept records now point at the pseudonym') },
 });

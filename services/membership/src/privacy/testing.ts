@@ -46,7 +46,8 @@ export class FakePeople implements PeopleReader, PeopleEraser {
   async pseudonymise(personId: string, pseudonym: string) {
     const p = this.rows.get(personId);
     this.erased.push({ personId, pseudonym });
-    if (p) this.rows.set(personId, { personId, name: erasedDisplayName(pseudonym), phone: '', grants: p.grants });
+    if (p)
+      this.rows.set(personId, { personId, name: erasedDisplayName(pseudonym), phone: '', grants: p.grants });
   }
 }
 
