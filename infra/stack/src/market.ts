@@ -23,6 +23,8 @@ const DEV_DEFAULTS: Record<string, string> = {
   LOG_LEVEL: 'info',
   ADMIN_TOKEN: 'dev-admin-token-change-me',
   NIK_HASH_SALT: 'dev-nik-salt-change-me-0123456789',
+  NIK_ENCRYPTION_KEYS: '{"dev1":"cGFzYXItZGV2LW5pay1rZXktZG8tbm90LXVzZS1wcmQ="}',
+  NIK_ENCRYPTION_KEY_ID: 'dev1',
   SESSION_SECRET: 'dev-session-secret-change-me',
   STRIPE_SECRET_KEY: 'sk_test_123',
 };

@@ -2,7 +2,7 @@ import { MemberRegistered, newEvent } from '@pasar/contracts';
 import { testDatabase } from '@pasar/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Member, memberRegisteredData } from '../domain/member';
-import { protectNik } from '../domain/nik';
+import { createNikKeyring, decryptNik, protectNik } from '../domain/nik';
 import { createMemberRepository } from './member.repository';
 
 let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -25,6 +25,8 @@ function member(memberId: string, overrides: Partial<Member> = {}): Member {
     roles: ['anggota'],
     phone: null,
     nik: null,
+    personId: null,
+    erasure: null,
     createdAt: new Date('2026-01-02T03:04:05.000Z'),
     ...overrides,
   };
@@ -72,5 +74,78 @@ describe('member repository on FerretDB', () => {
     const rest = await repo.list('karangbesuki', { limit: 10, after: first.at(-1)?.memberId });
     expect(first.map((m) => m.memberId)).toEqual(['mbr_a1', 'mbr_a2']);
     expect(rest.map((m) => m.memberId)).toEqual(['mbr_sri']);
+  });
+});
+
+describe('member registry: encrypted NIK, person link and erasure on FerretDB', () => {
+  const ring = createNikKeyring({ k1: Buffer.alloc(32, 3).toString('base64') }, 'k1');
+  const NIK2 = '3573011203900077';
+
+  it('stores the NIK encrypted beside its HMAC and reads it back decryptable', async () => {
+    const m = member('mbr_enc', { nik: protectNik(NIK2, SALT, ring), personId: 'psn_enc' });
+    expect(await repo.insert(m, [])).toBe('inserted');
+    const back = await repo.findById('mbr_enc');
+    expect(back?.nik?.encrypted?.kid).toBe('k1');
+    expect(back?.personId).toBe('psn_enc');
+    expect(decryptNik(back?.nik as never, ring)).toBe(NIK2);
+    const raw = await db.conn.collection('members').findOne({ _id: 'mbr_enc' as never });
+    expect(JSON.stringify(raw)).not.toContain(NIK2);
+  });
+
+  it("lists a person's records across cooperatives", async () => {
+    await repo.insert(member('mbr_enc_dn', { cooperativeId: 'dinoyo', personId: 'psn_enc' }), []);
+    expect((await repo.listByPerson('psn_enc')).map((m) => m.memberId)).toEqual(['mbr_enc', 'mbr_enc_dn']);
+    expect(await repo.listByPerson('psn_nobody')).toEqual([]);
+  });
+
+  it('pseudonymises once with its event in the same write; the old NIK matches nothing and may register again', async () => {
+    const evt = newEvent(MemberRegistered, 'mbr_enc', memberRegisteredData(member('mbr_enc')), {
+      source: 'urn:pasar:test',
+      cooperativeId: 'karangbesuki',
+    });
+    const erasure = { pseudonym: 'anon_abc', erasedAt: new Date('2026-02-01T00:00:00.000Z') };
+    expect(await repo.pseudonymise('mbr_enc', erasure, [evt])).toBe(true);
+    expect(await repo.pseudonymise('mbr_enc', erasure, [evt])).toBe(false);
+
+    const after = await repo.findById('mbr_enc');
+    expect(after).toMatchObject({
+      memberId: 'mbr_enc',
+      cooperativeId: 'karangbesuki',
+      displayName: 'Anggota terhapus anon_abc',
+      phone: null,
+      nik: null,
+      personId: 'psn_enc',
+      erasure,
+      createdAt: new Date('2026-01-02T03:04:05.000Z'),
+    });
+    const raw = await db.conn.collection('members').findOne({ _id: 'mbr_enc' as never });
+    const hash = protectNik(NIK2, SALT).hash;
+    expect(JSON.stringify(raw)).not.toContain(hash);
+    expect(raw?.outbox).toHaveLength(1);
+    expect(await repo.insert(member('mbr_enc_again', { nik: protectNik(NIK2, SALT, ring) }), [])).toBe(
+      'inserted',
+    );
+  });
+});
+
+describe('member registry: records written before the erasure fields existed', () => {
+  it('pseudonymises a legacy document without erasure/personId fields', async () => {
+    await db.conn.collection('members').insertOne({
+      _id: 'mbr_legacy' as never,
+      cooperativeId: 'karangbesuki',
+      displayName: 'Pak Lama',
+      roles: ['anggota'],
+      phone: '+6281200000000',
+      nik: protectNik('3573011203900099', SALT),
+      identityKey: `nik:${protectNik('3573011203900099', SALT).hash}`,
+      createdAt: new Date('2025-01-01T00:00:00.000Z'),
+    });
+    const erasure = { pseudonym: 'anon_legacy', erasedAt: new Date('2026-02-01T00:00:00.000Z') };
+    expect(await repo.pseudonymise('mbr_legacy', erasure, [])).toBe(true);
+    expect(await repo.findById('mbr_legacy')).toMatchObject({
+      displayName: 'Anggota terhapus anon_legacy',
+      phone: null,
+      nik: null,
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { Envelope } from '@pasar/contracts';
-import { outboxFields } from '@pasar/events';
+import { outboxFields, withOutbox } from '@pasar/events';
 import type { Connection } from 'mongoose';
-import type { Member, MemberRole } from '../domain/member';
+import { erasedDisplayName, type Member, type MemberErasure, type MemberRole } from '../domain/member';
+import type { MemberPrivacyRepository } from '../privacy/ports';
 import type { MemberInsertResult, MemberRepository } from '../use-cases/ports';
 import { type MemberDoc, memberModel } from './member.model';
 
@@ -15,12 +16,29 @@ function toDomain(d: MemberDoc): Member {
     displayName: d.displayName,
     roles: d.roles as MemberRole[],
     phone: d.phone ?? null,
-    nik: d.nik ? { hash: d.nik.hash, last4: d.nik.last4 } : null,
+    nik: d.nik
+      ? {
+          hash: d.nik.hash,
+          last4: d.nik.last4,
+          ...(d.nik.encrypted?.ciphertext
+            ? {
+                encrypted: {
+                  kid: d.nik.encrypted.kid,
+                  iv: d.nik.encrypted.iv,
+                  tag: d.nik.encrypted.tag,
+                  ciphertext: d.nik.encrypted.ciphertext,
+                },
+              }
+            : {}),
+        }
+      : null,
+    personId: d.personId ?? null,
+    erasure: d.erasure ? { pseudonym: d.erasure.pseudonym, erasedAt: d.erasure.erasedAt } : null,
     createdAt: d.createdAt,
   };
 }
 
-export interface MongoMemberRepository extends MemberRepository {
+export interface MongoMemberRepository extends MemberRepository, MemberPrivacyRepository {
   init(): Promise<void>;
   collection: ReturnType<typeof memberModel>['collection'];
 }
@@ -55,6 +73,34 @@ export function createMemberRepository(conn: Connection): MongoMemberRepository 
         .limit(opts.limit)
         .lean<MemberDoc[]>();
       return docs.map(toDomain);
+    },
+    async listByPerson(personId: string) {
+      const docs = await Model.find({ personId }, PROJECTION).sort({ _id: 1 }).lean<MemberDoc[]>();
+      return docs.map(toDomain);
+    },
+    async pseudonymise(memberId: string, erasure: MemberErasure, events: Envelope[]) {
+      // One single-document write: the personal fields go, the audit event is stored with it.
+      // The NIK's HMAC goes too (identityKey falls back to the member id), so the old NIK matches
+      // nothing any more and may register again; memberId, cooperativeId, roles, createdAt and
+      // personId stay, so savings, ledger entries and orders keep pointing at this record.
+      const res = await Model.updateOne(
+        { _id: memberId, erasure: null },
+        withOutbox(
+          {
+            $set: {
+              displayName: erasedDisplayName(erasure.pseudonym),
+              phone: null,
+              nik: null,
+              identityKey: `id:${memberId}`,
+              erasure,
+            },
+            $unset: { address: '' },
+          },
+          events,
+        ),
+        { strict: false },
+      );
+      return res.modifiedCount === 1;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { MemberRegistered } from '@pasar/contracts';
 import type { z } from 'zod';
-import type { ProtectedNik } from './nik';
+import { maskNik, type ProtectedNik } from './nik';
 
 /** anggota, penjual, pengurus, kasir, gudang, pengawas: the contract's list, one source. */
 export const MemberRolesSchema = MemberRegistered.data.shape.roles;
@@ -14,8 +14,21 @@ export interface Member {
   /** Normalised +628… or null; only for staff to reach the member. */
   phone: string | null;
   nik: ProtectedNik | null;
+  /** The person (account in `people`) this registry record belongs to, once linked. */
+  personId?: string | null;
+  /** Set when the person asked for erasure: the record stays, pointing at the pseudonym. */
+  erasure?: MemberErasure | null;
+  /** When the member joined (the registry record is kept after erasure). */
   createdAt: Date;
 }
+
+export interface MemberErasure {
+  pseudonym: string;
+  erasedAt: Date;
+}
+
+/** The name an erased member's record carries from then on. */
+export const erasedDisplayName = (pseudonym: string) => `Anggota terhapus ${pseudonym}`;
 
 /** What staff see: the NIK only as its last four digits. */
 export interface MemberView {
@@ -25,6 +38,8 @@ export interface MemberView {
   roles: MemberRole[];
   phone: string | null;
   nikLast4: string | null;
+  /** The NIK as shown everywhere but the pengurus' audited view: "************1234". */
+  nikMasked: string | null;
   createdAt: string;
 }
 
@@ -36,6 +51,7 @@ export function toMemberView(m: Member): MemberView {
     roles: m.roles,
     phone: m.phone,
     nikLast4: m.nik?.last4 ?? null,
+    nikMasked: maskNik(m.nik),
     createdAt: m.createdAt.toISOString(),
   };
 }

@@ -18,6 +18,8 @@ beforeAll(async () => {
     MONGO_URL: db.url,
     KAFKA_TOPIC_PREFIX: bus.topicPrefix,
     ADMIN_TOKEN,
+    NIK_ENCRYPTION_KEYS: JSON.stringify({ k1: Buffer.alloc(32, 1).toString('base64') }),
+    NIK_ENCRYPTION_KEY_ID: 'k1',
     LOG_LEVEL: 'warn',
   });
   // The service created the prefixed topics before it became ready.

@@ -2,6 +2,7 @@ import type { Envelope } from '@pasar/contracts';
 import type { Logger } from '@pasar/events';
 import type { Cooperative } from '../domain/cooperative';
 import type { Member } from '../domain/member';
+import type { NikKeyring } from '../domain/nik';
 
 /** What the use cases need from storage. db/ implements it on mongo; tests pass in-memory fakes. */
 export interface CooperativeRepository {
@@ -27,6 +28,8 @@ export interface MembershipDeps {
   members: MemberRepository;
   /** Secret salt for NIK hashes (config NIK_HASH_SALT). */
   nikSalt: string;
+  /** NIK encryption keys (NIK_ENCRYPTION_KEYS); without them only the HMAC and last 4 are stored. */
+  nikKeyring?: NikKeyring;
   logger: Logger;
   /**
    * Called after a write that stored events, naming the aggregate: the relay publishes them at once

@@ -18,7 +18,7 @@ export interface RegisterMemberInput {
   roles: MemberRole[];
   /** Already normalised (+628…). */
   phone?: string;
-  /** Raw 16 digits: hashed here and dropped. */
+  /** Raw 16 digits: hashed and encrypted here, then dropped. */
   nik?: string;
   /** Only seeds pass a fixed id; the HTTP API always gets a fresh random one. */
   memberId?: string;
@@ -34,7 +34,7 @@ export async function registerMember(deps: MembershipDeps, input: RegisterMember
     displayName: input.displayName,
     roles: normaliseRoles(input.roles),
     phone: input.phone ?? null,
-    nik: input.nik ? protectNik(input.nik, deps.nikSalt) : null,
+    nik: input.nik ? protectNik(input.nik, deps.nikSalt, deps.nikKeyring) : null,
     createdAt: now(deps),
   };
   const event = newEvent(MemberRegistered, member.memberId, memberRegisteredData(member), {
