@@ -34,6 +34,8 @@ export async function startTestMarket(
     STRIPE_API_BASE: infra.stripeApiBase,
     ADMIN_TOKEN,
     NIK_HASH_SALT: 'e2e-nik-salt-0123456789abcdef',
+    NIK_ENCRYPTION_KEYS: JSON.stringify({ t1: Buffer.alloc(32, 7).toString('base64') }),
+    NIK_ENCRYPTION_KEY_ID: 't1',
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
   };

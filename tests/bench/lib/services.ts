@@ -27,6 +27,8 @@ export async function startService(name: string, env: Record<string, string>): P
       LOG_LEVEL: 'warn',
       ADMIN_TOKEN,
       NIK_HASH_SALT: 'bench-salt-0123456789abcdef',
+      NIK_ENCRYPTION_KEYS: JSON.stringify({ t1: Buffer.alloc(32, 7).toString('base64') }),
+      NIK_ENCRYPTION_KEY_ID: 't1',
       ...env,
       PORT: String(port),
     },
