@@ -67,6 +67,14 @@ func BenchmarkGuarded(b *testing.B) {
 					}
 				}
 			})
+			b.Run("countDocuments({buyer})", func(b *testing.B) { // no _id: string equality pushdown, still a scan
+				for i := range b.N {
+					c, err := coll.CountDocuments(ctx, bson.D{{Key: "buyer", Value: fmt.Sprintf("member-%04d", i%500)}})
+					if err != nil || c != int64(n/500) {
+						b.Fatalf("%d %v", c, err)
+					}
+				}
+			})
 			b.Run("updateOne({_id})", func(b *testing.B) {
 				for i := range b.N {
 					if _, err := coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id(i)}},

@@ -1,7 +1,8 @@
 package main
 
-// Tests of patches/sqlite-id-pushdown.patch: FerretDB's SQLite backend pushes a top-level _id
-// condition down to SQL even when the filter has other conditions. The results must be exactly
+// Tests of patches/sqlite-filter-pushdown.patch: FerretDB's SQLite backend pushes a top-level _id
+// condition down to SQL even when the filter has other conditions, and string equalities on
+// top-level fields as "equal string, or any array". The results must be exactly
 // what FerretDB gives without the pushdown; the oracle is the same filter wrapped in
 // {$and: [filter]}, which has no top-level _id key and so is always filtered in Go.
 //
@@ -55,8 +56,16 @@ func seed(t *testing.T, coll *mongo.Collection) {
 		bson.D{{Key: "_id", Value: 7.5}, {Key: "status", Value: "PLACED"}},
 	}
 	for _, id := range oddIDs {
-		docs = append(docs, bson.D{{Key: "_id", Value: id}, {Key: "status", Value: "PLACED"}})
+		docs = append(docs, bson.D{{Key: "_id", Value: id}, {Key: "status", Value: "PLACED"}, {Key: "kind", Value: id}})
 	}
+	docs = append(docs,
+		bson.D{{Key: "_id", Value: "b1"}, {Key: "buyer", Value: "m1"}},
+		bson.D{{Key: "_id", Value: "b2"}, {Key: "buyer", Value: bson.A{"m2", int32(3), bson.D{{Key: "m1", Value: true}}}}},
+		bson.D{{Key: "_id", Value: "b3"}, {Key: "buyer", Value: bson.A{bson.D{{Key: "m", Value: bson.A{"m1"}}}}}}, // no match for "m1"
+		bson.D{{Key: "_id", Value: "b4"}, {Key: "buyer", Value: int32(1)}},
+		bson.D{{Key: "_id", Value: "b5"}, {Key: "buyer", Value: true}, {Key: "status", Value: "a\x00b"}},
+		bson.D{{Key: "_id", Value: "b6"}, {Key: "buyer", Value: "m1\u0000"}, {Key: "status", Value: bson.A{}}},
+	)
 	for i := range 200 { // filler, so a scan and a lookup differ
 		docs = append(docs, bson.D{{Key: "_id", Value: fmt.Sprintf("filler-%03d", i)}, {Key: "status", Value: "PLACED"}})
 	}
@@ -94,7 +103,26 @@ func pushdownFilters() []bson.D {
 			bson.D{{Key: "_id", Value: bson.D{{Key: "$ne", Value: id}}}, {Key: "rev", Value: 1}}, // not pushed down
 		)
 	}
+	// string equality on other top-level fields: pushed down as "equal string, or any array"
+	for _, v := range append([]string{"PLACED", "PAID", "oid", "nope", "a\x00b", "bad-utf8-\xff"}, oddIDs...) {
+		fs = append(fs,
+			bson.D{{Key: "status", Value: v}},
+			bson.D{{Key: "kind", Value: v}},
+			bson.D{{Key: "status", Value: bson.D{{Key: "$eq", Value: v}}}},
+			bson.D{{Key: "status", Value: v}, {Key: "_id", Value: bson.D{{Key: "$in", Value: bson.A{"o1", "o2", "o6", oid}}}}},
+			bson.D{{Key: "status", Value: v}, {Key: "kind", Value: "oid"}},
+		)
+	}
 	fs = append(fs,
+		bson.D{{Key: "status", Value: bson.D{{Key: "$ne", Value: "PLACED"}}}},
+		bson.D{{Key: "status", Value: bson.A{"PLACED", "PAID"}}},
+		bson.D{{Key: "status", Value: bson.D{{Key: "code", Value: "PLACED"}}}},
+		bson.D{{Key: "status.code", Value: "PLACED"}},
+		bson.D{{Key: "status", Value: "PLACED"}, {Key: "rev", Value: 2}},
+		bson.D{{Key: "status", Value: "PLACED"}, {Key: "status", Value: "PAID"}}, // duplicate keys: not pushed down
+		bson.D{{Key: "buyer", Value: "m1"}},
+		bson.D{{Key: "buyer", Value: "m2"}},
+		bson.D{{Key: "buyer", Value: "M1"}},
 		bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: bson.A{"o1", "o2", "o3", "nope"}}}}, {Key: "status", Value: "PLACED"}},
 		bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: bson.A{oid, oidHex}}}}, {Key: "kind", Value: "oid"}},
 		bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: bson.A{"o1", int32(7)}}}}},                        // mixed: not pushed down
@@ -257,7 +285,7 @@ func TestPushdownGuardedWrites(t *testing.T) {
 	check("$in deleteMany", del.DeletedCount, 2) // o2 (array) and o3 (set above); o5's status is a document
 
 	n, _ := coll.CountDocuments(ctx, bson.D{})
-	check("documents left", n, int64(9+len(oddIDs)+200+1-3))
+	check("documents left", n, int64(9+len(oddIDs)+6+200+1-3))
 	n, _ = coll.CountDocuments(ctx, bson.D{{Key: "odd", Value: true}})
 	check("odd ids updated", n, int64(len(oddIDs)))
 }
@@ -285,20 +313,28 @@ func TestPushdownIsInEffect(t *testing.T) {
 		t.Fatal("a bare {_id} filter is not pushed down: this FerretDB does not push down at all?")
 	}
 	if !filterPushdown(t, coll, bson.D{{Key: "_id", Value: "o1"}, {Key: "status", Value: "PLACED"}}) {
-		t.Fatal("{_id, status} is not pushed down: built without patches/sqlite-id-pushdown.patch? " +
+		t.Fatal("{_id, status} is not pushed down: built without patches/sqlite-filter-pushdown.patch? " +
 			"Run the Go tests with `pnpm --filter @pasar/infra test:go` (it applies the patch and uses -modfile).")
 	}
 	for _, f := range []bson.D{
 		{{Key: "_id", Value: bson.D{{Key: "$eq", Value: oid}}}, {Key: "kind", Value: "oid"}},
 		{{Key: "_id", Value: bson.D{{Key: "$in", Value: bson.A{"o1", "o2"}}}}, {Key: "rev", Value: 1}},
+		{{Key: "status", Value: "PLACED"}},
+		{{Key: "status", Value: bson.D{{Key: "$eq", Value: "PLACED"}}}, {Key: "rev", Value: 1}},
+		{{Key: "_id", Value: int32(7)}, {Key: "status", Value: "PLACED"}}, // the status part
 	} {
 		if !filterPushdown(t, coll, f) {
 			t.Errorf("%v is not pushed down", f)
 		}
 	}
 	for _, f := range []bson.D{
-		{{Key: "status", Value: "PLACED"}},
-		{{Key: "_id", Value: int32(7)}, {Key: "status", Value: "PLACED"}},
+		{{Key: "_id", Value: int32(7)}},
+		{{Key: "rev", Value: 1}},
+		{{Key: "status", Value: bson.D{{Key: "$ne", Value: "PLACED"}}}},
+		{{Key: "status", Value: bson.A{"PLACED", "PAID"}}},
+		{{Key: "holds.x", Value: "a"}},
+		{{Key: "status", Value: "a\x00b"}},
+		{{Key: "status", Value: "PLACED"}, {Key: "status", Value: "PAID"}},
 		{{Key: "_id", Value: bson.D{{Key: "$ne", Value: "o1"}}}},
 		{{Key: "_id", Value: bson.D{{Key: "$in", Value: bson.A{"o1", int32(7)}}}}},
 		{{Key: "_id", Value: primitive.Regex{Pattern: "^o"}}},

@@ -10,11 +10,11 @@ afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
 describe('patched FerretDB module', () => {
   it('copies the module, applies our patches and generates a go.mod replacing it', async () => {
     expect(ferretDbPatches().map((p) => p.slice(p.lastIndexOf('/') + 1))).toContain(
-      'sqlite-id-pushdown.patch',
+      'sqlite-filter-pushdown.patch',
     );
     const logs: string[] = [];
     const modfile = await preparePatchedFerretDb((m) => logs.push(m), { buildDir });
-    expect(logs.some((l) => l.includes('applying sqlite-id-pushdown.patch'))).toBe(true);
+    expect(logs.some((l) => l.includes('applying sqlite-filter-pushdown.patch'))).toBe(true);
     const replace = /replace github\.com\/FerretDB\/FerretDB => (\S+)/.exec(
       readFileSync(modfile, 'utf8'),
     )?.[1];

@@ -132,6 +132,12 @@ export async function preparePatchedFerretDb(
     }
   }
 
+  // Copies made for other versions or patches are not used any more.
+  for (const name of readdirSync(buildDir)) {
+    const m = /^(?:FerretDB@|launcher-)(v[^-]+-[0-9a-f]{12})(?:\.mod|\.sum)?$/.exec(name);
+    if (m && m[1] !== key) rmSync(join(buildDir, name), { recursive: true, force: true });
+  }
+
   // The go.mod for -modfile: the launcher's own, plus the replace. Its go.sum must sit beside it.
   const modfile = join(buildDir, `launcher-${key}.mod`);
   const gomod = readFileSync(join(src, 'go.mod'), 'utf8');

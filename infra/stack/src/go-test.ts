@@ -50,10 +50,13 @@ export async function runGoSuite(
       }
       // a test's own output is shown only when it fails; benchmark results always
       const key = `${ev.Package} ${ev.Test}`;
-      if (ev.Action === 'output' && ev.Output) perTest.set(key, (perTest.get(key) ?? '') + ev.Output);
-      if ((ev.Action === 'pass' || ev.Action === 'fail') && ev.Test.startsWith('Benchmark')) {
-        const lines = (perTest.get(key) ?? '').split('\n').filter((l) => l.includes('ns/op'));
-        r.output += lines.map((l) => `${l}\n`).join('');
+      if (ev.Action === 'output' && ev.Output) {
+        perTest.set(key, (perTest.get(key) ?? '') + ev.Output);
+        // a benchmark result line may come in two events (name, then figures): print it when complete
+        if (ev.Test.startsWith('Benchmark') && ev.Output.includes('ns/op')) {
+          r.output += `${(perTest.get(key) ?? '').trimEnd().split('\n').pop()}\n`;
+          perTest.delete(key);
+        }
       }
       if (ev.Action === 'pass') r.passed++;
       else if (ev.Action === 'skip') r.skipped++;
