@@ -8,6 +8,8 @@ PASAR_HOME="${PASAR_HOME:-$PASAR_ROOT/.pasar}"
 mkdir -p "$PASAR_HOME"
 PASAR_HOME="$(cd "$PASAR_HOME" && pwd)"
 export PASAR_ROOT PASAR_HOME
+# No telemetry from our tools (turbo otherwise prints its notice on every run of an offline machine).
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 PASAR_PNPM_VERSION="10.34.9"
 PASAR_NODE_MIN_MAJOR=20
 

@@ -5,7 +5,7 @@ package main
 // `_ferretdb_sqlite_json->"_id"`. SQLite cannot use an index on a different expression, so every
 // lookup by _id is a full table scan. This sidecar adds an index on the exact expression the
 // queries use, for every collection table, so _id lookups become O(log n).
-// See docs/decisions/0003-ferretdb-sqlite-id-index.md.
+// See docs/decisions/0003-ferretdb-write-gate-and-id-index.md.
 
 import (
 	"context"

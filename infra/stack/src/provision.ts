@@ -2,17 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ferretDbPatches, preparePatchedFerretDb } from './ferretdb-build';
 import { paths } from './paths';
 import { isAlive, runHelper } from './process';
 
 type Log = (msg: string) => void;
-type Tool = 'java' | 'mvn' | 'go';
+type Tool = 'java' | 'mvn' | 'go' | 'patch';
 
 export const STRIPE_MOCK_MODULE = 'github.com/stripe/stripe-mock@v0.203.0';
 
 const INSTALL_HINT: Record<Tool, string> = {
   java: 'Kafka runs on Java 17+: `apt-get install openjdk-17-jdk-headless maven` (Debian/Ubuntu), `brew install openjdk@17 maven` (macOS), or https://adoptium.net',
   mvn: 'Maven fetches the Kafka jars from Maven Central: `apt-get install maven` (Debian/Ubuntu), `brew install maven` (macOS), or https://maven.apache.org/download.cgi',
+  patch:
+    'GNU patch applies our FerretDB patches (infra/ferretdb/patches): `apt-get install patch` (Debian/Ubuntu), `brew install gpatch` (macOS)',
   go: 'Go builds FerretDB and stripe-mock: install Go 1.24+ from https://go.dev/dl (or `apt-get install golang-go` if your release ships >= 1.21), then make sure `go` is on PATH',
 };
 
@@ -34,6 +37,8 @@ function checkTools(needed: Set<Tool>): void {
   }
   if (needed.has('mvn') && probe('mvn', ['-v']) === undefined)
     problems.push(`mvn is not on PATH. ${INSTALL_HINT.mvn}`);
+  if (needed.has('patch') && probe('patch', ['--version']) === undefined)
+    problems.push(`patch is not on PATH. ${INSTALL_HINT.patch}`);
   if (needed.has('go')) {
     const banner = probe('go', ['version']);
     const [, maj, min] = /go(\d+)\.(\d+)/.exec(banner ?? '') ?? [];
@@ -135,26 +140,32 @@ const kafka: Provisioner = {
   },
 };
 
-/** Every Go source of the launcher plus go.mod/go.sum, so any change there triggers a rebuild. */
-const ferretDbInputs = () =>
-  readdirSync(paths.ferretDbSource())
+/** Every Go source of the launcher, go.mod/go.sum and the FerretDB patches: any change rebuilds. */
+const ferretDbInputs = () => [
+  ...readdirSync(paths.ferretDbSource())
     .filter((f) => f === 'go.mod' || f === 'go.sum' || (f.endsWith('.go') && !f.endsWith('_test.go')))
     .sort()
-    .map((f) => join(paths.ferretDbSource(), f));
+    .map((f) => join(paths.ferretDbSource(), f)),
+  ...ferretDbPatches(),
+];
 
 const ferretDb: Provisioner = {
   fresh: () =>
     upToDate(paths.ferretDbBinary(), `${paths.ferretDbBinary()}.stamp`, hashFiles(ferretDbInputs())),
-  tools: ['go'],
+  tools: ['go', 'patch'],
   async build(log) {
     const bin = paths.ferretDbBinary();
     mkdirSync(dirname(bin), { recursive: true });
     const tmp = tempName(bin);
-    log('FerretDB: building pasar-ferretdb with go (first time ~1-2 min, then cached)');
     const stamp = hashFiles(ferretDbInputs()); // of the sources this build sees
     try {
-      // Plain flags on purpose: the build shares Go's cache with anyone else building this launcher.
-      await run('FerretDB', 'go', ['build', '-o', tmp, '.'], log, { cwd: paths.ferretDbSource() });
+      // FerretDB with our patches (patches/*.patch): a patched module copy and a generated go.mod.
+      const modfile = await preparePatchedFerretDb(log);
+      log('FerretDB: building pasar-ferretdb with go (first time ~1-2 min, then cached)');
+      // Otherwise plain flags on purpose: the build shares Go's cache with anyone else building it.
+      await run('FerretDB', 'go', ['build', `-modfile=${modfile}`, '-o', tmp, '.'], log, {
+        cwd: paths.ferretDbSource(),
+      });
       install(tmp, bin, `${bin}.stamp`, stamp);
     } finally {
       rmSync(tmp, { force: true });

@@ -1,13 +1,14 @@
 /**
- * `npm test` → infra/bin/pasar test → here. Starts ONE local stack on free ports, hands it to every
- * suite through KAFKA_BROKERS / MONGO_URL / STRIPE_API_BASE, runs every package's vitest suite
- * (two at a time), then the cross-service suites (e2e, browser, chaos), stops the stack and prints
+ * `npm test` → infra/bin/pasar test → here. Runs the Go suite of infra/ferretdb, then starts ONE
+ * local stack on free ports, hands it to every suite through KAFKA_BROKERS / MONGO_URL /
+ * STRIPE_API_BASE, runs every package's vitest suite (two at a time), then the cross-service suites (e2e, browser, chaos), stops the stack and prints
  * one closing line: "Tests: N passed, N failed".
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runGoSuite } from './go-test';
 import { paths } from './paths';
 import { startStack } from './stack';
 
@@ -28,6 +29,7 @@ const UNIT_AND_INTEGRATION = [
   'web',
 ];
 const CROSS_SERVICE = ['e2e', 'browser', 'chaos'];
+const GO_SUITE = 'infra/ferretdb';
 
 interface Result {
   name: string;
@@ -103,6 +105,21 @@ async function pool<T, R>(items: T[], size: number, fn: (t: T) => Promise<R>): P
 }
 
 const started = Date.now();
+const results: Result[] = [];
+// The Go suite of infra/ferretdb (launcher, write gate, pushdown patch) starts its own in-process
+// FerretDB, so it runs first, before the stack takes the machine's cores.
+if (only.length === 0 || only.includes(GO_SUITE)) {
+  log(`running the ${GO_SUITE} Go suite (go test against the patched FerretDB module)…`);
+  const t0 = Date.now();
+  try {
+    const { output, ...counts } = await runGoSuite({ log });
+    process.stdout.write(`\n──── ${GO_SUITE} ────\n${output}`);
+    results.push({ name: GO_SUITE, ...counts, seconds: Math.round((Date.now() - t0) / 1000) });
+  } catch (err) {
+    console.log(`\n──── ${GO_SUITE} ────\n${err instanceof Error ? err.message : String(err)}`);
+    results.push({ name: GO_SUITE, passed: 0, failed: 1, skipped: 0, code: 1, seconds: 0 });
+  }
+}
 const dataDir = mkdtempSync(join(tmpdir(), 'pasar-test-stack-'));
 const reports = mkdtempSync(join(tmpdir(), 'pasar-test-reports-'));
 log('starting the local stack (Kafka, FerretDB, stripe-mock) on free ports…');
@@ -118,7 +135,6 @@ log(
   `stack up: KAFKA_BROKERS=${stack.kafkaBrokers} MONGO_URL=${stack.mongoUrl} STRIPE_API_BASE=${stack.stripeApiBase}`,
 );
 
-let results: Result[] = [];
 const stop = async () => {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -128,7 +144,7 @@ process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
 try {
   const packages = UNIT_AND_INTEGRATION.filter((p) => only.length === 0 || only.includes(p));
   log(`running ${packages.length} package suites, two at a time…`);
-  results = await pool(packages, 2, (p) => runVitest(p, join(root, p), [], env, reports));
+  results.push(...(await pool(packages, 2, (p) => runVitest(p, join(root, p), [], env, reports))));
   for (const suite of CROSS_SERVICE.filter((s) => only.length === 0 || only.includes(s))) {
     log(`running the ${suite} suite…`);
     results.push(await runVitest(`tests:${suite}`, join(root, 'tests'), ['--project', suite], env, reports));

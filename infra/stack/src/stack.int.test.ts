@@ -121,6 +121,22 @@ describe('local stack (real engines)', () => {
     expect(kafka.pid()).toBeUndefined();
   });
 
+  it('starts FerretDB in a data dir whose path is far longer than a Unix socket path may be', async () => {
+    let dataDir = tempDir();
+    while (dataDir.length < 200) dataDir = join(dataDir, 'a-deep-checkout-path-segment');
+    const ferret = await startFerretDb({ dataDir });
+    const client = new mongoose.mongo.MongoClient(ferret.url);
+    try {
+      await client.connect();
+      const coll = client.db('pasar_longpath').collection<{ _id: string; n: number }>('docs');
+      await coll.insertOne({ _id: 'a', n: 1 });
+      expect(await coll.findOne({ _id: 'a', n: 1 })).toEqual({ _id: 'a', n: 1 });
+    } finally {
+      await client.close();
+      await ferret.stop();
+    }
+  });
+
   it('kills a stale engine left running by an earlier run of the same data dir', async () => {
     const dataDir = tempDir();
     const first = await startFerretDb({ dataDir });
