@@ -264,10 +264,11 @@ describe('staff catalog routes', () => {
       expect((await create({ price: -1 }, null)).status).toBe(401);
     });
 
-    it('answers a malformed cooperative id with 400 naming param.cooperativeId', async () => {
+    it('answers a malformed cooperative id with 404: the guard runs first, and no one works there', async () => {
+      const before = await countProducts();
       const res = await create(valid(), 'gudang', 'KARANG_BESUKI');
-      expect(res.status).toBe(400);
-      expect(await fieldsOf(res)).toEqual(['param.cooperativeId']);
+      expect(res.status).toBe(404);
+      expect(await countProducts()).toBe(before);
     });
   });
 
@@ -399,10 +400,14 @@ describe('staff catalog routes', () => {
   });
 
   describe('GET /cooperatives/:cooperativeId/products/all', () => {
-    it('answers an unknown status filter and a malformed cooperative id with 400 naming the field', async () => {
-      expect(await fieldsOf(await listAll('gudang', '?status=live'))).toEqual(['query.status']);
-      const res = await env.app.request('/cooperatives/$$/products/all', { headers: as.gudang });
-      expect(await fieldsOf(res)).toEqual(['param.cooperativeId']);
+    it('answers an unknown status filter with 400 naming query.status', async () => {
+      const res = await listAll('gudang', '?status=live');
+      expect(res.status).toBe(400);
+      expect(await fieldsOf(res)).toEqual(['query.status']);
+    });
+
+    it('answers a malformed cooperative id with 404 (the guard runs before validation)', async () => {
+      expect((await env.app.request('/cooperatives/$$/products/all', { headers: as.gudang })).status).toBe(404);
     });
 
     it('shows staff the owner and units sold', async () => {
