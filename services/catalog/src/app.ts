@@ -1,9 +1,4 @@
-import {
-  createServiceApp,
-  type ReadinessCheck,
-  serveOpenApi,
-  type TokenVerifier,
-} from '@pasar/service-kit';
+import { createServiceApp, type ReadinessCheck, serveOpenApi, type TokenVerifier } from '@pasar/service-kit';
 import { publicRoutes } from './routes/public.routes';
 import { staffRoutes } from './routes/staff.routes';
 import type { CatalogDeps } from './use-cases/deps';

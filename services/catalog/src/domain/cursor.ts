@@ -39,7 +39,10 @@ export function decodeCursor(raw: string): CursorPosition {
  * first page), a string under `price_asc` after every item (an empty page), and a string under a
  * descending numeric sort (`newest`, `price_desc`) before every item. `undefined`: the same kind.
  */
-export function outsideOf(position: CursorPosition, sort: ProductSort): 'before-all' | 'after-all' | undefined {
+export function outsideOf(
+  position: CursorPosition,
+  sort: ProductSort,
+): 'before-all' | 'after-all' | undefined {
   const textSort = sort === 'name';
   if (textSort === (typeof position.key === 'string')) return undefined;
   if (textSort) return 'before-all';

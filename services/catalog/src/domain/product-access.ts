@@ -18,7 +18,8 @@ export interface Actor {
   roles: readonly CooperativeRole[];
 }
 
-const holdsAny = (actor: Actor, roles: readonly CooperativeRole[]) => actor.roles.some((r) => roles.includes(r));
+const holdsAny = (actor: Actor, roles: readonly CooperativeRole[]) =>
+  actor.roles.some((r) => roles.includes(r));
 
 export const isProductStaff = (actor: Actor) => holdsAny(actor, PRODUCT_STAFF_ROLES);
 

@@ -45,7 +45,10 @@ export interface Product {
 }
 
 /** What a seller or staff member submits: a product before it has an id, history or stock ledger. */
-export type NewProduct = Omit<Product, 'id' | 'stock' | 'version' | 'createdAt' | 'updatedAt' | 'ownerPersonId'> & {
+export type NewProduct = Omit<
+  Product,
+  'id' | 'stock' | 'version' | 'createdAt' | 'updatedAt' | 'ownerPersonId'
+> & {
   /** Units on hand at creation. */
   stock: number;
   ownerPersonId?: string | null;

@@ -44,7 +44,11 @@ describe('catalog service over Kafka', () => {
       LOG_LEVEL: 'warn',
       OUTBOX_SWEEP_MS: '200',
     });
-    probe = await readTopics(bus, [Topics.catalogProduct.name, Topics.catalogStock.name, Topics.auditEntry.name]);
+    probe = await readTopics(bus, [
+      Topics.catalogProduct.name,
+      Topics.catalogStock.name,
+      Topics.auditEntry.name,
+    ]);
   });
   afterAll(async () => {
     await probe?.stop();

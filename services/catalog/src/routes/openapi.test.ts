@@ -54,7 +54,11 @@ describe('GET /openapi.json (generated from the route definitions)', () => {
   });
 
   it.each([
-    ['/cooperatives/{cooperativeId}/products', 'post', ['201', '400', '401', '403', '404', '409', '413', '415']],
+    [
+      '/cooperatives/{cooperativeId}/products',
+      'post',
+      ['201', '400', '401', '403', '404', '409', '413', '415'],
+    ],
     ['/products/{productId}', 'patch', ['200', '400', '401', '403', '404', '409', '413', '415']],
     ['/products/{productId}/restock', 'post', ['200', '400', '401', '403', '404', '409', '413', '415']],
     ['/cooperatives/{cooperativeId}/products/all', 'get', ['200', '400', '401', '403', '404']],

@@ -39,7 +39,9 @@ const rupiahParam = z
   .transform((v) => (v ? Number(v) : undefined));
 
 export const ListProductsQuerySchema = z.object({
-  q: text(0, 100).optional().meta({ description: 'Words to find in name and description (case and accents ignored)' }),
+  q: text(0, 100)
+    .optional()
+    .meta({ description: 'Words to find in name and description (case and accents ignored)' }),
   category: z
     .enum([...CATEGORIES, ''])
     .optional()

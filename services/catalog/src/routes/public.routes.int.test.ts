@@ -131,7 +131,10 @@ describe('public catalog routes', () => {
       ]);
       // A text position: after "kopi" in name order ("kopi tubruk" comes after "kopi").
       const kopi = Buffer.from('kopi').toString('base64url');
-      expect(await page(`sort=name&cursor=~${kopi}.ffffffffffffffffffffffff`)).toEqual(['Kopi Tubruk', 'LPG 3 kg']);
+      expect(await page(`sort=name&cursor=~${kopi}.ffffffffffffffffffffffff`)).toEqual([
+        'Kopi Tubruk',
+        'LPG 3 kg',
+      ]);
       // A position of the other kind: numbers come before strings (MongoDB's order).
       expect(await page('sort=name&cursor=5.ffffffffffffffffffffffff')).toHaveLength(3);
       expect(await page(`sort=price_asc&cursor=~${kopi}.ffffffffffffffffffffffff`)).toEqual([]);

@@ -43,7 +43,7 @@ export const getProductRoute = defineRoute({
   method: 'get',
   path: '/products/{productId}',
   summary:
-    "A published product; staff and pengawas of its cooperative, and the penjual who owns it, also see it as a draft or archived",
+    'A published product; staff and pengawas of its cooperative, and the penjual who owns it, also see it as a draft or archived',
   access: { allow: ['anonymous'] },
   request: { params: ProductParamsSchema },
   responses: { 200: json('The product', ProductViewSchema), 401: badToken },

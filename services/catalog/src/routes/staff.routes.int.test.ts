@@ -47,7 +47,8 @@ describe('staff catalog routes', () => {
   const fieldsOf = async (res: Response) =>
     ((await json(res)) as { details: { issues: { field: string }[] } }).details.issues.map((i) => i.field);
   const stored = (id: string) => env.deps.products.findById(id);
-  const audits = async (id: string) => (await env.outboxOf(id)).filter((e) => e.type === 'pasar.audit.entry.recorded');
+  const audits = async (id: string) =>
+    (await env.outboxOf(id)).filter((e) => e.type === 'pasar.audit.entry.recorded');
   const countProducts = () => env.deps.products.model.countDocuments();
 
   describe('who may call each route', () => {
@@ -58,7 +59,11 @@ describe('staff catalog routes', () => {
       routes = {
         'POST /cooperatives/{id}/products': { call: (who) => create(valid(), who), ok: 201, write: true },
         'PATCH /products/{id}': { call: (who) => patch(id, { price: 15_500 }, who), ok: 200, write: true },
-        'POST /products/{id}/restock': { call: (who) => restock(id, { quantity: 1 }, who), ok: 200, write: true },
+        'POST /products/{id}/restock': {
+          call: (who) => restock(id, { quantity: 1 }, who),
+          ok: 200,
+          write: true,
+        },
         'GET /cooperatives/{id}/products/all': { call: (who) => listAll(who), ok: 200, write: false },
       };
     });
@@ -85,10 +90,11 @@ describe('staff catalog routes', () => {
     });
 
     it.each(names)('%s: gudang and pengurus of the same cooperative succeed', async (name) => {
-      for (const who of ['gudang', 'ketua'] as const) expect((await routes[name]!.call(who)).status, who).toBe(routes[name]!.ok);
+      for (const who of ['gudang', 'ketua'] as const)
+        expect((await routes[name]!.call(who)).status, who).toBe(routes[name]!.ok);
     });
 
-    it.each(names)("%s: pengurus of another cooperative 404, as if it did not exist", async (name) => {
+    it.each(names)('%s: pengurus of another cooperative 404, as if it did not exist', async (name) => {
       const res = await routes[name]!.call('dinoyoKetua');
       expect(res.status).toBe(404);
     });
@@ -101,7 +107,9 @@ describe('staff catalog routes', () => {
       const [h, p, s] = (as.gudang.authorization ?? '').slice(7).split('.');
       const tampered = { authorization: `Bearer ${h}.${p}x.${s}` };
       expect((await send('POST', '/cooperatives/karangbesuki/products', valid(), tampered)).status).toBe(401);
-      expect((await env.app.request('/cooperatives/karangbesuki/products', { headers: tampered })).status).toBe(401);
+      expect(
+        (await env.app.request('/cooperatives/karangbesuki/products', { headers: tampered })).status,
+      ).toBe(401);
     });
   });
 
@@ -135,21 +143,32 @@ describe('staff catalog routes', () => {
       const mine = await created({ status: 'draft' }, 'budi');
       const staffs = await created({ status: 'archived' }, 'gudang');
       const ids = async (who: TestPerson) =>
-        ((await json(await listAll(who))).items as { id: string; ownerPersonId: string | null }[]).map((p) => p.id);
+        ((await json(await listAll(who))).items as { id: string; ownerPersonId: string | null }[]).map(
+          (p) => p.id,
+        );
       expect(await ids('budi')).toContain(mine.id);
       expect(await ids('budi')).not.toContain(staffs.id);
-      expect((await json(await listAll('budi'))).items.every((p: { ownerPersonId: string }) => p.ownerPersonId === 'prs_budi')).toBe(true);
+      expect(
+        (await json(await listAll('budi'))).items.every(
+          (p: { ownerPersonId: string }) => p.ownerPersonId === 'prs_budi',
+        ),
+      ).toBe(true);
       expect(await ids('pengawas')).toEqual(expect.arrayContaining([mine.id, staffs.id]));
-      const archived = (await json(await listAll('gudang', '?status=archived'))).items as { status: string }[];
+      const archived = (await json(await listAll('gudang', '?status=archived'))).items as {
+        status: string;
+      }[];
       expect(archived.length).toBeGreaterThan(0);
       expect(archived.every((p) => p.status === 'archived')).toBe(true);
     });
 
     it('shows a draft to staff, pengawas and its owner; 404 to other sellers and the public', async () => {
       const { id } = await created({ status: 'draft' }, 'sri');
-      const get = (who: TestPerson | null) => env.app.request(`/products/${id}`, { headers: who ? as[who] : {} });
-      for (const who of ['gudang', 'ketua', 'pengawas', 'sri'] as const) expect((await get(who)).status, who).toBe(200);
-      for (const who of ['budi', 'kasir', 'dinoyoKetua', null] as const) expect((await get(who)).status, String(who)).toBe(404);
+      const get = (who: TestPerson | null) =>
+        env.app.request(`/products/${id}`, { headers: who ? as[who] : {} });
+      for (const who of ['gudang', 'ketua', 'pengawas', 'sri'] as const)
+        expect((await get(who)).status, who).toBe(200);
+      for (const who of ['budi', 'kasir', 'dinoyoKetua', null] as const)
+        expect((await get(who)).status, String(who)).toBe(404);
     });
   });
 
@@ -247,7 +266,10 @@ describe('staff catalog routes', () => {
         body: JSON.stringify(valid()),
       });
       expect(res.status).toBe(415);
-      const none = await env.app.request('/cooperatives/karangbesuki/products', { method: 'POST', headers: as.gudang });
+      const none = await env.app.request('/cooperatives/karangbesuki/products', {
+        method: 'POST',
+        headers: as.gudang,
+      });
       expect(none.status).toBe(400);
       expect(await countProducts()).toBe(before);
     });
@@ -407,13 +429,18 @@ describe('staff catalog routes', () => {
     });
 
     it('answers a malformed cooperative id with 404 (the guard runs before validation)', async () => {
-      expect((await env.app.request('/cooperatives/$$/products/all', { headers: as.gudang })).status).toBe(404);
+      expect((await env.app.request('/cooperatives/$$/products/all', { headers: as.gudang })).status).toBe(
+        404,
+      );
     });
 
     it('shows staff the owner and units sold', async () => {
       const { id } = await created({}, 'sri');
       const item = (await json(await listAll('ketua'))).items.find((p: { id: string }) => p.id === id);
-      expect(item).toMatchObject({ ownerPersonId: 'prs_sri', stock: { available: 20, reserved: 0, sold: 0 } });
+      expect(item).toMatchObject({
+        ownerPersonId: 'prs_sri',
+        stock: { available: 20, reserved: 0, sold: 0 },
+      });
     });
   });
 });

@@ -42,7 +42,7 @@ export const listAllProductsRoute = defineRoute({
   method: 'get',
   path: '/cooperatives/{cooperativeId}/products/all',
   summary:
-    "Back office: every product of the cooperative whatever its status (a penjual sees only their own), newest change first",
+    'Back office: every product of the cooperative whatever its status (a penjual sees only their own), newest change first',
   access: { allow: [...PRODUCT_READER_ROLES, 'penjual'], scope: 'path' },
   request: { params: CooperativeParamsSchema, query: StaffListQuerySchema },
   responses: { 200: json('The products', StaffProductListSchema) },

@@ -14,7 +14,17 @@ export interface ListProductsInput extends ProductFilters {
 /** What a list query asks for, as the listing cache's key (queries that fold alike share it). */
 function queryKey(input: ListProductsInput): string {
   const { category, minPrice, maxPrice, inStock, sort, limit, cursor } = input;
-  return JSON.stringify(['products', searchTerms(input.q), category, minPrice, maxPrice, inStock, sort, limit, cursor]);
+  return JSON.stringify([
+    'products',
+    searchTerms(input.q),
+    category,
+    minPrice,
+    maxPrice,
+    inStock,
+    sort,
+    limit,
+    cursor,
+  ]);
 }
 
 /** One page of a cooperative's published products, with the cursor of the next page (or null). */
@@ -30,7 +40,8 @@ export async function listProducts(
     if (outside === 'before-all') after = undefined;
     const page = await deps.products.list(filters, sort, limit, after);
     const last = page.items.at(-1);
-    const nextCursor = page.hasMore && last ? encodeCursor({ key: sortKeyOf(last, sort), id: last.id }) : null;
+    const nextCursor =
+      page.hasMore && last ? encodeCursor({ key: sortKeyOf(last, sort), id: last.id }) : null;
     return { items: page.items, nextCursor };
   };
   if (!deps.listings) return load();

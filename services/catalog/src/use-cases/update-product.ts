@@ -31,7 +31,11 @@ export async function updateProduct(
     if (!next) return { product: current, changed: false };
     const correlation = ctx.correlationId ? { correlationId: ctx.correlationId } : {};
     const events: Envelope[] = [
-      productEventFor(current, next, { source: CATALOG_SOURCE, cooperativeId: next.cooperativeId, ...correlation }),
+      productEventFor(current, next, {
+        source: CATALOG_SOURCE,
+        cooperativeId: next.cooperativeId,
+        ...correlation,
+      }),
     ];
     const audited = AUDITED.filter((k) => next[k] !== current[k]);
     if (actor && audited.length > 0)
@@ -39,7 +43,10 @@ export async function updateProduct(
         auditEvent({
           cooperativeId: next.cooperativeId,
           actor,
-          action: next.status === 'archived' && current.status !== 'archived' ? 'catalog.product.archived' : 'catalog.product.updated',
+          action:
+            next.status === 'archived' && current.status !== 'archived'
+              ? 'catalog.product.archived'
+              : 'catalog.product.updated',
           productId: next.id,
           before: Object.fromEntries(audited.map((k) => [k, current[k]])),
           after: Object.fromEntries(audited.map((k) => [k, next[k]])),
