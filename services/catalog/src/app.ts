@@ -1,22 +1,30 @@
-import { type AppEnv, createServiceApp, type ReadinessCheck } from '@pasar/service-kit';
-import type { Hono } from 'hono';
-import { adminRoutes } from './routes/admin.routes';
-import { catalogOpenApi } from './routes/openapi';
+import { createServiceApp, type ReadinessCheck, serveOpenApi, type TokenVerifier } from '@pasar/service-kit';
 import { publicRoutes } from './routes/public.routes';
+import { staffRoutes } from './routes/staff.routes';
 import type { CatalogDeps } from './use-cases/deps';
 
 export interface AppDeps extends CatalogDeps {
-  /** Bearer token of the staff endpoints (until the auth issue lands). */
-  adminToken: string;
+  /** Verifies membership's access tokens (main.ts: from MEMBERSHIP_JWKS_URL; tests: a test issuer). */
+  verifier?: TokenVerifier;
   /** Checks for /readyz, e.g. { mongo, kafka }. */
   readiness?: Record<string, ReadinessCheck>;
 }
 
 /** Builds catalog's HTTP app. No I/O here: tests call `createApp(deps).request(...)`. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const app = createServiceApp({ name: 'catalog', logger: deps.logger, readiness: deps.readiness });
-  app.get('/openapi.json', (c) => c.json(catalogOpenApi()));
+export function createApp(deps: AppDeps): ReturnType<typeof createServiceApp> {
+  const app = createServiceApp({
+    name: 'catalog',
+    logger: deps.logger,
+    readiness: deps.readiness,
+    verifier: deps.verifier,
+  });
   app.route('/', publicRoutes(deps));
-  app.route('/', adminRoutes(deps));
+  app.route('/', staffRoutes(deps));
+  serveOpenApi(app, {
+    title: 'Pasar catalog',
+    version: '2.0.0',
+    description:
+      "A cooperative's product listings and stock. Staff routes need a membership access token (Authorization: Bearer); each operation's rule is under x-pasar-access.",
+  });
   return app;
 }

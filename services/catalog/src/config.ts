@@ -3,10 +3,11 @@ import { z } from 'zod';
 
 export const CatalogConfigSchema = BaseConfigSchema.extend({
   PORT: BaseConfigSchema.shape.PORT.default(4001),
-  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters'),
-  /** How often the outbox relay sweeps for events it was not told about (another process, a crash). */
+  /** membership's public keys, to verify access tokens: http://127.0.0.1:4004/.well-known/jwks.json */
+  MEMBERSHIP_JWKS_URL: z.url({ protocol: /^https?$/ }),
   /** How long a public list answer may be served from memory (0 = no cache); local changes clear it at once. */
   LISTING_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** How often the outbox relay sweeps for events it was not told about (another process, a crash). */
   OUTBOX_SWEEP_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
 });
 export type CatalogConfig = z.infer<typeof CatalogConfigSchema>;

@@ -1,4 +1,4 @@
-import { loadConfig, openRuntime, startMain } from '@pasar/service-kit';
+import { createTokenVerifier, loadConfig, openRuntime, startMain } from '@pasar/service-kit';
 import { createApp } from './app';
 import { CatalogConfigSchema } from './config';
 import { ListingCache } from './db/listing-cache';
@@ -19,5 +19,6 @@ startMain('catalog', async () => {
     listings: new ListingCache({ ttlMs: config.LISTING_CACHE_MS }),
   };
   await rt.consume(catalogSubscriptions(deps));
-  await rt.serve(createApp({ ...deps, adminToken: config.ADMIN_TOKEN, readiness: rt.readiness }));
+  const verifier = createTokenVerifier({ service: 'catalog', jwks: new URL(config.MEMBERSHIP_JWKS_URL) });
+  await rt.serve(createApp({ ...deps, verifier, readiness: rt.readiness }));
 });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type BoardPosition,
+  type CooperativeRole,
   type EventContext,
   newEvent,
   OrderCancelled,
@@ -9,7 +11,9 @@ import {
   OrderPlaced,
 } from '@pasar/contracts';
 import { createLogger } from '@pasar/events';
+import { createTestIssuer } from '@pasar/service-kit/testing';
 import { testDatabase } from '@pasar/testkit';
+import { expect } from 'vitest';
 import { createApp } from '../src/app';
 import { ListingCache } from '../src/db/listing-cache';
 import { createRepositories, ensureIndexes } from '../src/db/repositories';
@@ -17,8 +21,82 @@ import type { NewProduct, Product } from '../src/domain/product';
 import { createProduct } from '../src/use-cases/create-product';
 import type { CatalogDeps } from '../src/use-cases/deps';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
-export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+/** Signs access tokens as membership would; the test apps verify against its keys. */
+export const issuer = await createTestIssuer();
+
+export interface TestPersonSpec {
+  personId: string;
+  roles: CooperativeRole[];
+  cooperativeId?: string;
+  position?: BoardPosition;
+}
+
+/** `Authorization` header of a person holding `roles` in one cooperative (karangbesuki unless said). */
+export async function bearer(p: TestPersonSpec): Promise<Record<string, string>> {
+  const grant = {
+    cooperativeId: p.cooperativeId ?? 'karangbesuki',
+    roles: p.roles,
+    ...(p.position ? { position: p.position } : {}),
+  };
+  return { authorization: `Bearer ${await issuer.token({ personId: p.personId, grants: [grant] })}` };
+}
+
+/** The people of the tests: one per role in karangbesuki, two sellers, and staff of dinoyo. */
+export const PEOPLE = {
+  ketua: { personId: 'prs_ketua', roles: ['anggota', 'pengurus'], position: 'ketua' },
+  gudang: { personId: 'prs_gudang', roles: ['anggota', 'gudang'] },
+  pengawas: { personId: 'prs_pengawas', roles: ['anggota', 'pengawas'] },
+  kasir: { personId: 'prs_kasir', roles: ['kasir'] },
+  anggota: { personId: 'prs_anggota', roles: ['anggota'] },
+  sri: { personId: 'prs_sri', roles: ['anggota', 'penjual'] },
+  budi: { personId: 'prs_budi', roles: ['anggota', 'penjual'] },
+  dinoyoKetua: { personId: 'prs_dinoyo', roles: ['pengurus'], position: 'ketua', cooperativeId: 'dinoyo' },
+} satisfies Record<string, TestPersonSpec>;
+export type TestPerson = keyof typeof PEOPLE;
+
+/** Headers per test person (tokens live 5 minutes, longer than any test file). */
+export async function headersOfPeople(): Promise<Record<TestPerson, Record<string, string>>> {
+  const entries = await Promise.all(
+    Object.entries(PEOPLE).map(async ([name, spec]) => [name, await bearer(spec)] as const),
+  );
+  return Object.fromEntries(entries) as Record<TestPerson, Record<string, string>>;
+}
+
+type Operation = { responses: Record<string, unknown> };
+type OpenApiDoc = { paths: Record<string, Record<string, Operation>> };
+
+/**
+ * The app as tests call it, checking every answer against the app's own /openapi.json: a status a
+ * route gives but does not document fails the test that provoked it (the document is the truth).
+ */
+export function documentedApp(app: ReturnType<typeof createApp>) {
+  let doc: Promise<{ re: RegExp; ops: Record<string, Operation> }[]> | undefined;
+  const operations = () => {
+    doc ??= Promise.resolve(app.request('/openapi.json'))
+      .then((r) => r.json() as Promise<OpenApiDoc>)
+      .then((d) =>
+        Object.entries(d.paths).map(([path, ops]) => ({
+          re: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+          ops,
+        })),
+      );
+    return doc;
+  };
+  return {
+    async request(path: string, init?: RequestInit): Promise<Response> {
+      const res = await Promise.resolve(app.request(path, init));
+      const method = (init?.method ?? 'GET').toLowerCase();
+      const pathname = new URL(path, 'http://x').pathname;
+      const op = (await operations()).find((o) => o.re.test(pathname))?.ops[method];
+      if (op && path !== '/openapi.json')
+        expect(
+          Object.keys(op.responses),
+          `${method.toUpperCase()} ${pathname} answered ${res.status}, which its document does not list`,
+        ).toContain(String(res.status));
+      return res;
+    },
+  };
+}
 
 /** A fresh database with catalog's repositories and app on it; `drop()` removes it. */
 export async function catalogTestEnv(prefix = 'catalog', opts: { listingCacheMs?: number } = {}) {
@@ -30,11 +108,22 @@ export async function catalogTestEnv(prefix = 'catalog', opts: { listingCacheMs?
     logger: createLogger('catalog-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(opts.listingCacheMs ? { listings: new ListingCache({ ttlMs: opts.listingCacheMs }) } : {}),
   };
-  const app = createApp({ ...deps, adminToken: ADMIN_TOKEN });
+  const app = documentedApp(createApp({ ...deps, verifier: issuer.verifier('catalog') }));
   return {
     db,
     deps,
     app,
+    /** Every event in the product document's outbox, oldest first. */
+    outboxOf: async (productId: string) => {
+      const doc = await repos.products.model.collection.findOne({
+        _id: repos.products.model.castObject({ _id: productId })._id,
+      });
+      return ((doc?.outbox ?? []) as { topic: string; key: string; envelope: OutboxEnvelope }[]).map((e) => ({
+        ...e.envelope,
+        topic: e.topic,
+        key: e.key,
+      }));
+    },
     /** Creates a product through the real use case (so it carries its event). */
     product: (overrides: Partial<NewProduct> = {}) => createProduct(deps, aProduct(overrides)),
     stockOf: async (p: Product) => {
@@ -44,6 +133,9 @@ export async function catalogTestEnv(prefix = 'catalog', opts: { listingCacheMs?
     drop: () => db.drop(),
   };
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: event data is checked by the assertions that read it
+type OutboxEnvelope = { type: string; subject: string; cooperativeid: string; data: Record<string, any> };
 
 let skuCounter = 0;
 

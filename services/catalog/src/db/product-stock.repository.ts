@@ -1,3 +1,5 @@
+import type { Envelope } from '@pasar/contracts';
+import { withOutbox } from '@pasar/events';
 import type { Connection } from 'mongoose';
 import { orderKey } from '../domain/reservation';
 import type { Product } from '../domain/product';
@@ -82,12 +84,21 @@ export class ProductStockRepository {
     });
   }
 
-  /** Adds units on hand (a delivery from the seller); returns the product after. */
-  async restock(productId: string, qty: number): Promise<Product | null> {
+  /**
+   * Adds units on hand (a delivery from the seller) if `available` is still `expectedAvailable`,
+   * with `events` (the audit entry) in the same update; the product after, or null when the count
+   * moved meanwhile (or the product is gone).
+   */
+  async restock(
+    productId: string,
+    qty: number,
+    expectedAvailable: number,
+    events: Envelope[] = [],
+  ): Promise<Product | null> {
     const doc = await this.model
       .findOneAndUpdate(
-        { _id: toObjectId(productId) },
-        { $inc: { 'stock.available': qty }, $set: { updatedAt: new Date() } },
+        { _id: toObjectId(productId), 'stock.available': expectedAvailable },
+        withOutbox({ $inc: { 'stock.available': qty }, $set: { updatedAt: new Date() } }, events),
         { returnDocument: 'after' }, // (FerretDB's findAndModify takes no projection)
       )
       .lean<ProductDoc>();

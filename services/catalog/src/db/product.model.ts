@@ -8,6 +8,8 @@ export interface ProductDoc {
   _id: Types.ObjectId;
   cooperativeId: string;
   sellerId: string;
+  /** Absent on products stored before ownership existed (read as null). */
+  ownerPersonId?: string | null;
   sku: string;
   name: string;
   description: string;
@@ -38,6 +40,7 @@ const ProductSchema = new Schema<ProductDoc>(
   {
     cooperativeId: { type: String, required: true },
     sellerId: { type: String, required: true },
+    ownerPersonId: { type: String, default: null },
     sku: { type: String, required: true },
     name: { type: String, required: true },
     description: { type: String, default: '' },
@@ -81,6 +84,7 @@ export function toProduct(doc: ProductDoc): Product {
     id: doc._id.toHexString(),
     cooperativeId: doc.cooperativeId,
     sellerId: doc.sellerId,
+    ownerPersonId: doc.ownerPersonId ?? null,
     sku: doc.sku,
     name: doc.name,
     description: doc.description,

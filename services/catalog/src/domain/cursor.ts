@@ -1,58 +1,50 @@
-import { createHash } from 'node:crypto';
-import { ValidationError } from '@pasar/service-kit';
-import { z } from 'zod';
-import type { CursorPosition, ProductFilters, ProductSort } from './listing';
-import { searchTerms } from './search-text';
+import type { CursorPosition, ProductSort } from './listing';
 
 /**
- * Opaque page cursors: base64url JSON of the last item's sort key and id, bound to the sort and
- * the filters it was made for, with a checksum. Anything that does not decode, check out, or fit
- * the query it is sent with is a 400 naming `query.cursor` — never a 500, never a wrong page.
- * (The checksum catches edits and corruption; a cursor is not a secret, so no key is needed.)
+ * Page cursors are keyset positions: the last item's sort key and id, `<key>.<id>`. A number key
+ * is written as digits (`1718000000000.665f…`); a text key (the `name` sort) as `~` + base64url of
+ * its UTF-8 (`~a2VyaXBpaw.665f…`). The pattern below is the whole rule, and the OpenAPI document
+ * carries it as is: every string that matches it is a position the API accepts, so a cursor is
+ * never refused once it fits (the next page is "the items after that position, in this query's
+ * order"). A position of the other kind than the sort's key follows MongoDB's order, where every
+ * number comes before every string (see `outsideOf`).
  */
-const PayloadSchema = z.strictObject({
-  v: z.literal(1),
-  s: z.string(),
-  f: z.string(),
-  k: z.union([z.number().finite(), z.string().max(200)]),
-  id: z.string().regex(/^[0-9a-f]{24}$/),
-  c: z.string(),
-});
+export const CURSOR_PATTERN = /^(?:[0-9]{1,15}|~[A-Za-z0-9_-]{0,640})\.[0-9a-f]{24}$/;
 
-const digest = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
-
-/** A short fingerprint of what a list query asks for, so a cursor cannot be reused on another query. */
-export function filtersFingerprint(filters: ProductFilters, sort: ProductSort): string {
-  const { cooperativeId, category, minPrice, maxPrice, inStock } = filters;
-  return digest([cooperativeId, searchTerms(filters.q), category, minPrice, maxPrice, inStock, sort]).slice(
-    0,
-    16,
-  );
+export function encodeCursor(position: CursorPosition): string {
+  const key =
+    typeof position.key === 'number'
+      ? String(position.key)
+      : `~${Buffer.from(position.key, 'utf8').toString('base64url')}`;
+  return `${key}.${position.id}`;
 }
 
-export function encodeCursor(position: CursorPosition, sort: ProductSort, fingerprint: string): string {
-  const body = { v: 1 as const, s: sort, f: fingerprint, k: position.key, id: position.id };
-  const c = digest([body.v, body.s, body.f, body.k, body.id]).slice(0, 16);
-  return Buffer.from(JSON.stringify({ ...body, c })).toString('base64url');
+// Control characters never occur in a folded name; dropping them keeps stored queries plain text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+/** The position a cursor names. Only call it with a string that matches CURSOR_PATTERN (the schema checks). */
+export function decodeCursor(raw: string): CursorPosition {
+  const dot = raw.lastIndexOf('.');
+  const key = raw.slice(0, dot);
+  const id = raw.slice(dot + 1);
+  if (key.startsWith('~'))
+    return { key: Buffer.from(key.slice(1), 'base64url').toString('utf8').replace(CONTROL, ''), id };
+  return { key: Number(key), id };
 }
 
-const invalid = (message: string) => new ValidationError([{ field: 'query.cursor', message }]);
-
-export function decodeCursor(raw: string, sort: ProductSort, fingerprint: string): CursorPosition {
-  if (!/^[A-Za-z0-9_-]{1,600}$/.test(raw)) throw invalid('is not a cursor from this API');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid('is not a cursor from this API');
-  }
-  const result = PayloadSchema.safeParse(parsed);
-  if (!result.success) throw invalid('is not a cursor from this API');
-  const p = result.data;
-  if (digest([p.v, p.s, p.f, p.k, p.id]).slice(0, 16) !== p.c) throw invalid('has been altered');
-  if (p.s !== sort || p.f !== fingerprint)
-    throw invalid('belongs to a different query (sort or filters changed)');
-  const wantsNumber = sort !== 'name';
-  if (wantsNumber !== (typeof p.k === 'number')) throw invalid('is not a cursor from this API');
-  return { key: p.k, id: p.id };
+/**
+ * For a position whose key is not of the sort's kind: where it lies in that order. Numbers come
+ * before strings (MongoDB's order), so a number under the `name` sort is before every item (the
+ * first page), a string under `price_asc` after every item (an empty page), and a string under a
+ * descending numeric sort (`newest`, `price_desc`) before every item. `undefined`: the same kind.
+ */
+export function outsideOf(
+  position: CursorPosition,
+  sort: ProductSort,
+): 'before-all' | 'after-all' | undefined {
+  const textSort = sort === 'name';
+  if (textSort === (typeof position.key === 'string')) return undefined;
+  if (textSort) return 'before-all';
+  return sort === 'price_asc' ? 'after-all' : 'before-all';
 }

@@ -14,6 +14,3 @@ export const invalidTransition = (from: string, to: string) =>
 
 export const editConflict = (productId: string) =>
   new DomainError('PRODUCT.CONFLICT', `Product ${productId} kept changing while we saved it; try again`, 409);
-
-export const unauthorized = () =>
-  new DomainError('AUTH.UNAUTHORIZED', 'This endpoint needs "Authorization: Bearer <admin token>"', 401);

@@ -24,6 +24,11 @@ export interface Product {
   id: string;
   cooperativeId: string;
   sellerId: string;
+  /**
+   * The person (token `sub`) who listed it as a penjual, who alone of the sellers may edit and
+   * restock it; null for listings made by staff (pengurus, gudang) or the seed.
+   */
+  ownerPersonId: string | null;
   sku: string;
   name: string;
   description: string;
@@ -40,9 +45,13 @@ export interface Product {
 }
 
 /** What a seller or staff member submits: a product before it has an id, history or stock ledger. */
-export type NewProduct = Omit<Product, 'id' | 'stock' | 'version' | 'createdAt' | 'updatedAt'> & {
+export type NewProduct = Omit<
+  Product,
+  'id' | 'stock' | 'version' | 'createdAt' | 'updatedAt' | 'ownerPersonId'
+> & {
   /** Units on hand at creation. */
   stock: number;
+  ownerPersonId?: string | null;
 };
 
 /** What an edit may change (stock moves only through restock and the stock saga). */
@@ -63,9 +72,10 @@ const TRANSITIONS: Record<ProductStatus, ProductStatus[]> = {
 };
 
 export function buildProduct(input: NewProduct, id: string, now: Date): Product {
-  const { stock, ...rest } = input;
+  const { stock, ownerPersonId, ...rest } = input;
   return {
     ...rest,
+    ownerPersonId: ownerPersonId ?? null,
     id,
     stock: { available: stock, reserved: 0, sold: 0 },
     version: 1,

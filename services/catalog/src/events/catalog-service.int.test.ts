@@ -3,10 +3,12 @@ import { listDeadLetterTopics } from '@pasar/events';
 import { freePort, mongoUrlFor, spawnService, testInfra, uniqueName, waitFor } from '@pasar/testkit';
 import { readTopics, testBus } from '@pasar/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
 import {
-  ADMIN_TOKEN,
-  admin,
+  bearer,
+  issuer,
   json,
+  PEOPLE,
   newOrderId,
   orderCancelled,
   orderConfirmed,
@@ -23,28 +25,42 @@ describe('catalog service over Kafka', () => {
   const bus = testBus('catalog-it');
   let service: Awaited<ReturnType<typeof spawnService>>;
   let probe: Awaited<ReturnType<typeof readTopics>>;
+  let staff: Record<string, string>;
+  // membership's JWKS endpoint, as the service fetches it: the test issuer's public keys.
+  const jwks = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(issuer.jwks));
+  });
 
   beforeAll(async () => {
+    const jwksPort = await freePort();
+    await new Promise<void>((resolve) => jwks.listen(jwksPort, '127.0.0.1', resolve));
+    staff = await bearer(PEOPLE.gudang);
     service = await spawnService('catalog', await freePort(), {
       MONGO_URL: mongoUrlFor(uniqueName('catalog_svc')),
       KAFKA_BROKERS: testInfra().kafkaBrokers,
       KAFKA_TOPIC_PREFIX: bus.topicPrefix,
-      ADMIN_TOKEN,
+      MEMBERSHIP_JWKS_URL: `http://127.0.0.1:${jwksPort}/.well-known/jwks.json`,
       LOG_LEVEL: 'warn',
       OUTBOX_SWEEP_MS: '200',
     });
-    probe = await readTopics(bus, [Topics.catalogProduct.name, Topics.catalogStock.name]);
+    probe = await readTopics(bus, [
+      Topics.catalogProduct.name,
+      Topics.catalogStock.name,
+      Topics.auditEntry.name,
+    ]);
   });
   afterAll(async () => {
     await probe?.stop();
     expect(await service?.stop()).toBe(0); // SIGTERM drains and exits cleanly
     await bus.disconnect();
+    await new Promise((resolve) => jwks.close(resolve));
   });
 
   const createProduct = async (body: Record<string, unknown>) => {
     const res = await fetch(`${service.url}/cooperatives/karangbesuki/products`, {
       method: 'POST',
-      headers: { ...admin, 'content-type': 'application/json' },
+      headers: { ...staff, 'content-type': 'application/json' },
       body: JSON.stringify({ sellerId: 'mbr_sri', category: 'lpg', unit: 'tabung', price: 18_000, ...body }),
     });
     expect(res.status).toBe(201);
@@ -59,8 +75,23 @@ describe('catalog service over Kafka', () => {
     });
   };
 
-  it('publishes ProductPublished through the outbox when a product is created', async () => {
+  it('refuses staff routes without a token the service can verify against the JWKS', async () => {
+    const res = await fetch(`${service.url}/cooperatives/karangbesuki/products`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer not.a.token', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('publishes ProductPublished and the audit entry through the outbox when a product is created', async () => {
     const product = await createProduct({ sku: 'LPG-3', name: 'LPG 3 kg', stock: 5, maxPerOrder: 2 });
+    const audit = await probe.waitFor('pasar.audit.entry.recorded', 'karangbesuki');
+    expect(audit.data).toMatchObject({
+      actorId: 'prs_gudang',
+      action: 'catalog.product.created',
+      target: { type: 'product', id: product.id },
+    });
     const evt = await probe.waitFor('pasar.catalog.product.published', product.id);
     expect(evt.data).toMatchObject({
       productId: product.id,

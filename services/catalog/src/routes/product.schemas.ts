@@ -7,52 +7,78 @@ import {
   UnitSchema,
 } from '@pasar/contracts';
 import { z } from 'zod';
+import { CURSOR_PATTERN } from '../domain/cursor';
 import { PRODUCT_SORTS } from '../domain/listing';
 import { PRODUCT_STATUSES } from '../domain/product';
 
-/** The schemas the routes validate with; /openapi.json is generated from these same objects. */
+/**
+ * The schemas the routes validate with; /openapi.json is generated from these same objects. Each
+ * rule is one the document can state, so a request valid per the document is never refused
+ * (schemathesis' "positive data acceptance"): no trimming, no cross-field rules, lengths counted
+ * in characters (code points, as JSON Schema counts), URLs by pattern.
+ */
 
 export const CooperativeParamsSchema = z.object({ cooperativeId: CooperativeIdSchema });
 export const ProductParamsSchema = z.object({ productId: ObjectIdSchema });
 
+/** A string of `min`..`max` characters (code points, as JSON Schema's minLength/maxLength count). */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .refine((s) => {
+      const n = [...s].length;
+      return n >= min && n <= max;
+    }, `must be ${min}-${max} characters`)
+    .meta({ minLength: min, maxLength: max });
+
 // HTML forms send empty fields as `name=`: an empty filter means "no filter", not an error.
 const rupiahParam = z
   .string()
-  .regex(/^\d{0,12}$/, 'must be a whole number of rupiah')
+  .regex(/^[0-9]{0,12}$/, 'must be a whole number of rupiah')
   .optional()
   .transform((v) => (v ? Number(v) : undefined));
 
-export const ListProductsQuerySchema = z
-  .object({
-    q: z.string().max(100, 'must be at most 100 characters').optional(),
-    category: z
-      .enum([...CATEGORIES, ''])
-      .optional()
-      .transform((v) => v || undefined),
-    minPrice: rupiahParam,
-    maxPrice: rupiahParam,
-    inStock: z
-      .enum(['true', 'false', ''])
-      .optional()
-      .transform((v) => (v ? v === 'true' : undefined)),
-    sort: z.enum(PRODUCT_SORTS).default('newest'),
-    limit: z.coerce.number().int('must be a whole number').min(1).max(50).default(20),
-    cursor: z.string().max(600).optional(),
-  })
-  .superRefine((q, ctx) => {
-    if (q.minPrice !== undefined && q.maxPrice !== undefined && q.minPrice > q.maxPrice) {
-      ctx.addIssue({ code: 'custom', path: ['maxPrice'], message: 'must not be below minPrice' });
-    }
-  });
+export const ListProductsQuerySchema = z.object({
+  q: text(0, 100)
+    .optional()
+    .meta({ description: 'Words to find in name and description (case and accents ignored)' }),
+  category: z
+    .enum([...CATEGORIES, ''])
+    .optional()
+    .transform((v) => v || undefined),
+  minPrice: rupiahParam,
+  // A range with maxPrice below minPrice is not an error: it matches nothing.
+  maxPrice: rupiahParam,
+  inStock: z
+    .enum(['true', 'false', ''])
+    .optional()
+    .transform((v) => (v ? v === 'true' : undefined)),
+  sort: z.enum(PRODUCT_SORTS).default('newest'),
+  limit: z.coerce.number().int('must be a whole number').min(1).max(50).default(20),
+  cursor: z
+    .string()
+    .regex(CURSOR_PATTERN, 'is not a page cursor (`<key>.<id>`, as nextCursor gives it)')
+    .optional()
+    .meta({
+      description:
+        "A keyset position, as a page's nextCursor gives it: the next page lists the items after it in this query's order. Any value that fits the pattern is accepted.",
+    }),
+});
+
+export const StaffListQuerySchema = z.object({
+  status: z.enum(PRODUCT_STATUSES).optional(),
+});
 
 const PriceSchema = RupiahSchema.min(1, 'must be at least 1 rupiah');
-const MaxPerOrderSchema = z.number().int('must be a whole number').positive().max(999).nullable();
+const MaxPerOrderSchema = z.number().int('must be a whole number').min(1).max(999).nullable();
 const ImageUrlSchema = z
-  .url({ protocol: /^https?$/ })
+  .string()
   .max(500)
+  .regex(/^https?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][!#-;=?-~]*)?$/, 'must be an http(s) URL')
   .nullable();
-const NameSchema = z.string().trim().min(2).max(120);
-const DescriptionSchema = z.string().trim().max(2000);
+// Stored as sent (the web trims form fields); it must hold a character other than spaces.
+const NameSchema = text(2, 120).regex(/[^ \t\r\n]/, 'must not be blank');
+const DescriptionSchema = text(0, 2000);
 
 export const CreateProductBodySchema = z.strictObject({
   sku: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"'),
@@ -63,51 +89,61 @@ export const CreateProductBodySchema = z.strictObject({
   unit: UnitSchema,
   price: PriceSchema,
   maxPerOrder: MaxPerOrderSchema.default(null),
-  stock: z.number().int('must be a whole number').nonnegative().max(1_000_000),
+  stock: z.number().int('must be a whole number').min(0).max(1_000_000),
   imageUrl: ImageUrlSchema.default(null),
   status: z.enum(PRODUCT_STATUSES).default('published'),
 });
 
-export const UpdateProductBodySchema = z
-  .strictObject({
-    name: NameSchema.optional(),
-    description: DescriptionSchema.optional(),
-    price: PriceSchema.optional(),
-    maxPerOrder: MaxPerOrderSchema.optional(),
-    status: z.enum(PRODUCT_STATUSES).optional(),
-    imageUrl: ImageUrlSchema.optional(),
-  })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), {
-    message: 'must change at least one field',
-  });
+/** Any subset of the editable fields; an empty body changes nothing and answers the product as it is. */
+export const UpdateProductBodySchema = z.strictObject({
+  name: NameSchema.optional(),
+  description: DescriptionSchema.optional(),
+  price: PriceSchema.optional(),
+  maxPerOrder: MaxPerOrderSchema.optional(),
+  status: z.enum(PRODUCT_STATUSES).optional(),
+  imageUrl: ImageUrlSchema.optional(),
+});
 
 export const RestockBodySchema = z.strictObject({
-  quantity: z.number().int('must be a whole number').positive().max(1_000_000),
+  quantity: z.number().int('must be a whole number').min(1).max(1_000_000),
 });
 
-export const ProductViewSchema = z.object({
-  id: z.string(),
-  cooperativeId: z.string(),
-  sellerId: z.string(),
-  sku: z.string(),
-  name: z.string(),
-  description: z.string(),
-  category: CategorySchema,
-  unit: UnitSchema,
-  price: RupiahSchema,
-  maxPerOrder: z.number().int().nullable(),
-  imageUrl: z.string().nullable(),
-  status: z.enum(PRODUCT_STATUSES),
-  stock: z.object({ available: z.number().int(), reserved: z.number().int() }),
-  inStock: z.boolean(),
-  createdAt: z.iso.datetime(),
-});
+export const ProductViewSchema = z
+  .object({
+    id: z.string(),
+    cooperativeId: z.string(),
+    sellerId: z.string(),
+    sku: z.string(),
+    name: z.string(),
+    description: z.string(),
+    category: CategorySchema,
+    unit: UnitSchema,
+    price: RupiahSchema,
+    maxPerOrder: z.number().int().nullable(),
+    imageUrl: z.string().nullable(),
+    status: z.enum(PRODUCT_STATUSES),
+    stock: z.object({ available: z.number().int(), reserved: z.number().int() }),
+    inStock: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ProductView' });
 export type ProductView = z.infer<typeof ProductViewSchema>;
 
-export const ProductPageSchema = z.object({
-  items: z.array(ProductViewSchema),
-  nextCursor: z.string().nullable(),
-});
+/** What staff see besides: who owns the listing, units sold, the last change. */
+export const StaffProductViewSchema = ProductViewSchema.extend({
+  ownerPersonId: z.string().nullable(),
+  stock: z.object({ available: z.number().int(), reserved: z.number().int(), sold: z.number().int() }),
+  updatedAt: z.iso.datetime(),
+}).meta({ id: 'StaffProductView' });
+export type StaffProductView = z.infer<typeof StaffProductViewSchema>;
+
+export const ProductPageSchema = z
+  .object({
+    items: z.array(ProductViewSchema),
+    nextCursor: z.string().regex(CURSOR_PATTERN).nullable(),
+  })
+  .meta({ id: 'ProductPage' });
+export const StaffProductListSchema = z.object({ items: z.array(StaffProductViewSchema) });
 export const CategoriesSchema = z.object({
   items: z.array(z.object({ category: CategorySchema, count: z.number().int() })),
 });

@@ -1,7 +1,7 @@
 import { isInStock, type Product } from '../domain/product';
-import type { ProductView } from './product.schemas';
+import type { ProductView, StaffProductView } from './product.schemas';
 
-/** The public shape of a product (sold counts and per-order holds stay inside catalog). */
+/** The public shape of a product (sold counts, per-order holds and the owner stay inside catalog). */
 export function toProductView(p: Product): ProductView {
   return {
     id: p.id,
@@ -19,5 +19,15 @@ export function toProductView(p: Product): ProductView {
     stock: { available: p.stock.available, reserved: p.stock.reserved },
     inStock: isInStock(p),
     createdAt: p.createdAt.toISOString(),
+  };
+}
+
+/** The back-office shape: the public one plus owner, units sold and the last change. */
+export function toStaffProductView(p: Product): StaffProductView {
+  return {
+    ...toProductView(p),
+    ownerPersonId: p.ownerPersonId,
+    stock: { available: p.stock.available, reserved: p.stock.reserved, sold: p.stock.sold },
+    updatedAt: p.updatedAt.toISOString(),
   };
 }

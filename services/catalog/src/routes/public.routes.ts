@@ -1,16 +1,53 @@
-import { type AppEnv, isAdmin, validate } from '@pasar/service-kit';
-import { Hono } from 'hono';
+import { createRouter, defineRoute, ErrorBodySchema, principalOf, rolesIn } from '@pasar/service-kit';
+import { maySeeUnlisted } from '../domain/product-access';
 import type { CatalogDeps } from '../use-cases/deps';
 import { getProduct } from '../use-cases/get-product';
 import { listCategories } from '../use-cases/list-categories';
 import { listProducts } from '../use-cases/list-products';
 import {
+  CategoriesSchema,
   CooperativeParamsSchema,
   ListProductsQuerySchema,
+  ProductPageSchema,
   ProductParamsSchema,
-  type ProductView,
+  ProductViewSchema,
 } from './product.schemas';
 import { toProductView } from './product.view';
+
+const json = <T>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+/** Anonymous routes still read a token when one is sent: a bad one is a 401 everywhere. */
+const badToken = json('An access token was sent and is invalid, expired or tampered', ErrorBodySchema);
+
+export const listProductsRoute = defineRoute({
+  method: 'get',
+  path: '/cooperatives/{cooperativeId}/products',
+  summary: 'Published products: search, filters, sort and keyset pages',
+  access: { allow: ['anonymous'] },
+  request: { params: CooperativeParamsSchema, query: ListProductsQuerySchema },
+  responses: { 200: json('One page', ProductPageSchema), 401: badToken },
+});
+
+export const listCategoriesRoute = defineRoute({
+  method: 'get',
+  path: '/cooperatives/{cooperativeId}/categories',
+  summary: 'Categories of published products with counts, in catalogue order',
+  access: { allow: ['anonymous'] },
+  request: { params: CooperativeParamsSchema },
+  responses: { 200: json('Categories', CategoriesSchema), 401: badToken },
+});
+
+export const getProductRoute = defineRoute({
+  method: 'get',
+  path: '/products/{productId}',
+  summary:
+    'A published product; staff and pengawas of its cooperative, and the penjual who owns it, also see it as a draft or archived',
+  access: { allow: ['anonymous'] },
+  request: { params: ProductParamsSchema },
+  responses: { 200: json('The product', ProductViewSchema), 401: badToken },
+});
 
 /**
  * Serialised bodies of list pages. A page served from the listing cache is the same object on
@@ -25,30 +62,31 @@ function pageJson(page: Awaited<ReturnType<typeof listProducts>>): string {
   }
   return body;
 }
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
-/** The shopper's catalogue: published products only. */
-export function publicRoutes(deps: CatalogDeps & { adminToken: string }) {
-  return new Hono<AppEnv>()
-    .get(
-      '/cooperatives/:cooperativeId/products',
-      validate('param', CooperativeParamsSchema),
-      validate('query', ListProductsQuerySchema),
-      async (c) => {
-        const { cooperativeId } = c.req.valid('param');
-        const query = c.req.valid('query');
-        const page = await listProducts(deps, { ...query, cooperativeId });
-        return c.body(pageJson(page), 200, { 'content-type': 'application/json' });
-      },
-    )
-    .get('/cooperatives/:cooperativeId/categories', validate('param', CooperativeParamsSchema), async (c) => {
-      const items = await listCategories(deps, c.req.valid('param').cooperativeId);
-      return c.json({ items });
-    })
-    .get('/products/:productId', validate('param', ProductParamsSchema), async (c) => {
-      // Staff (admin token) also see drafts and archived listings; the public gets a 404 for them.
-      const product = await getProduct(deps, c.req.valid('param').productId, {
-        staff: isAdmin(c, deps.adminToken),
-      });
-      return c.json<ProductView>(toProductView(product));
-    });
+/** The shopper's catalogue: published products only, anonymous. */
+export function publicRoutes(deps: CatalogDeps) {
+  const app = createRouter();
+  app.openapi(listProductsRoute, async (c) => {
+    const { cooperativeId } = c.req.valid('param');
+    const page = await listProducts(deps, { ...c.req.valid('query'), cooperativeId });
+    // The cached page's JSON string as is (the hot path); its shape is ProductPageSchema.
+    return c.body(pageJson(page), 200, JSON_HEADERS) as never;
+  });
+  app.openapi(listCategoriesRoute, async (c) => {
+    const items = await listCategories(deps, c.req.valid('param').cooperativeId);
+    return c.json({ items }, 200);
+  });
+  app.openapi(getProductRoute, async (c) => {
+    const principal = principalOf(c);
+    const product = await getProduct(
+      deps,
+      c.req.valid('param').productId,
+      (p) =>
+        !!principal &&
+        maySeeUnlisted({ personId: principal.personId, roles: rolesIn(principal, p.cooperativeId) }, p),
+    );
+    return c.json(toProductView(product), 200);
+  });
+  return app;
 }
