@@ -1,13 +1,14 @@
 import { AuditRecorded, type CooperativeRole, newEvent } from '@pasar/contracts';
+import { redactForAudit } from '@pasar/service-kit';
 import type { Actor } from '../domain/product-access';
 import { CATALOG_SOURCE } from './deps';
 
-// TODO(lead): replace with service-kit's auditEvent() once it lands (being added in parallel).
 /**
  * An AuditRecorded entry for a staff or seller change, to be stored in the changed product's
  * outbox in the same write as the change. Its subject is the cooperative: the outbox keys records
  * by subject, and audit.entry.v1 is keyed by cooperative. Values are plain facts (prices, counts,
- * statuses): never personal data.
+ * statuses), passed through the kit's redactForAudit() all the same. Catalog builds its own
+ * envelope because its actor is the product-access Actor (roles already resolved), not a Principal.
  */
 export function auditEvent(input: {
   cooperativeId: string;
@@ -28,8 +29,8 @@ export function auditEvent(input: {
       actorRoles: [...input.actor.roles] as CooperativeRole[],
       action: input.action,
       target: { type: 'product', id: input.productId },
-      ...(input.before ? { before: input.before } : {}),
-      ...(input.after ? { after: input.after } : {}),
+      ...(input.before ? { before: redactForAudit(input.before) } : {}),
+      ...(input.after ? { after: redactForAudit(input.after) } : {}),
       at: input.at.toISOString(),
     },
     {
