@@ -286,6 +286,7 @@ export const en: Record<keyof typeof id, string> = {
   'role.kasir': "Cashier",
   'role.gudang': "Warehouse",
   'role.pengawas': "Supervisor",
+  'role.dinas': 'City cooperative office',
   'position.ketua': "Chair",
   'position.sekretaris': "Secretary",
   'position.bendahara': "Treasurer",

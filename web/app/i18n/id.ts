@@ -288,6 +288,7 @@ export const id = {
   'role.kasir': "Kasir",
   'role.gudang': "Gudang",
   'role.pengawas': "Pengawas",
+  'role.dinas': 'Dinas Koperasi',
   'position.ketua': "Ketua",
   'position.sekretaris': "Sekretaris",
   'position.bendahara': "Bendahara",

@@ -24,7 +24,8 @@ export async function setPasswordAction({ request }: ActionFunctionArgs) {
     if (isApiError(error, 'AUTH.THROTTLED') || (isApiError(error) && error.status === 429)) {
       const details = (error.details ?? {}) as { retryAfterSeconds?: unknown };
       const seconds = typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : 60;
-      return data({ errors: { form: { key: 'signIn.throttled', vars: { seconds } } }, values }, { status: 429 });
+      const errors: FieldErrors = { form: { key: 'signIn.throttled', vars: { seconds } } };
+      return data({ errors, values }, { status: 429 });
     }
     if (isApiError(error) && error.status < 500) return data({ errors: errorsOf(error), values }, { status: 400 });
     throw error;
