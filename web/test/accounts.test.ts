@@ -37,7 +37,10 @@ describe('sign-in', () => {
     expect(attributes.some((a) => /^Domain=/i.test(a))).toBe(false);
     expect(attributes.some((a) => /^Expires=/i.test(a))).toBe(true);
     // Membership got the normalised phone; the cookie holds nothing else than the session id it returned.
-    expect(membershipCalls('/auth/sign-in')[0]?.body).toEqual({ phone: KASIR.phone, password: KASIR.password });
+    expect(membershipCalls('/auth/sign-in')[0]?.body).toEqual({
+      phone: KASIR.phone,
+      password: KASIR.password,
+    });
     const auth = await getAuth(get('/akun', cookiesOf(res.headers)));
     expect(auth).toMatchObject({ status: 'signed-in', person: { personId: KASIR.personId } });
   });
@@ -84,7 +87,11 @@ describe('sign-in', () => {
   });
 
   it('goes back only to a path of this site', async () => {
-    const res = await signIn({ phone: KASIR.phone, password: KASIR.password, redirectTo: '//evil.example/x' });
+    const res = await signIn({
+      phone: KASIR.phone,
+      password: KASIR.password,
+      redirectTo: '//evil.example/x',
+    });
     expect(res.headers.get('Location')).toBe('/akun');
   });
 });
@@ -197,13 +204,23 @@ describe('account page', () => {
   it('refuses a wrong current password (400 on the field) and a mismatch, changing nothing', async () => {
     const cookie = await signInAs(SHOPPER);
     const mismatch = await account(
-      { intent: 'password', currentPassword: SHOPPER.password, newPassword: 'baru-sekali-1', confirmPassword: 'x' },
+      {
+        intent: 'password',
+        currentPassword: SHOPPER.password,
+        newPassword: 'baru-sekali-1',
+        confirmPassword: 'x',
+      },
       cookie,
     );
     expect(mismatch.status).toBe(400);
     expect(mismatch.data.errors).toEqual({ confirmPassword: 'errors.passwordMismatch' });
     const wrong = await account(
-      { intent: 'password', currentPassword: 'bukan-ini', newPassword: 'baru-sekali-1', confirmPassword: 'baru-sekali-1' },
+      {
+        intent: 'password',
+        currentPassword: 'bukan-ini',
+        newPassword: 'baru-sekali-1',
+        confirmPassword: 'baru-sekali-1',
+      },
       cookie,
     );
     expect(wrong.status).toBe(400);
@@ -214,7 +231,12 @@ describe('account page', () => {
   it('changes the password, then the person signs in again (all sessions revoked)', async () => {
     const cookie = await signInAs(SHOPPER);
     const res = await account(
-      { intent: 'password', currentPassword: SHOPPER.password, newPassword: 'baru-sekali-1', confirmPassword: 'baru-sekali-1' },
+      {
+        intent: 'password',
+        currentPassword: SHOPPER.password,
+        newPassword: 'baru-sekali-1',
+        confirmPassword: 'baru-sekali-1',
+      },
       cookie,
     );
     expect(res.status).toBe(302);
@@ -228,7 +250,9 @@ describe('account page', () => {
     const cookie = await signInAs(SHOPPER);
     const res = await dataLoader(args(get('/akun/data', cookie), {}));
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
-    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="data-pribadi-pasar-.+\.json"$/);
+    expect(res.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="data-pribadi-pasar-.+\.json"$/,
+    );
     expect(res.headers.get('Cache-Control')).toBe('private, no-store');
     expect(await res.json()).toMatchObject({ person: { personId: SHOPPER.personId, name: SHOPPER.name } });
   });
@@ -237,7 +261,10 @@ describe('account page', () => {
     const cookie = await signInAs(SHOPPER);
     const unconfirmed = await account({ intent: 'erasure' }, cookie);
     expect(unconfirmed.status).toBe(400);
-    expect(unconfirmed.data).toMatchObject({ intent: 'erasure', errors: { confirm: 'errors.confirmErasure' } });
+    expect(unconfirmed.data).toMatchObject({
+      intent: 'erasure',
+      errors: { confirm: 'errors.confirmErasure' },
+    });
     expect(services.current.erased.size).toBe(0);
     const res = await account({ intent: 'erasure', confirm: 'yes' }, cookie);
     expect(res.headers.get('Location')).toBe('/masuk?pesan=hapus');

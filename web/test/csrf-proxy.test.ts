@@ -25,7 +25,9 @@ const EVIL = { Origin: 'https://evil.example' };
 
 describe('CSRF: every state-changing form checks where it was posted from', () => {
   it('finds the actions (so the next test is not vacuous)', () => {
-    expect(actions.map(([path]) => path.replace('../app/routes/', '').replace(/\/route\.tsx?$/, '')).sort()).toEqual(
+    expect(
+      actions.map(([path]) => path.replace('../app/routes/', '').replace(/\/route\.tsx?$/, '')).sort(),
+    ).toEqual(
       [
         'akun._index',
         'atur-sandi',
@@ -41,31 +43,41 @@ describe('CSRF: every state-changing form checks where it was posted from', () =
     );
   });
 
-  it.each(actions)('%s answers 403 to a post from evil.example before calling any service', async (_path, mod) => {
-    const cookie = await signInAs(KASIR);
-    const before = services.current.calls.length;
-    const res = await run(() =>
-      mod.action?.(
-        args(post('/x', { intent: 'invite', lang: 'en', productId: KERIPIK.id, quantity: '1' }, cookie, EVIL), {
-          slug,
-          productId: KERIPIK.id,
-          orderId: 'ord_test00000001',
-        }),
-      ),
-    );
-    expect(res.status).toBe(403);
-    expect(res.data).toEqual({ reason: 'forbidden-origin' });
-    expect(services.current.calls.length).toBe(before);
-  });
+  it.each(actions)(
+    '%s answers 403 to a post from evil.example before calling any service',
+    async (_path, mod) => {
+      const cookie = await signInAs(KASIR);
+      const before = services.current.calls.length;
+      const res = await run(() =>
+        mod.action?.(
+          args(
+            post('/x', { intent: 'invite', lang: 'en', productId: KERIPIK.id, quantity: '1' }, cookie, EVIL),
+            {
+              slug,
+              productId: KERIPIK.id,
+              orderId: 'ord_test00000001',
+            },
+          ),
+        ),
+      );
+      expect(res.status).toBe(403);
+      expect(res.data).toEqual({ reason: 'forbidden-origin' });
+      expect(services.current.calls.length).toBe(before);
+    },
+  );
 
   it('a forged "add to cart" changes nothing; the same post from our page works', async () => {
     const fields = { productId: KERIPIK.id, quantity: '2' };
     const params = { slug, productId: KERIPIK.id };
-    const forged = await run(() => addToCartRoute(args(post(`/k/${slug}/produk/${KERIPIK.id}`, fields, '', EVIL), params)));
+    const forged = await run(() =>
+      addToCartRoute(args(post(`/k/${slug}/produk/${KERIPIK.id}`, fields, '', EVIL), params)),
+    );
     expect(forged.status).toBe(403);
     expect(forged.headers.get('Set-Cookie')).toBeNull();
     expect(services.current.carts.size).toBe(0);
-    const ours = await run(() => addToCartRoute(args(post(`/k/${slug}/produk/${KERIPIK.id}`, fields), params)));
+    const ours = await run(() =>
+      addToCartRoute(args(post(`/k/${slug}/produk/${KERIPIK.id}`, fields), params)),
+    );
     expect(ours.status).toBe(302);
     expect(services.current.carts.size).toBe(1);
   });
@@ -107,7 +119,8 @@ describe('CSRF: every state-changing form checks where it was posted from', () =
     vi.stubEnv('EXTRA_ORIGINS', 'https://www.pasar.example');
     resetWebState();
     const form = { phone: KASIR.phone, password: KASIR.password };
-    const from = (origin: string) => run(() => signInRoute(args(post('/masuk', form, '', { Origin: origin }), {})));
+    const from = (origin: string) =>
+      run(() => signInRoute(args(post('/masuk', form, '', { Origin: origin }), {})));
     expect((await from('https://pasar.example')).status).toBe(302);
     expect((await from('https://www.pasar.example')).status).toBe(302);
     expect((await from('http://localhost')).status).toBe(403);
@@ -125,7 +138,10 @@ async function placedOrder(): Promise<{ orderId: string; cookie: string }> {
     paymentMethod: 'cash',
   };
   const res = await run(() => submitCheckout(args(post(`/k/${slug}/checkout`, fields, cart), { slug })));
-  return { orderId: (res.headers.get('Location') ?? '').split('/').pop() ?? '', cookie: cookiesOf(res.headers, cart) };
+  return {
+    orderId: (res.headers.get('Location') ?? '').split('/').pop() ?? '',
+    cookie: cookiesOf(res.headers, cart),
+  };
 }
 
 const PROXY_HEADERS = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'pasar.example' };
@@ -164,9 +180,9 @@ describe('behind a TLS-terminating proxy', () => {
     vi.stubEnv('TRUST_PROXY', '1');
     resetWebState();
     const request = (headers: Record<string, string>) => get('/', '', headers);
-    expect(publicOrigin(request({ 'X-Forwarded-Proto': 'https, http', 'X-Forwarded-Host': 'a.example, b' }))).toBe(
-      'https://a.example',
-    );
+    expect(
+      publicOrigin(request({ 'X-Forwarded-Proto': 'https, http', 'X-Forwarded-Host': 'a.example, b' })),
+    ).toBe('https://a.example');
     expect(publicOrigin(request({ 'X-Forwarded-Proto': 'gopher', 'X-Forwarded-Host': 'x/y@evil' }))).toBe(
       'http://localhost',
     );
@@ -175,7 +191,11 @@ describe('behind a TLS-terminating proxy', () => {
   it('checks form posts against the forwarded origin when the proxy is trusted, not otherwise', async () => {
     const form = { phone: KASIR.phone, password: KASIR.password };
     const viaProxy = () =>
-      run(() => signInRoute(args(post('/masuk', form, '', { Origin: 'https://pasar.example', ...PROXY_HEADERS }), {})));
+      run(() =>
+        signInRoute(
+          args(post('/masuk', form, '', { Origin: 'https://pasar.example', ...PROXY_HEADERS }), {}),
+        ),
+      );
     expect((await viaProxy()).status).toBe(403);
     vi.stubEnv('TRUST_PROXY', '1');
     resetWebState();
@@ -187,7 +207,12 @@ describe('behind a TLS-terminating proxy', () => {
     resetWebState();
     const res = await run(() =>
       signInRoute(
-        args(post('/masuk', { phone: KASIR.phone, password: KASIR.password }, '', { Origin: 'https://pasar.example' }), {}),
+        args(
+          post('/masuk', { phone: KASIR.phone, password: KASIR.password }, '', {
+            Origin: 'https://pasar.example',
+          }),
+          {},
+        ),
       ),
     );
     expect(res.headers.get('Set-Cookie')).toMatch(/^__Host-pasar_sid=.*; Secure/);

@@ -308,7 +308,13 @@ export function fakeServices() {
     for (const session of sessions.values()) if (session.personId === personId) session.revoked = true;
   }
 
-  function membership(method: string, path: string, headers: Headers, body: Record<string, unknown>, url: URL) {
+  function membership(
+    method: string,
+    path: string,
+    headers: Headers,
+    body: Record<string, unknown>,
+    url: URL,
+  ) {
     if (path === '/cooperatives' && method === 'GET') return json(200, { items: COOPERATIVES });
     if (path === '/auth/sign-in' && method === 'POST') {
       const phone = normalisePhone(body.phone);
@@ -316,7 +322,11 @@ export function fakeServices() {
         return error(400, 'VALIDATION', 'body.phone', { fields: ['phone'] });
       if ((failures.get(phone) ?? 0) >= MAX_FAILURES) {
         return new Response(
-          JSON.stringify({ code: 'AUTH.THROTTLED', message: 'throttled', details: { retryAfterSeconds: 60 } }),
+          JSON.stringify({
+            code: 'AUTH.THROTTLED',
+            message: 'throttled',
+            details: { retryAfterSeconds: 60 },
+          }),
           { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '60' } },
         );
       }
@@ -326,7 +336,8 @@ export function fakeServices() {
         return error(401, 'AUTH.INVALID_CREDENTIALS');
       }
       failures.delete(phone);
-      const previous = typeof body.previousSessionId === 'string' ? sessions.get(body.previousSessionId) : undefined;
+      const previous =
+        typeof body.previousSessionId === 'string' ? sessions.get(body.previousSessionId) : undefined;
       if (previous) previous.revoked = true;
       n += 1;
       const id = `ses_${String(n).padStart(4, '0')}_${'f'.repeat(40)}`;
@@ -358,7 +369,8 @@ export function fakeServices() {
       const person = [...people.values()].find((p) => p.phone === phone);
       if (typeof body.newPassword !== 'string' || body.newPassword.length < 8)
         return error(400, 'VALIDATION', 'body.newPassword', { fields: ['newPassword'] });
-      if (!person || resetCodes.get(person.personId) !== body.code) return error(400, 'AUTH.INVALID_RESET_CODE');
+      if (!person || resetCodes.get(person.personId) !== body.code)
+        return error(400, 'AUTH.INVALID_RESET_CODE');
       resetCodes.delete(person.personId);
       person.password = body.newPassword;
       revokeAll(person.personId);
@@ -367,7 +379,8 @@ export function fakeServices() {
     const me = bearer(headers, 'membership');
     if (path === '/auth/password' && method === 'POST') {
       if (!me || me === 'invalid') return error(401, 'AUTH.UNAUTHENTICATED');
-      if (me.person.password !== body.currentPassword) return error(400, 'AUTH.WRONG_PASSWORD', 'body.currentPassword');
+      if (me.person.password !== body.currentPassword)
+        return error(400, 'AUTH.WRONG_PASSWORD', 'body.currentPassword');
       if (typeof body.newPassword !== 'string' || body.newPassword.length < 8)
         return error(400, 'VALIDATION', 'body.newPassword');
       me.person.password = body.newPassword;
@@ -405,7 +418,14 @@ export function fakeServices() {
         let person = [...people.values()].find((p) => p.phone === phone);
         if (!person) {
           n += 1;
-          person = { personId: `per_new${n}`, name: String(body.name), phone, password: '', grants: [], platform: [] };
+          person = {
+            personId: `per_new${n}`,
+            name: String(body.name),
+            phone,
+            password: '',
+            grants: [],
+            platform: [],
+          };
           people.set(person.personId, person);
         }
         const grant = person.grants.find((g) => g.cooperativeId === coop);

@@ -114,6 +114,9 @@ describe('language switch', () => {
   });
 
   it('defaults to Bahasa Indonesia', async () => {
-    expect((await run(() => rootLoader(args(get('/'), {})))).data).toMatchObject({ lang: 'id', account: null });
+    expect((await run(() => rootLoader(args(get('/'), {})))).data).toMatchObject({
+      lang: 'id',
+      account: null,
+    });
   });
 });

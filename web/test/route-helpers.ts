@@ -55,7 +55,9 @@ export function cookieOf(headers: Headers, previous = ''): string {
 }
 
 export function get(path: string, cookie = '', headers: Record<string, string> = {}): Request {
-  return new Request(`http://localhost${path}`, { headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers } });
+  return new Request(`http://localhost${path}`, {
+    headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers },
+  });
 }
 
 /** Every `name=value` of every Set-Cookie header, merged over `previous` (a Cookie header to send back). */

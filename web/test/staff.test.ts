@@ -9,7 +9,16 @@ import { action as peopleRoute, loader as peopleLoader } from '~/routes/kelola.$
 import { loader as auditLoader } from '~/routes/kelola.$slug.audit/route';
 import { loader as ordersLoader } from '~/routes/kelola.$slug.pesanan/route';
 import { loader as productsLoader } from '~/routes/kelola.$slug.produk/route';
-import { DINOYO_KETUA, DINOYO_KOPI, type FakePerson, KASIR, KERIPIK, KETUA, PENGAWAS, SHOPPER } from './fixtures';
+import {
+  DINOYO_KETUA,
+  DINOYO_KOPI,
+  type FakePerson,
+  KASIR,
+  KERIPIK,
+  KETUA,
+  PENGAWAS,
+  SHOPPER,
+} from './fixtures';
 import { args, cookiesOf, get, post, run } from './route-helpers';
 import { cartWith, installFakeServices, signInAs } from './setup-services';
 
@@ -29,13 +38,18 @@ async function order(cookie = '', coop = slug, productId = KERIPIK.id) {
     fulfilment: 'pickup',
     paymentMethod: 'cash',
   };
-  const res = await run(() => submitCheckout(args(post(`/k/${coop}/checkout`, fields, withCart), { slug: coop })));
+  const res = await run(() =>
+    submitCheckout(args(post(`/k/${coop}/checkout`, fields, withCart), { slug: coop })),
+  );
   expect(res.status).toBe(302);
-  return { orderId: (res.headers.get('Location') ?? '').split('/').pop() ?? '', cookie: cookiesOf(res.headers, withCart) };
+  return {
+    orderId: (res.headers.get('Location') ?? '').split('/').pop() ?? '',
+    cookie: cookiesOf(res.headers, withCart),
+  };
 }
 
 describe('staff area shell', () => {
-  it('shows the kasir only the kasir\'s sections', async () => {
+  it("shows the kasir only the kasir's sections", async () => {
     const res = await shell(await signInAs(KASIR));
     expect(res.status).toBe(200);
     expect(res.data).toMatchObject({
@@ -70,13 +84,17 @@ describe('staff area shell', () => {
     const cookie = await signInAs(KASIR);
     const params = { slug };
     expect((await run(() => homeLoader(args(get(`/kelola/${slug}`, cookie), params)))).status).toBe(200);
-    expect((await run(() => ordersLoader(args(get(`/kelola/${slug}/pesanan`, cookie), params)))).status).toBe(200);
+    expect((await run(() => ordersLoader(args(get(`/kelola/${slug}/pesanan`, cookie), params)))).status).toBe(
+      200,
+    );
     for (const loader of [productsLoader, peopleLoader, auditLoader]) {
       expect((await run(() => loader(args(get(`/kelola/${slug}/x`, cookie), params)))).status).toBe(404);
     }
     const other = await signInAs(DINOYO_KETUA);
     expect((await run(() => homeLoader(args(get(`/kelola/${slug}`, other), params)))).status).toBe(404);
-    expect((await run(() => ordersLoader(args(get(`/kelola/${slug}/pesanan`, other), params)))).status).toBe(404);
+    expect((await run(() => ordersLoader(args(get(`/kelola/${slug}/pesanan`, other), params)))).status).toBe(
+      404,
+    );
   });
 
   it('puts "Kelola" in the header for each cooperative where the person is staff', async () => {
@@ -96,10 +114,12 @@ describe('staff order list', () => {
     const ours = await order();
     await order('', 'dinoyo', DINOYO_KOPI.id);
     const cookie = await signInAs(KASIR);
-    const res = await run<{ orders: { id: string; customer: string; status: string }[]; statuses: string[] }>(() =>
-      ordersLoader(args(get(`/kelola/${slug}/pesanan?status=PLACED`, cookie), { slug })),
+    const res = await run<{ orders: { id: string; customer: string; status: string }[]; statuses: string[] }>(
+      () => ordersLoader(args(get(`/kelola/${slug}/pesanan?status=PLACED`, cookie), { slug })),
     );
-    expect(res.data.orders).toEqual([expect.objectContaining({ id: ours.orderId, customer: 'Pembeli', status: 'PLACED' })]);
+    expect(res.data.orders).toEqual([
+      expect.objectContaining({ id: ours.orderId, customer: 'Pembeli', status: 'PLACED' }),
+    ]);
     const call = services.current.calls.find((c) => c.url.pathname === `/cooperatives/${slug}/orders`);
     expect(call?.headers.get('Authorization')).toMatch(/^Bearer at\.orders\.per_kb_kasir\./);
     expect(call?.url.searchParams.get('status')).toBe('PLACED');
@@ -117,17 +137,20 @@ describe('Pesanan saya', () => {
     await order(); // a guest's
     await order(await signInAs(KASIR)); // someone else's
     const posts = services.current.calls.filter((c) => c.method === 'POST' && c.url.pathname === '/orders');
-    expect(posts.map((c) => c.headers.get('Authorization')?.split('.').slice(0, 3).join('.') ?? null)).toEqual([
-      'Bearer at.orders.per_siti',
-      null,
-      'Bearer at.orders.per_kb_kasir',
-    ]);
+    expect(
+      posts.map((c) => c.headers.get('Authorization')?.split('.').slice(0, 3).join('.') ?? null),
+    ).toEqual(['Bearer at.orders.per_siti', null, 'Bearer at.orders.per_kb_kasir']);
     const res = await run<{ orders: { id: string; market: string; openHere: boolean }[] }>(() =>
       myOrdersLoader(args(get('/akun/pesanan', mine.cookie), {})),
     );
     expect(res.status).toBe(200);
     expect(res.data.orders).toEqual([
-      expect.objectContaining({ id: mine.orderId, market: 'Karbes Market', total: KERIPIK.price, openHere: true }),
+      expect.objectContaining({
+        id: mine.orderId,
+        market: 'Karbes Market',
+        total: KERIPIK.price,
+        openHere: true,
+      }),
     ]);
     expect(JSON.stringify(res.data)).not.toContain('081234567890');
   });
@@ -143,7 +166,9 @@ describe('Pesanan saya', () => {
 
 describe('member management (ketua)', () => {
   const people = (fields: Record<string, string | string[]>, cookie: string) =>
-    run<Record<string, unknown>>(() => peopleRoute(args(post(`/kelola/${slug}/anggota`, fields, cookie), { slug })));
+    run<Record<string, unknown>>(() =>
+      peopleRoute(args(post(`/kelola/${slug}/anggota`, fields, cookie), { slug })),
+    );
 
   it('lists the people of the cooperative with masked phones', async () => {
     const cookie = await signInAs(KETUA);
@@ -157,12 +182,17 @@ describe('member management (ketua)', () => {
 
   it('invites a kasir: shows the one-time code once; with it they set a password and see only kasir pages', async () => {
     const ketua = await signInAs(KETUA);
-    const res = await people({ intent: 'invite', name: 'Rina Kasir', phone: '0813-5555-0001', role: 'kasir' }, ketua);
+    const res = await people(
+      { intent: 'invite', name: 'Rina Kasir', phone: '0813-5555-0001', role: 'kasir' },
+      ketua,
+    );
     expect(res.status).toBe(201);
     const issued = res.data.issued as { name: string; resetCode: string };
     expect(issued).toMatchObject({ name: 'Rina Kasir', resetCode: expect.stringMatching(/^KODE/) });
     expect(res.headers.get('Set-Cookie')).toBeNull(); // the code never goes into a cookie
-    const invite = services.current.calls.find((c) => c.method === 'POST' && c.url.pathname.endsWith('/people'));
+    const invite = services.current.calls.find(
+      (c) => c.method === 'POST' && c.url.pathname.endsWith('/people'),
+    );
     expect(invite?.body).toEqual({ name: 'Rina Kasir', phone: '+6281355550001', roles: ['kasir'] });
     expect(invite?.headers.get('Authorization')).toMatch(/^Bearer at\.membership\.per_kb_ketua\./);
 
@@ -194,9 +224,16 @@ describe('member management (ketua)', () => {
 
   it('answers 400 naming the field for a bad invite, inviting nobody', async () => {
     const before = services.current.people.size;
-    const res = await people({ intent: 'invite', name: 'R', phone: '0812', role: 'raja' }, await signInAs(KETUA));
+    const res = await people(
+      { intent: 'invite', name: 'R', phone: '0812', role: 'raja' },
+      await signInAs(KETUA),
+    );
     expect(res.status).toBe(400);
-    expect(res.data.errors).toEqual({ name: 'errors.nameLength', phone: 'errors.phone', role: 'errors.role' });
+    expect(res.data.errors).toEqual({
+      name: 'errors.nameLength',
+      phone: 'errors.phone',
+      role: 'errors.role',
+    });
     expect(services.current.people.size).toBe(before);
   });
 
@@ -217,8 +254,8 @@ describe('member management (ketua)', () => {
     expect(code.status).toBe(201);
     expect(code.data.issued).toMatchObject({ name: KASIR.name, resetCode: expect.any(String) });
 
-    const audit = await run<{ entries: { who: string; action: string; before: string; after: string }[] }>(() =>
-      auditLoader(args(get(`/kelola/${slug}/audit`, ketua), { slug })),
+    const audit = await run<{ entries: { who: string; action: string; before: string; after: string }[] }>(
+      () => auditLoader(args(get(`/kelola/${slug}/audit`, ketua), { slug })),
     );
     expect(audit.data.entries[0]).toMatchObject({
       who: KETUA.name,
@@ -241,7 +278,11 @@ describe('member management (ketua)', () => {
 
   it('lets the pengawas read the audit trail but not open member management', async () => {
     const cookie = await signInAs(PENGAWAS);
-    expect((await run(() => auditLoader(args(get(`/kelola/${slug}/audit`, cookie), { slug })))).status).toBe(200);
-    expect((await run(() => peopleLoader(args(get(`/kelola/${slug}/anggota`, cookie), { slug })))).status).toBe(404);
+    expect((await run(() => auditLoader(args(get(`/kelola/${slug}/audit`, cookie), { slug })))).status).toBe(
+      200,
+    );
+    expect(
+      (await run(() => peopleLoader(args(get(`/kelola/${slug}/anggota`, cookie), { slug })))).status,
+    ).toBe(404);
   });
 });

@@ -16,7 +16,10 @@ const NewPassword = z
 
 export const SignInSchema = z.object({
   phone: PhoneFieldSchema,
-  password: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(PASSWORD_MAX, 'errors.passwordLength'),
+  password: z
+    .string({ error: 'errors.required' })
+    .min(1, 'errors.required')
+    .max(PASSWORD_MAX, 'errors.passwordLength'),
   redirectTo: z.string().max(512).optional(),
 });
 export type SignInForm = z.infer<typeof SignInSchema>;

@@ -17,7 +17,11 @@ const PersonId = z
 
 export const InviteSchema = z.object({
   intent: z.literal('invite'),
-  name: z.string({ error: 'errors.required' }).trim().min(2, 'errors.nameLength').max(80, 'errors.nameLength'),
+  name: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(2, 'errors.nameLength')
+    .max(80, 'errors.nameLength'),
   phone: PhoneFieldSchema,
   role: z.enum(ROLE_OPTIONS, { error: 'errors.role' }),
   position: Position,
@@ -41,6 +45,10 @@ export const ResetCodeFormSchema = z.object({
   name: DisplayName,
 });
 
-export const PeopleFormSchema = z.discriminatedUnion('intent', [InviteSchema, RolesSchema, ResetCodeFormSchema], {
-  error: 'errors.invalidForm',
-});
+export const PeopleFormSchema = z.discriminatedUnion(
+  'intent',
+  [InviteSchema, RolesSchema, ResetCodeFormSchema],
+  {
+    error: 'errors.invalidForm',
+  },
+);

@@ -23,7 +23,8 @@ export async function headerAccount(
     return { account: null, expired: false };
   }
   if (state.status === 'anonymous') return { account: null, expired: false };
-  if (state.status === 'expired') return { account: null, expired: true, setCookie: await clearSessionCookie() };
+  if (state.status === 'expired')
+    return { account: null, expired: true, setCookie: await clearSessionCookie() };
   const staffGrants = state.person.grants.filter(hasStaffRole);
   let names: Record<string, string> = {};
   if (staffGrants.length > 0) {
@@ -34,7 +35,10 @@ export async function headerAccount(
   return {
     account: {
       name: state.person.name,
-      manage: staffGrants.map((g) => ({ slug: g.cooperativeId, market: names[g.cooperativeId] ?? g.cooperativeId })),
+      manage: staffGrants.map((g) => ({
+        slug: g.cooperativeId,
+        market: names[g.cooperativeId] ?? g.cooperativeId,
+      })),
     },
     expired: false,
   };

@@ -53,7 +53,11 @@ export function exchangeSession(sessionId: string): Promise<AccessTokens> {
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {
-  await callService('membership', '/auth/sign-out', { method: 'POST', body: { sessionId }, schema: NoContent });
+  await callService('membership', '/auth/sign-out', {
+    method: 'POST',
+    body: { sessionId },
+    schema: NoContent,
+  });
 }
 
 /** A one-time reset code handed over by a pengurus; revokes the person's sessions. */
@@ -123,12 +127,16 @@ export function setRoles(
   roles: CooperativeRole[],
   position?: BoardPosition,
 ) {
-  return callService('membership', `${coopPath(cooperativeId)}/people/${encodeURIComponent(personId)}/roles`, {
-    method: 'PUT',
-    body: { roles, ...(position ? { position } : {}) },
-    token,
-    schema: PersonInCooperativeSchema.partial().passthrough(),
-  });
+  return callService(
+    'membership',
+    `${coopPath(cooperativeId)}/people/${encodeURIComponent(personId)}/roles`,
+    {
+      method: 'PUT',
+      body: { roles, ...(position ? { position } : {}) },
+      token,
+      schema: PersonInCooperativeSchema.partial().passthrough(),
+    },
+  );
 }
 
 export function issueResetCode(token: string, cooperativeId: string, personId: string) {

@@ -79,7 +79,11 @@ export function placeOrder(input: PlaceOrderInput, idempotencyKey: string, token
 
 /** "Pesanan saya": the signed-in person's own orders, newest first. */
 export function listMyOrders(token: string, cursor?: string): Promise<OrderPage> {
-  return callService('orders', '/me/orders', { token, query: { limit: 20, cursor }, schema: OrderPageSchema });
+  return callService('orders', '/me/orders', {
+    token,
+    query: { limit: 20, cursor },
+    schema: OrderPageSchema,
+  });
 }
 
 /** A cooperative's orders for its staff (pengurus, kasir, gudang, pengawas); another cooperative → 404. */

@@ -23,7 +23,9 @@ export function hasStaffRole(grant: Pick<CooperativeGrant, 'roles'> | undefined)
 
 export function sectionsFor(grant: Pick<CooperativeGrant, 'roles'> | undefined): StaffSection[] {
   if (!grant) return [];
-  return STAFF_SECTIONS.filter((section) => SECTION_ROLES[section].some((role) => grant.roles.includes(role)));
+  return STAFF_SECTIONS.filter((section) =>
+    SECTION_ROLES[section].some((role) => grant.roles.includes(role)),
+  );
 }
 
 /** Only the ketua (a pengurus in the ketua position) invites people and changes roles. */

@@ -117,7 +117,10 @@ export type OrderView = z.infer<typeof OrderViewSchema>;
 export const PlacedOrderSchema = z.object({ order: OrderViewSchema, accessToken: z.string().min(1) });
 
 /** Orders of a signed-in shopper (GET /me/orders) or of a cooperative for its staff, newest first. */
-export const OrderPageSchema = z.object({ items: z.array(OrderViewSchema), nextCursor: z.string().nullable() });
+export const OrderPageSchema = z.object({
+  items: z.array(OrderViewSchema),
+  nextCursor: z.string().nullable(),
+});
 export type OrderPage = z.infer<typeof OrderPageSchema>;
 
 // ---- membership: people, sessions, roles (contract of issue 6) ----
@@ -180,4 +183,7 @@ export const AuditEntrySchema = z.object({
   at: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
-export const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() });
+export const AuditPageSchema = z.object({
+  items: z.array(AuditEntrySchema),
+  nextCursor: z.string().nullable(),
+});

@@ -51,7 +51,8 @@ export async function loadAccount({ request }: LoaderFunctionArgs) {
 
 function passwordErrorsOf(error: ApiError): FieldErrors {
   const named = `${error.code} ${error.message} ${JSON.stringify(error.details ?? '')}`;
-  if (/current|WRONG_PASSWORD|INVALID_CREDENTIALS/i.test(named)) return { currentPassword: 'errors.wrongPassword' };
+  if (/current|WRONG_PASSWORD|INVALID_CREDENTIALS/i.test(named))
+    return { currentPassword: 'errors.wrongPassword' };
   if (/newPassword|PASSWORD/i.test(named)) return { newPassword: 'errors.passwordWeak' };
   return { form: 'errors.generic' };
 }
@@ -75,15 +76,29 @@ export async function accountAction({ request }: ActionFunctionArgs) {
     await requestErasure(auth.tokens.membership);
     return redirect('/masuk?pesan=hapus', { headers: { 'Set-Cookie': await signOutPerson(request) } });
   } catch (error) {
-    if (isApiError(error) && error.status === 401 && form.intent === 'password' && /PASSWORD|CREDENTIALS/.test(error.code))
+    if (
+      isApiError(error) &&
+      error.status === 401 &&
+      form.intent === 'password' &&
+      /PASSWORD|CREDENTIALS/.test(error.code)
+    )
       return data({ errors: passwordErrorsOf(error), intent: form.intent }, { status: 400 });
     if (isApiError(error) && error.status === 401) throw await signedOutByService(request, auth);
     if (error instanceof ApiError && error.status === 400 && form.intent === 'password')
       return data({ errors: passwordErrorsOf(error), intent: form.intent }, { status: 400 });
     if (error instanceof ApiError && error.status === 429)
-      return data({ errors: { form: { key: 'signIn.throttled', vars: { seconds: 60 } } } as FieldErrors, intent: form.intent }, { status: 429 });
+      return data(
+        {
+          errors: { form: { key: 'signIn.throttled', vars: { seconds: 60 } } } as FieldErrors,
+          intent: form.intent,
+        },
+        { status: 429 },
+      );
     if (error instanceof ApiError && error.status < 500)
-      return data({ errors: { form: 'errors.generic' } as FieldErrors, intent: form.intent }, { status: 400 });
+      return data(
+        { errors: { form: 'errors.generic' } as FieldErrors, intent: form.intent },
+        { status: 400 },
+      );
     throw error;
   }
 }

@@ -34,7 +34,10 @@ export default function MyOrdersPage() {
             <li key={o.id} className="card" data-testid="my-order">
               <h2>
                 {o.openHere ? (
-                  <Link to={`/k/${o.cooperativeId}/pesanan/${o.id}`} aria-label={t('myOrders.open', { id: o.id })}>
+                  <Link
+                    to={`/k/${o.cooperativeId}/pesanan/${o.id}`}
+                    aria-label={t('myOrders.open', { id: o.id })}
+                  >
                     {o.id}
                   </Link>
                 ) : (

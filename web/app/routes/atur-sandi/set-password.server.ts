@@ -7,7 +7,8 @@ import { resetPassword } from '~/utils/membership.server';
 /** A service 400 that names the password (too common, too short by membership's rule) or the code. */
 function errorsOf(error: { code: string; message: string; details?: unknown }): FieldErrors {
   const named = `${error.code} ${error.message} ${JSON.stringify(error.details ?? '')}`;
-  if (/newPassword|PASSWORD/i.test(named) && !/CODE/i.test(error.code)) return { newPassword: 'errors.passwordWeak' };
+  if (/newPassword|PASSWORD/i.test(named) && !/CODE/i.test(error.code))
+    return { newPassword: 'errors.passwordWeak' };
   if (/phone/i.test(named) && !/CODE/i.test(error.code)) return { phone: 'errors.phone' };
   return { code: 'setPassword.invalidCode' };
 }
@@ -27,7 +28,8 @@ export async function setPasswordAction({ request }: ActionFunctionArgs) {
       const errors: FieldErrors = { form: { key: 'signIn.throttled', vars: { seconds } } };
       return data({ errors, values }, { status: 429 });
     }
-    if (isApiError(error) && error.status < 500) return data({ errors: errorsOf(error), values }, { status: 400 });
+    if (isApiError(error) && error.status < 500)
+      return data({ errors: errorsOf(error), values }, { status: 400 });
     throw error;
   }
   return redirect('/masuk?pesan=atur');

@@ -37,7 +37,12 @@ export async function loadPeople({ request, params }: LoaderFunctionArgs) {
 }
 
 /** What a refused invite means for the form. */
-function inviteErrorsOf(error: { status: number; code: string; message: string; details?: unknown }): FieldErrors {
+function inviteErrorsOf(error: {
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}): FieldErrors {
   const named = `${error.code} ${error.message} ${JSON.stringify(error.details ?? '')}`;
   if (/phone/i.test(named)) return { phone: 'errors.phone' };
   if (/name/i.test(named)) return { name: 'errors.nameLength' };
@@ -74,31 +79,49 @@ export async function peopleAction({ request, params }: ActionFunctionArgs) {
           errors: {} as FieldErrors,
           values: { name: '', phone: '' },
           intent: 'invite',
-          issued: { name: input.name, resetCode: invited.resetCode, expiresAt: invited.resetCodeExpiresAt } as Issued | null,
+          issued: {
+            name: input.name,
+            resetCode: invited.resetCode,
+            expiresAt: invited.resetCodeExpiresAt,
+          } as Issued | null,
         },
         { status: 201, headers: { 'Cache-Control': 'no-store' } },
       );
     }
     if (input.intent === 'roles') {
       const position = input.roles.includes('pengurus') ? input.position : undefined;
-      await staffCall(request, ctx, () => setRoles(token, ctx.cooperativeId, input.personId, input.roles, position));
+      await staffCall(request, ctx, () =>
+        setRoles(token, ctx.cooperativeId, input.personId, input.roles, position),
+      );
       const session = await getSession(request);
       flashNotice(session, 'staff.people.rolesSaved', { name: input.name || input.personId });
-      return redirect(new URL(request.url).pathname, { headers: { 'Set-Cookie': await commitSession(session) } });
+      return redirect(new URL(request.url).pathname, {
+        headers: { 'Set-Cookie': await commitSession(session) },
+      });
     }
-    const code = await staffCall(request, ctx, () => issueResetCode(token, ctx.cooperativeId, input.personId));
+    const code = await staffCall(request, ctx, () =>
+      issueResetCode(token, ctx.cooperativeId, input.personId),
+    );
     return data(
       {
         errors: {} as FieldErrors,
         values,
         intent: 'reset-code',
-        issued: { name: input.name || input.personId, resetCode: code.resetCode, expiresAt: code.resetCodeExpiresAt } as Issued | null,
+        issued: {
+          name: input.name || input.personId,
+          resetCode: code.resetCode,
+          expiresAt: code.resetCodeExpiresAt,
+        } as Issued | null,
       },
       { status: 201, headers: { 'Cache-Control': 'no-store' } },
     );
   } catch (error) {
     if (isApiError(error) && (error.status === 400 || error.status === 409 || error.status === 422)) {
-      return fail(400, input.intent === 'invite' ? inviteErrorsOf(error) : { form: 'errors.generic' }, input.intent);
+      return fail(
+        400,
+        input.intent === 'invite' ? inviteErrorsOf(error) : { form: 'errors.generic' },
+        input.intent,
+      );
     }
     throw error;
   }

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FieldMessage, TextField } from '~/components/field';
 import { FlashNotice } from '~/components/flash-notice';
 import { FormErrors } from '~/components/form-errors';
-import { Notice } from '~/components/notice';
 import { useRoleNames } from '~/components/role-list';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
 import { formAction } from '~/utils/action.server';
@@ -104,12 +103,20 @@ export default function PeoplePage() {
                                   // The ketua cannot take the board role from themselves here.
                                   disabled={p.personId === selfId && role === 'pengurus'}
                                 />
-                                <label htmlFor={`roles-${p.personId}-${role}`}>{t(`role.${role as 'kasir'}`)}</label>
+                                <label htmlFor={`roles-${p.personId}-${role}`}>
+                                  {t(`role.${role as 'kasir'}`)}
+                                </label>
                               </div>
                             ))}
-                            {p.personId === selfId ? <input type="hidden" name="roles" value="pengurus" /> : null}
+                            {p.personId === selfId ? (
+                              <input type="hidden" name="roles" value="pengurus" />
+                            ) : null}
                           </fieldset>
-                          <PositionSelect id={`position-${p.personId}`} options={positionOptions} value={p.position} />
+                          <PositionSelect
+                            id={`position-${p.personId}`}
+                            options={positionOptions}
+                            value={p.position}
+                          />
                           <button type="submit">{t('staff.people.saveRoles')}</button>
                         </Form>
                         <Form method="post">

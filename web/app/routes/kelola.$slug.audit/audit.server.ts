@@ -14,7 +14,9 @@ export async function loadAudit({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireStaff(request, params.slug, 'audit');
   const rawCursor = new URL(request.url).searchParams.get('cursor');
   const cursor = rawCursor && rawCursor.length <= 512 ? rawCursor : undefined;
-  const page = await staffCall(request, ctx, () => listAudit(ctx.auth.tokens.membership, ctx.cooperativeId, cursor));
+  const page = await staffCall(request, ctx, () =>
+    listAudit(ctx.auth.tokens.membership, ctx.cooperativeId, cursor),
+  );
   return data(
     {
       entries: page.items.map((e, i) => ({

@@ -14,7 +14,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export default function StaffOrdersPage() {
   const { orders, status, statuses, nextCursor } = useLoaderData<typeof loader>();
   const { t, lang, label } = useI18n();
-  const more = new URLSearchParams({ ...(status ? { status } : {}), ...(nextCursor ? { cursor: nextCursor } : {}) });
+  const more = new URLSearchParams({
+    ...(status ? { status } : {}),
+    ...(nextCursor ? { cursor: nextCursor } : {}),
+  });
   return (
     <>
       <h1>{t('staff.orders.title')}</h1>

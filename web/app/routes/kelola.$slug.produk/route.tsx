@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     page = await listProducts(ctx.cooperativeId, { sort: 'name', limit: 50, cursor });
   } catch (error) {
-    if (isApiError(error) && error.status === 400 && cursor) page = await listProducts(ctx.cooperativeId, { sort: 'name', limit: 50 });
+    if (isApiError(error) && error.status === 400 && cursor)
+      page = await listProducts(ctx.cooperativeId, { sort: 'name', limit: 50 });
     else throw error;
   }
   return {
