@@ -1,9 +1,17 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  data,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { Notice } from './components/notice';
 import { RouteErrorBoundary } from './components/route-error-boundary';
 import { SiteFooter, SiteHeader } from './components/site-header';
 import appCss from './styles/app.css?url';
+import { headerAccount } from './utils/header-account.server';
 import { DEFAULT_LANG, isLang, localeOf } from './utils/i18n';
 import { getLang, getSession } from './utils/session.server';
 import { useI18n } from './utils/use-i18n';
@@ -23,14 +31,17 @@ export const headers: HeadersFunction = () => ({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getSession(request);
-  return { lang: getLang(session) };
+  const [session, who] = await Promise.all([getSession(request), headerAccount(request)]);
+  return data(
+    { lang: getLang(session), account: who.account, sessionExpired: who.expired },
+    who.setCookie ? { headers: { 'Set-Cookie': who.setCookie } } : undefined,
+  );
 }
 
 /** The document shell, shared by the app and its error pages; `<html lang>` follows the shopper's language. */
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>('root');
-  const lang = isLang(data?.lang) ? data.lang : DEFAULT_LANG;
+  const rootData = useRouteLoaderData<typeof loader>('root');
+  const lang = isLang(rootData?.lang) ? rootData.lang : DEFAULT_LANG;
   return (
     <html lang={localeOf(lang)}>
       <head>
@@ -51,13 +62,19 @@ export function Layout({ children }: { children: ReactNode }) {
 
 function Page({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  const rootData = useRouteLoaderData<typeof loader>('root');
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skip')}
       </a>
-      <SiteHeader />
+      <SiteHeader account={rootData?.account ?? null} />
       <main id="main" tabIndex={-1} className="container">
+        {rootData?.sessionExpired ? (
+          <Notice tone="info">
+            {t('auth.sessionExpired')} <a href="/masuk">{t('nav.signIn')}</a>
+          </Notice>
+        ) : null}
         {children}
       </main>
       <SiteFooter />

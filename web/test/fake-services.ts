@@ -1,5 +1,5 @@
 import type { CartView, OrderView, ProductView } from '~/utils/views';
-import { COOPERATIVES, PRODUCTS } from './fixtures';
+import { COOPERATIVES, type FakePerson, PEOPLE, PRODUCTS } from './fixtures';
 
 /**
  * In-memory stand-ins for catalog (4001), orders (4002) and membership (4004), answering like the
@@ -18,10 +18,47 @@ const json = (status: number, body: unknown) =>
 const error = (status: number, code: string, message = code, details?: unknown) =>
   json(status, { code, message, details, requestId: 'req_test' });
 
+type Service = 'catalog' | 'orders' | 'payments' | 'membership';
+const STAFF = ['pengurus', 'kasir', 'gudang', 'pengawas'];
+const MAX_FAILURES = 5;
+
+interface FakeSession {
+  personId: string;
+  /** Set by sign-out, a password change, a reset, or a test simulating the idle/absolute timeout. */
+  revoked: boolean;
+  expiresAt: string;
+}
+interface AuditLine {
+  id: string;
+  cooperativeId: string;
+  actorId: string;
+  actorName: string;
+  actorRoles: string[];
+  action: string;
+  target: { type: string; id: string };
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  at: string;
+}
+
+const maskPhone = (phone: string) => `${phone.slice(0, 6)}****${phone.slice(-3)}`;
+const normalisePhone = (raw: unknown) => {
+  const m = /^(?:\+62|62|0)(8\d{8,11})$/.exec(String(raw ?? '').replace(/[\s.\-()]/g, ''));
+  return m ? `+62${m[1]}` : undefined;
+};
+
 export function fakeServices() {
   const products = new Map<string, ProductView>(PRODUCTS.map((p) => [p.id, structuredClone(p)]));
   const carts = new Map<string, CartView>();
-  const orders = new Map<string, { order: OrderView; token: string }>();
+  const orders = new Map<string, { order: OrderView; token: string; buyerId: string | null }>();
+  /** membership: people by id, sessions by id, access tokens (opaque here) → who and for which service. */
+  const people = new Map<string, FakePerson>(PEOPLE.map((p) => [p.personId, structuredClone(p)]));
+  const sessions = new Map<string, FakeSession>();
+  const accessTokens = new Map<string, { personId: string; service: Service; sessionId: string }>();
+  const failures = new Map<string, number>();
+  const resetCodes = new Map<string, string>();
+  const audit: AuditLine[] = [];
+  const erased = new Set<string>();
   const byKey = new Map<string, string>();
   const calls: RecordedCall[] = [];
   const down = new Set<'catalog' | 'orders' | 'membership'>();
@@ -161,10 +198,28 @@ export function fakeServices() {
         timeline: [{ status: 'PLACED', at: now }],
         canCancel: true,
       };
-      orders.set(order.id, { order, token: `tok_${n}_secret` });
+      const buyer = bearer(headers, 'orders');
+      if (buyer === 'invalid') return error(401, 'AUTH.INVALID_TOKEN');
+      orders.set(order.id, { order, token: `tok_${n}_secret`, buyerId: buyer?.personId ?? null });
       byKey.set(key, order.id);
       cart.lines = [];
       return json(201, { order, accessToken: `tok_${n}_secret` });
+    }
+    if (path === '/me/orders' && method === 'GET') {
+      const who = bearer(headers, 'orders');
+      if (!who || who === 'invalid') return error(401, 'AUTH.UNAUTHENTICATED');
+      const mine = [...orders.values()].filter((o) => o.buyerId === who.personId).map((o) => o.order);
+      return json(200, page(mine.reverse(), url));
+    }
+    m = path.match(/^\/cooperatives\/([^/]+)\/orders$/);
+    if (m && method === 'GET') {
+      const denied = requireRoles(headers, 'orders', m[1] ?? '', STAFF);
+      if (denied) return denied;
+      const status = url.searchParams.get('status');
+      const theirs = [...orders.values()]
+        .map((o) => o.order)
+        .filter((o) => o.cooperativeId === m?.[1] && (!status || o.status === status));
+      return json(200, page(theirs.reverse(), url));
     }
     m = path.match(/^\/orders\/([^/]+)(\/cancel|\/events)?$/);
     if (m) {
@@ -186,9 +241,247 @@ export function fakeServices() {
     return error(404, 'NOT_FOUND');
   }
 
-  function membership(method: string, path: string): Response {
+  /** Cursor = offset, as a string; limit from the query. */
+  function page<T>(items: T[], url: URL) {
+    const start = Number(url.searchParams.get('cursor') ?? 0);
+    const limit = Number(url.searchParams.get('limit') ?? 20);
+    return {
+      items: items.slice(start, start + limit),
+      nextCursor: start + limit < items.length ? String(start + limit) : null,
+    };
+  }
+
+  /** The person behind `Authorization: Bearer`, checked against the service the token was minted for. */
+  function bearer(headers: Headers, service: Service) {
+    const header = headers.get('Authorization');
+    if (!header) return null;
+    const entry = accessTokens.get(header.replace(/^Bearer /, ''));
+    if (!entry || entry.service !== service) return 'invalid' as const;
+    const person = people.get(entry.personId);
+    return person ? { ...entry, person } : ('invalid' as const);
+  }
+
+  /** 401 without a valid token; 404 for another cooperative's staff; 403 for the same cooperative without the role. */
+  function requireRoles(
+    headers: Headers,
+    service: Service,
+    cooperativeId: string,
+    roles: string[],
+    position?: string,
+  ): Response | null {
+    const who = bearer(headers, service);
+    if (!who || who === 'invalid') return error(401, 'AUTH.UNAUTHENTICATED');
+    const grant = who.person.grants.find((g) => g.cooperativeId === cooperativeId);
+    if (!grant) return error(404, 'NOT_FOUND');
+    if (!grant.roles.some((r) => roles.includes(r)) || (position && grant.position !== position))
+      return error(403, 'AUTH.FORBIDDEN');
+    return null;
+  }
+
+  function personView(p: FakePerson) {
+    return { personId: p.personId, name: p.name, phone: p.phone, grants: p.grants, platform: p.platform };
+  }
+
+  function personInCooperative(p: FakePerson, cooperativeId: string) {
+    const grant = p.grants.find((g) => g.cooperativeId === cooperativeId);
+    return {
+      personId: p.personId,
+      name: p.name,
+      phoneMasked: maskPhone(p.phone),
+      roles: grant?.roles ?? [],
+      ...(grant?.position ? { position: grant.position } : {}),
+    };
+  }
+
+  function record(line: Omit<AuditLine, 'id' | 'at'>) {
+    audit.push({ ...line, id: `aud_${audit.length + 1}`, at: new Date().toISOString() });
+  }
+
+  function issueCode(personId: string) {
+    n += 1;
+    const code = `KODE${String(n).padStart(4, '0')}`;
+    resetCodes.set(personId, code);
+    return { resetCode: code, resetCodeExpiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+  }
+
+  function revokeAll(personId: string) {
+    for (const session of sessions.values()) if (session.personId === personId) session.revoked = true;
+  }
+
+  function membership(
+    method: string,
+    path: string,
+    headers: Headers,
+    body: Record<string, unknown>,
+    url: URL,
+  ) {
     if (path === '/cooperatives' && method === 'GET') return json(200, { items: COOPERATIVES });
-    const m = path.match(/^\/cooperatives\/([^/]+)$/);
+    if (path === '/auth/sign-in' && method === 'POST') {
+      const phone = normalisePhone(body.phone);
+      if (!phone || typeof body.password !== 'string' || body.password === '')
+        return error(400, 'VALIDATION', 'body.phone', { fields: ['phone'] });
+      if ((failures.get(phone) ?? 0) >= MAX_FAILURES) {
+        return new Response(
+          JSON.stringify({
+            code: 'AUTH.THROTTLED',
+            message: 'throttled',
+            details: { retryAfterSeconds: 60 },
+          }),
+          { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '60' } },
+        );
+      }
+      const person = [...people.values()].find((p) => p.phone === phone);
+      if (!person || person.password !== body.password) {
+        failures.set(phone, (failures.get(phone) ?? 0) + 1);
+        return error(401, 'AUTH.INVALID_CREDENTIALS');
+      }
+      failures.delete(phone);
+      const previous =
+        typeof body.previousSessionId === 'string' ? sessions.get(body.previousSessionId) : undefined;
+      if (previous) previous.revoked = true;
+      n += 1;
+      const id = `ses_${String(n).padStart(4, '0')}_${'f'.repeat(40)}`;
+      const expiresAt = new Date(Date.now() + 12 * 3_600_000).toISOString();
+      sessions.set(id, { personId: person.personId, revoked: false, expiresAt });
+      return json(200, { session: { id, expiresAt, idleTimeoutSeconds: 1800 }, person: personView(person) });
+    }
+    if (path === '/auth/tokens' && method === 'POST') {
+      const session = sessions.get(String(body.sessionId));
+      const person = session && people.get(session.personId);
+      if (!session || session.revoked || !person) return error(401, 'AUTH.SESSION_EXPIRED');
+      n += 1;
+      const tokens = Object.fromEntries(
+        (['catalog', 'orders', 'payments', 'membership'] as const).map((service) => {
+          const token = `at.${service}.${person.personId}.${n}`;
+          accessTokens.set(token, { personId: person.personId, service, sessionId: String(body.sessionId) });
+          return [service, token];
+        }),
+      );
+      return json(200, { tokens, expiresIn: 300, person: personView(person) });
+    }
+    if (path === '/auth/sign-out' && method === 'POST') {
+      const session = sessions.get(String(body.sessionId));
+      if (session) session.revoked = true;
+      return new Response(null, { status: 204 });
+    }
+    if (path === '/auth/reset' && method === 'POST') {
+      const phone = normalisePhone(body.phone);
+      const person = [...people.values()].find((p) => p.phone === phone);
+      if (typeof body.newPassword !== 'string' || body.newPassword.length < 8)
+        return error(400, 'VALIDATION', 'body.newPassword', { fields: ['newPassword'] });
+      if (!person || resetCodes.get(person.personId) !== body.code)
+        return error(400, 'AUTH.INVALID_RESET_CODE');
+      resetCodes.delete(person.personId);
+      person.password = body.newPassword;
+      revokeAll(person.personId);
+      return new Response(null, { status: 204 });
+    }
+    const me = bearer(headers, 'membership');
+    if (path === '/auth/password' && method === 'POST') {
+      if (!me || me === 'invalid') return error(401, 'AUTH.UNAUTHENTICATED');
+      if (me.person.password !== body.currentPassword)
+        return error(400, 'AUTH.WRONG_PASSWORD', 'body.currentPassword');
+      if (typeof body.newPassword !== 'string' || body.newPassword.length < 8)
+        return error(400, 'VALIDATION', 'body.newPassword');
+      me.person.password = body.newPassword;
+      revokeAll(me.person.personId);
+      return new Response(null, { status: 204 });
+    }
+    if (path.startsWith('/me')) {
+      if (!me || me === 'invalid') return error(401, 'AUTH.UNAUTHENTICATED');
+      if (path === '/me' && method === 'GET') return json(200, personView(me.person));
+      if (path === '/me/export' && method === 'GET')
+        return json(200, { person: personView(me.person), exportedAt: new Date().toISOString() });
+      if (path === '/me/erasure' && method === 'POST') {
+        erased.add(me.person.personId);
+        me.person.name = 'Anggota terhapus';
+        return new Response(null, { status: 202 });
+      }
+    }
+    let m = path.match(/^\/cooperatives\/([^/]+)\/people$/);
+    if (m) {
+      const coop = m[1] ?? '';
+      if (method === 'GET') {
+        const denied = requireRoles(headers, 'membership', coop, ['pengurus', 'pengawas']);
+        if (denied) return denied;
+        const items = [...people.values()]
+          .filter((p) => p.grants.some((g) => g.cooperativeId === coop))
+          .map((p) => personInCooperative(p, coop));
+        return json(200, page(items, url));
+      }
+      if (method === 'POST') {
+        const denied = requireRoles(headers, 'membership', coop, ['pengurus'], 'ketua');
+        if (denied) return denied;
+        const phone = normalisePhone(body.phone);
+        if (!phone) return error(400, 'VALIDATION', 'body.phone', { fields: ['phone'] });
+        const roles = body.roles as string[];
+        let person = [...people.values()].find((p) => p.phone === phone);
+        if (!person) {
+          n += 1;
+          person = {
+            personId: `per_new${n}`,
+            name: String(body.name),
+            phone,
+            password: '',
+            grants: [],
+            platform: [],
+          };
+          people.set(person.personId, person);
+        }
+        const grant = person.grants.find((g) => g.cooperativeId === coop);
+        const position = body.position as FakePerson['grants'][number]['position'];
+        if (grant) grant.roles = [...new Set([...grant.roles, ...roles])];
+        else person.grants.push({ cooperativeId: coop, roles, ...(position ? { position } : {}) });
+        const actor = bearer(headers, 'membership');
+        if (actor && actor !== 'invalid')
+          record({
+            cooperativeId: coop,
+            actorId: actor.personId,
+            actorName: actor.person.name,
+            actorRoles: ['pengurus'],
+            action: 'membership.person.invited',
+            target: { type: 'person', id: person.personId },
+            after: { roles },
+          });
+        return json(201, { person: personInCooperative(person, coop), ...issueCode(person.personId) });
+      }
+    }
+    m = path.match(/^\/cooperatives\/([^/]+)\/people\/([^/]+)\/(roles|reset-code)$/);
+    if (m) {
+      const coop = m[1] ?? '';
+      const denied = requireRoles(headers, 'membership', coop, ['pengurus'], 'ketua');
+      if (denied) return denied;
+      const person = people.get(m[2] ?? '');
+      const grant = person?.grants.find((g) => g.cooperativeId === coop);
+      if (!person || !grant) return error(404, 'PERSON.NOT_FOUND');
+      const actor = bearer(headers, 'membership');
+      const actorId = actor && actor !== 'invalid' ? actor.personId : 'unknown';
+      if (m[3] === 'roles' && method === 'PUT') {
+        const before = { roles: grant.roles };
+        grant.roles = body.roles as string[];
+        if (body.position) grant.position = body.position as 'ketua';
+        else delete grant.position;
+        record({
+          cooperativeId: coop,
+          actorId,
+          actorName: 'Bu Endang',
+          actorRoles: ['pengurus'],
+          action: 'membership.role.assigned',
+          target: { type: 'person', id: person.personId },
+          before,
+          after: { roles: grant.roles },
+        });
+        return json(200, personInCooperative(person, coop));
+      }
+      if (m[3] === 'reset-code' && method === 'POST') return json(201, issueCode(person.personId));
+    }
+    m = path.match(/^\/cooperatives\/([^/]+)\/audit$/);
+    if (m && method === 'GET') {
+      const denied = requireRoles(headers, 'membership', m[1] ?? '', ['pengurus', 'pengawas']);
+      if (denied) return denied;
+      return json(200, page(audit.filter((a) => a.cooperativeId === m?.[1]).reverse(), url));
+    }
+    m = path.match(/^\/cooperatives\/([^/]+)$/);
     const coop = m && COOPERATIVES.find((c) => c.cooperativeId === m[1]);
     return coop ? json(200, coop) : error(404, 'COOPERATIVE.NOT_FOUND');
   }
@@ -211,10 +504,29 @@ export function fakeServices() {
     const path = url.pathname;
     if (service === 'catalog') return catalog(method, path, url);
     if (service === 'orders') return orderService(method, path, headers, body, url);
-    return membership(method, path);
+    return membership(method, path, headers, body, url);
   };
 
-  return { fetch, calls, down, products, carts, orders };
+  /** Tests: sign a person in directly (as if through /auth/sign-in); returns the session id. */
+  function sessionOf(personId: string): string | undefined {
+    return [...sessions].find(([, s]) => s.personId === personId && !s.revoked)?.[0];
+  }
+
+  return {
+    fetch,
+    calls,
+    down,
+    products,
+    carts,
+    orders,
+    people,
+    sessions,
+    failures,
+    resetCodes,
+    audit,
+    erased,
+    sessionOf,
+  };
 }
 
 export type FakeServices = ReturnType<typeof fakeServices>;

@@ -71,3 +71,54 @@ export const COOPERATIVES = [
 ];
 
 export type { OrderView };
+
+/** People known to the fake membership service (passwords are test values). */
+export interface FakePerson {
+  personId: string;
+  name: string;
+  phone: string;
+  password: string;
+  grants: { cooperativeId: string; roles: string[]; position?: 'ketua' | 'sekretaris' | 'bendahara' }[];
+  platform: string[];
+}
+export const KETUA: FakePerson = {
+  personId: 'per_kb_ketua',
+  name: 'Bu Endang',
+  phone: '+6281100000001',
+  password: 'sandi-ketua-kb',
+  grants: [{ cooperativeId: 'karangbesuki', roles: ['pengurus', 'anggota'], position: 'ketua' }],
+  platform: [],
+};
+export const KASIR: FakePerson = {
+  personId: 'per_kb_kasir',
+  name: 'Mas Budi',
+  phone: '+6281100000002',
+  password: 'sandi-kasir-kb',
+  grants: [{ cooperativeId: 'karangbesuki', roles: ['kasir'] }],
+  platform: [],
+};
+export const PENGAWAS: FakePerson = {
+  personId: 'per_kb_pengawas',
+  name: 'Pak Harto',
+  phone: '+6281100000003',
+  password: 'sandi-pengawas-kb',
+  grants: [{ cooperativeId: 'karangbesuki', roles: ['pengawas'] }],
+  platform: [],
+};
+export const DINOYO_KETUA: FakePerson = {
+  personId: 'per_dn_ketua',
+  name: 'Bu Ratna',
+  phone: '+6281100000004',
+  password: 'sandi-ketua-dn',
+  grants: [{ cooperativeId: 'dinoyo', roles: ['pengurus'], position: 'ketua' }],
+  platform: [],
+};
+export const SHOPPER: FakePerson = {
+  personId: 'per_siti',
+  name: 'Siti Aminah',
+  phone: '+6281234567890',
+  password: 'sandi-siti-123',
+  grants: [],
+  platform: [],
+};
+export const PEOPLE = [KETUA, KASIR, PENGAWAS, DINOYO_KETUA, SHOPPER];

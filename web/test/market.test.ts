@@ -110,10 +110,13 @@ describe('language switch', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('Location')).toBe('/k/karangbesuki');
     const root = await run(() => rootLoader(args(get('/', cookieOf(res.headers)), {})));
-    expect(root.data).toEqual({ lang: 'en' });
+    expect(root.data).toEqual({ lang: 'en', account: null, sessionExpired: false });
   });
 
   it('defaults to Bahasa Indonesia', async () => {
-    expect((await run(() => rootLoader(args(get('/'), {})))).data).toEqual({ lang: 'id' });
+    expect((await run(() => rootLoader(args(get('/'), {})))).data).toMatchObject({
+      lang: 'id',
+      account: null,
+    });
   });
 });

@@ -54,15 +54,51 @@ export function cookieOf(headers: Headers, previous = ''): string {
   return set ? (set.split(';')[0] ?? '') : previous;
 }
 
-export function get(path: string, cookie = ''): Request {
-  return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+export function get(path: string, cookie = '', headers: Record<string, string> = {}): Request {
+  return new Request(`http://localhost${path}`, {
+    headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers },
+  });
 }
 
-export function post(path: string, fields: Record<string, string>, cookie = ''): Request {
+/** Every `name=value` of every Set-Cookie header, merged over `previous` (a Cookie header to send back). */
+export function cookiesOf(headers: Headers, previous = ''): string {
+  const jar = new Map<string, string>();
+  for (const part of previous.split(/;\s*/).filter(Boolean)) {
+    const [name] = part.split('=');
+    if (name) jar.set(name, part);
+  }
+  for (const set of headers.getSetCookie()) {
+    const pair = set.split(';')[0] ?? '';
+    const name = pair.split('=')[0] ?? '';
+    if (/expires=Thu, 01 Jan 1970/i.test(set) || /max-age=0/i.test(set)) jar.delete(name);
+    else jar.set(name, pair);
+  }
+  return [...jar.values()].join('; ');
+}
+
+/**
+ * A form post as a browser sends it from one of our pages: with `Origin: http://localhost` (the CSRF check
+ * wants it). `headers` may replace the Origin (a forged post) or add X-Forwarded-* (behind a proxy).
+ * `fields` may repeat a name with an array (checkboxes).
+ */
+export function post(
+  path: string,
+  fields: Record<string, string | string[]>,
+  cookie = '',
+  headers: Record<string, string> = {},
+): Request {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
   return new Request(`http://localhost${path}`, {
     method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
+    body,
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Origin: 'http://localhost',
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...headers,
+    },
   });
 }
 

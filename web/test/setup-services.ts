@@ -1,19 +1,34 @@
 import { afterEach, beforeEach, vi } from 'vitest';
+import { action as signInRoute } from '~/routes/masuk/route';
 import { addToCart } from '~/routes/k.$slug.produk.$productId/product.server';
+import { resetAuthForTests } from '~/utils/auth.server';
+import { resetEnvForTests } from '~/utils/env.server';
+import { resetSessionStorageForTests } from '~/utils/session.server';
+import type { FakePerson } from './fixtures';
 import { type FakeServices, fakeServices } from './fake-services';
-import { args, cookieOf, post, run } from './route-helpers';
+import { args, cookiesOf, post, run } from './route-helpers';
+
+/** Forget every cached configuration, cookie definition and token, so a stubbed env takes effect. */
+export function resetWebState(): void {
+  resetEnvForTests();
+  resetSessionStorageForTests();
+  resetAuthForTests();
+}
 
 /** Fresh fake services for every test, installed as the global fetch; quiet "service down" logs. */
 export function installFakeServices(): { readonly current: FakeServices } {
   const holder: { current: FakeServices } = { current: fakeServices() };
   beforeEach(() => {
+    resetWebState();
     holder.current = fakeServices();
     vi.stubGlobal('fetch', holder.current.fetch);
     vi.spyOn(console, 'error').mockImplementation(() => {});
   });
   afterEach(() => {
     vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
     vi.restoreAllMocks();
+    resetWebState();
   });
   return holder;
 }
@@ -34,5 +49,14 @@ export async function cartWith(
     ),
   );
   if (res.status !== 302) throw new Error(`could not add to cart: ${res.status} ${JSON.stringify(res.data)}`);
-  return cookieOf(res.headers, cookie);
+  return cookiesOf(res.headers, cookie);
+}
+
+/** Signs a fake person in through the real /masuk action; returns the Cookie header to send afterwards. */
+export async function signInAs(person: FakePerson, cookie = ''): Promise<string> {
+  const res = await run(() =>
+    signInRoute(args(post('/masuk', { phone: person.phone, password: person.password }, cookie), {})),
+  );
+  if (res.status !== 302) throw new Error(`could not sign in: ${res.status} ${JSON.stringify(res.data)}`);
+  return cookiesOf(res.headers, cookie);
 }

@@ -15,6 +15,7 @@ export function explainError(error: unknown): Explained {
       const key = `error.notFound.${typeof data.what === 'string' ? data.what : 'page'}`;
       return { title: 'error.notFound.title', body: isMessageKey(key) ? key : 'error.notFound.page' };
     }
+    if (error.status === 403) return { title: 'error.forbidden.title', body: 'error.forbidden.body' };
     if (error.status === 503 || error.status === 502 || error.status === 504) {
       return { title: 'error.unavailable.title', body: 'error.unavailable.body' };
     }

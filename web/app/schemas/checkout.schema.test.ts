@@ -23,7 +23,7 @@ const check = (fields: Record<string, string>) => parseForm(CheckoutSchema, new 
 describe('CheckoutSchema', () => {
   it('accepts a pickup order and normalises the phone number', () => {
     const result = check(pickup);
-    expect(result).toMatchObject({ ok: true, data: { phone: '081234567890', fulfilment: 'pickup' } });
+    expect(result).toMatchObject({ ok: true, data: { phone: '+6281234567890', fulfilment: 'pickup' } });
   });
 
   it.each(['081234567890', '+6281234567890', '6281234567890', '0812 3456 789'])(

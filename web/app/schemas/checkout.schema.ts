@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { optionalText } from './form';
-import { isIndonesianMobile, normalizePhone } from './phone';
-
-const PhoneSchema = z
-  .string({ error: 'errors.required' })
-  .transform(normalizePhone)
-  .pipe(z.string().min(1, 'errors.required').refine(isIndonesianMobile, 'errors.phone'));
+import { PhoneFieldSchema } from './phone';
 
 /**
  * Checkout form. Flat field names (street, kelurahan, …) so the form works without JavaScript;
@@ -22,7 +17,7 @@ export const CheckoutSchema = z
       .trim()
       .min(2, 'errors.nameLength')
       .max(80, 'errors.nameLength'),
-    phone: PhoneSchema,
+    phone: PhoneFieldSchema,
     fulfilment: z.enum(['pickup', 'delivery'], { error: 'errors.required' }),
     street: optionalText(200),
     rtRw: optionalText(20),

@@ -21,10 +21,16 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-export function parseForm<T>(schema: z.ZodType<T>, form: FormData | URLSearchParams): FormResult<T> {
-  const values: Record<string, string> = {};
+/** `lists` names the fields that may repeat (checkboxes): they arrive as string arrays. */
+export function parseForm<T>(
+  schema: z.ZodType<T>,
+  form: FormData | URLSearchParams,
+  lists: readonly string[] = [],
+): FormResult<T> {
+  const values: Record<string, string | string[]> = {};
   for (const [key, value] of form.entries())
-    if (typeof value === 'string' && !(key in values)) values[key] = value;
+    if (typeof value === 'string' && !(key in values) && !lists.includes(key)) values[key] = value;
+  for (const key of lists) values[key] = form.getAll(key).filter((v): v is string => typeof v === 'string');
   const result = schema.safeParse(values);
   return result.success
     ? { ok: true, data: result.data }

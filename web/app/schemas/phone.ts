@@ -1,12 +1,19 @@
-/** Drops the spaces, dashes, dots and brackets people type in phone numbers: "0812-3456 7890" → "081234567890". */
-export function normalizePhone(raw: string): string {
-  return raw.replace(/[\s\-.()]/g, '');
-}
+import { normaliseIndonesianPhone } from '@pasar/contracts';
+import { z } from 'zod';
 
 /**
- * Indonesian mobile numbers: 08…, 628… or +628…, then 8 to 11 more digits (10–15 digits in all),
- * the same rule as the orders service so the form never accepts what the service refuses.
+ * A phone field of a form: the one rule of `@pasar/contracts` (the services use the same), so the form never
+ * accepts what a service refuses. Empty → "required"; anything else not an Indonesian mobile → "errors.phone".
+ * Outputs the stored form +628….
  */
-export function isIndonesianMobile(phone: string): boolean {
-  return /^(?:\+62|62|0)8\d{8,11}$/.test(phone);
-}
+export const PhoneFieldSchema = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, 'errors.required')
+  .max(32, 'errors.phone')
+  .transform((raw, ctx) => {
+    const phone = normaliseIndonesianPhone(raw);
+    if (phone) return phone;
+    ctx.addIssue({ code: 'custom', message: 'errors.phone' });
+    return z.NEVER;
+  });

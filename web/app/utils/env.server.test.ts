@@ -35,4 +35,27 @@ describe('parseEnv', () => {
   it('drops a trailing slash from service URLs', () => {
     expect(parseEnv({ CATALOG_URL: 'http://catalog:4001/' }).CATALOG_URL).toBe('http://catalog:4001');
   });
+
+  it('reads the public address, extra origins and the proxy switch', () => {
+    const env = parseEnv({
+      PUBLIC_BASE_URL: 'https://pasar.example/',
+      EXTRA_ORIGINS: 'https://www.pasar.example, https://m.pasar.example/x',
+      TRUST_PROXY: '1',
+    });
+    expect(env).toMatchObject({
+      PUBLIC_ORIGIN: 'https://pasar.example',
+      EXTRA_ORIGINS: ['https://www.pasar.example', 'https://m.pasar.example'],
+      TRUST_PROXY: true,
+      // An https public address means Secure cookies, even outside production.
+      COOKIE_SECURE: true,
+    });
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({}).PUBLIC_ORIGIN).toBeUndefined();
+  });
+
+  it('names a bad PUBLIC_BASE_URL, EXTRA_ORIGINS or TRUST_PROXY', () => {
+    expect(() => parseEnv({ PUBLIC_BASE_URL: 'pasar.example' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => parseEnv({ EXTRA_ORIGINS: 'not a url' })).toThrow(/EXTRA_ORIGINS/);
+    expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -51,6 +51,8 @@ export interface ServiceRequest<T> {
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The signed-in person's access token for THIS service (sent as `Authorization: Bearer …`). */
+  token?: string;
   schema: z.ZodType<T>;
 }
 
@@ -74,6 +76,7 @@ export function serviceUrl(
 export async function callService<T>(service: ServiceName, path: string, req: ServiceRequest<T>): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (req.token) headers.Authorization = `Bearer ${req.token}`;
   let res: Response;
   try {
     res = await fetch(serviceUrl(service, path, req.query), {
@@ -90,6 +93,7 @@ export async function callService<T>(service: ServiceName, path: string, req: Se
     console.error(`[web] ${service} ${req.method ?? 'GET'} ${path} answered ${res.status}`);
     throw serviceUnavailable(service);
   }
+  // 204/202 without a body parse as `undefined` (schemas of such calls accept it).
   const payload: unknown = await res.json().catch(() => undefined);
   if (res.status >= 400) {
     const err = (payload ?? {}) as { code?: unknown; message?: unknown; details?: unknown };

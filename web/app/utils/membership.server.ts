@@ -1,5 +1,26 @@
+import type { BoardPosition, CooperativeRole } from '@pasar/contracts';
+import { z } from 'zod';
 import { callService } from './http.server';
-import { CooperativeListSchema, type CooperativeView, CooperativeViewSchema } from './views';
+import {
+  type AccessTokens,
+  AccessTokensSchema,
+  AuditPageSchema,
+  CooperativeListSchema,
+  type CooperativeView,
+  CooperativeViewSchema,
+  InvitedSchema,
+  PeoplePageSchema,
+  PersonInCooperativeSchema,
+  type PersonView,
+  PersonViewSchema,
+  ResetCodeSchema,
+  type SignedIn,
+  SignedInSchema,
+} from './views';
+
+const coopPath = (cooperativeId: string) => `/cooperatives/${encodeURIComponent(cooperativeId)}`;
+/** 204/202 answers carry no body. */
+const NoContent = z.unknown();
 
 export async function listCooperatives(): Promise<CooperativeView[]> {
   const res = await callService('membership', '/cooperatives', { schema: CooperativeListSchema });
@@ -8,7 +29,128 @@ export async function listCooperatives(): Promise<CooperativeView[]> {
 
 /** One cooperative; ApiError COOPERATIVE.NOT_FOUND (404) when there is none. */
 export function getCooperative(cooperativeId: string): Promise<CooperativeView> {
-  return callService('membership', `/cooperatives/${encodeURIComponent(cooperativeId)}`, {
-    schema: CooperativeViewSchema,
+  return callService('membership', coopPath(cooperativeId), { schema: CooperativeViewSchema });
+}
+
+// ---- authentication (anonymous calls: the session id is the credential) ----
+
+/** ApiError AUTH.INVALID_CREDENTIALS (401) or AUTH.THROTTLED (429, details.retryAfterSeconds). */
+export function signIn(phone: string, password: string, previousSessionId?: string): Promise<SignedIn> {
+  return callService('membership', '/auth/sign-in', {
+    method: 'POST',
+    body: { phone, password, ...(previousSessionId ? { previousSessionId } : {}) },
+    schema: SignedInSchema,
+  });
+}
+
+/** ApiError AUTH.SESSION_EXPIRED (401) once the session is revoked or past its idle/absolute timeout. */
+export function exchangeSession(sessionId: string): Promise<AccessTokens> {
+  return callService('membership', '/auth/tokens', {
+    method: 'POST',
+    body: { sessionId },
+    schema: AccessTokensSchema,
+  });
+}
+
+export async function revokeSession(sessionId: string): Promise<void> {
+  await callService('membership', '/auth/sign-out', {
+    method: 'POST',
+    body: { sessionId },
+    schema: NoContent,
+  });
+}
+
+/** A one-time reset code handed over by a pengurus; revokes the person's sessions. */
+export async function resetPassword(phone: string, code: string, newPassword: string): Promise<void> {
+  await callService('membership', '/auth/reset', {
+    method: 'POST',
+    body: { phone, code, newPassword },
+    schema: NoContent,
+  });
+}
+
+// ---- the signed-in person (membership token) ----
+
+export async function changePassword(token: string, currentPassword: string, newPassword: string) {
+  await callService('membership', '/auth/password', {
+    method: 'POST',
+    body: { currentPassword, newPassword },
+    token,
+    schema: NoContent,
+  });
+}
+
+export function getMe(token: string): Promise<PersonView> {
+  return callService('membership', '/me', { token, schema: PersonViewSchema });
+}
+
+/** The person's personal data as membership exports it (passed through to the download as is). */
+export function exportMyData(token: string): Promise<unknown> {
+  return callService('membership', '/me/export', { token, schema: z.unknown() });
+}
+
+export async function requestErasure(token: string): Promise<void> {
+  await callService('membership', '/me/erasure', { method: 'POST', body: {}, token, schema: NoContent });
+}
+
+// ---- staff: people and roles of one cooperative, its audit trail ----
+
+export function listPeople(token: string, cooperativeId: string, cursor?: string) {
+  return callService('membership', `${coopPath(cooperativeId)}/people`, {
+    token,
+    query: { limit: 50, cursor },
+    schema: PeoplePageSchema,
+  });
+}
+
+export interface Invitation {
+  name: string;
+  phone: string;
+  roles: CooperativeRole[];
+  position?: BoardPosition;
+}
+
+/** Ketua only. Adds roles to an existing person with that phone, else creates one; a one-time reset code. */
+export function invitePerson(token: string, cooperativeId: string, invitation: Invitation) {
+  return callService('membership', `${coopPath(cooperativeId)}/people`, {
+    method: 'POST',
+    body: invitation,
+    token,
+    schema: InvitedSchema,
+  });
+}
+
+export function setRoles(
+  token: string,
+  cooperativeId: string,
+  personId: string,
+  roles: CooperativeRole[],
+  position?: BoardPosition,
+) {
+  return callService(
+    'membership',
+    `${coopPath(cooperativeId)}/people/${encodeURIComponent(personId)}/roles`,
+    {
+      method: 'PUT',
+      body: { roles, ...(position ? { position } : {}) },
+      token,
+      schema: PersonInCooperativeSchema.partial().passthrough(),
+    },
+  );
+}
+
+export function issueResetCode(token: string, cooperativeId: string, personId: string) {
+  return callService(
+    'membership',
+    `${coopPath(cooperativeId)}/people/${encodeURIComponent(personId)}/reset-code`,
+    { method: 'POST', body: {}, token, schema: ResetCodeSchema },
+  );
+}
+
+export function listAudit(token: string, cooperativeId: string, cursor?: string) {
+  return callService('membership', `${coopPath(cooperativeId)}/audit`, {
+    token,
+    query: { limit: 50, cursor },
+    schema: AuditPageSchema,
   });
 }

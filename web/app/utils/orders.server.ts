@@ -1,5 +1,13 @@
 import { callService, serviceUrl } from './http.server';
-import { type CartView, CartViewSchema, type OrderView, OrderViewSchema, PlacedOrderSchema } from './views';
+import {
+  type CartView,
+  CartViewSchema,
+  type OrderPage,
+  OrderPageSchema,
+  type OrderView,
+  OrderViewSchema,
+  PlacedOrderSchema,
+} from './views';
 
 const cartPath = (cartId: string) => `/carts/${encodeURIComponent(cartId)}`;
 const orderPath = (orderId: string) => `/orders/${encodeURIComponent(orderId)}`;
@@ -55,13 +63,39 @@ export interface PlaceOrderInput {
   note?: string;
 }
 
-/** The same idempotency key always yields the same order (200 instead of 201): a double submit makes one order. */
-export function placeOrder(input: PlaceOrderInput, idempotencyKey: string) {
+/**
+ * The same idempotency key always yields the same order (200 instead of 201): a double submit makes one order.
+ * With the signed-in person's orders token the order is recorded as theirs ("Pesanan saya"); without, a guest's.
+ */
+export function placeOrder(input: PlaceOrderInput, idempotencyKey: string, token?: string) {
   return callService('orders', '/orders', {
     method: 'POST',
     body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
+    token,
     schema: PlacedOrderSchema,
+  });
+}
+
+/** "Pesanan saya": the signed-in person's own orders, newest first. */
+export function listMyOrders(token: string, cursor?: string): Promise<OrderPage> {
+  return callService('orders', '/me/orders', {
+    token,
+    query: { limit: 20, cursor },
+    schema: OrderPageSchema,
+  });
+}
+
+/** A cooperative's orders for its staff (pengurus, kasir, gudang, pengawas); another cooperative → 404. */
+export function listCooperativeOrders(
+  token: string,
+  cooperativeId: string,
+  query: { status?: string; cursor?: string } = {},
+): Promise<OrderPage> {
+  return callService('orders', `/cooperatives/${encodeURIComponent(cooperativeId)}/orders`, {
+    token,
+    query: { limit: 50, ...query },
+    schema: OrderPageSchema,
   });
 }
 

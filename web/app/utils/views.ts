@@ -1,4 +1,10 @@
-import { CooperativeSnapshotSchema } from '@pasar/contracts';
+import {
+  BoardPositionSchema,
+  CooperativeGrantSchema,
+  CooperativeRoleSchema,
+  CooperativeSnapshotSchema,
+  PlatformRoleSchema,
+} from '@pasar/contracts';
 import { z } from 'zod';
 import { ORDER_STATUSES } from './order-status';
 
@@ -109,3 +115,75 @@ export const OrderViewSchema = z.object({
 export type OrderView = z.infer<typeof OrderViewSchema>;
 
 export const PlacedOrderSchema = z.object({ order: OrderViewSchema, accessToken: z.string().min(1) });
+
+/** Orders of a signed-in shopper (GET /me/orders) or of a cooperative for its staff, newest first. */
+export const OrderPageSchema = z.object({
+  items: z.array(OrderViewSchema),
+  nextCursor: z.string().nullable(),
+});
+export type OrderPage = z.infer<typeof OrderPageSchema>;
+
+// ---- membership: people, sessions, roles (contract of issue 6) ----
+
+export const PersonViewSchema = z.object({
+  personId: z.string().min(1),
+  name: z.string(),
+  phone: z.string(),
+  email: z.string().nullish(),
+  grants: z.array(CooperativeGrantSchema),
+  platform: z.array(PlatformRoleSchema).default([]),
+});
+export type PersonView = z.infer<typeof PersonViewSchema>;
+
+export const SignedInSchema = z.object({
+  session: z.object({ id: z.string().min(16), expiresAt: z.string(), idleTimeoutSeconds: z.number() }),
+  person: PersonViewSchema,
+});
+export type SignedIn = z.infer<typeof SignedInSchema>;
+
+export const AccessTokensSchema = z.object({
+  tokens: z.object({
+    catalog: z.string().min(1),
+    orders: z.string().min(1),
+    payments: z.string().min(1),
+    membership: z.string().min(1),
+  }),
+  expiresIn: z.number().int().positive(),
+  person: PersonViewSchema,
+});
+export type AccessTokens = z.infer<typeof AccessTokensSchema>;
+
+export const PersonInCooperativeSchema = z.object({
+  personId: z.string().min(1),
+  name: z.string(),
+  phoneMasked: z.string(),
+  roles: z.array(CooperativeRoleSchema),
+  position: BoardPositionSchema.nullish(),
+});
+export type PersonInCooperative = z.infer<typeof PersonInCooperativeSchema>;
+export const PeoplePageSchema = z.object({
+  items: z.array(PersonInCooperativeSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const ResetCodeSchema = z.object({ resetCode: z.string().min(1), resetCodeExpiresAt: z.string() });
+export const InvitedSchema = ResetCodeSchema.extend({ person: z.unknown() });
+
+/** One line of the audit trail: who (person id and, when membership knows it, the name), what, when, before/after. */
+export const AuditEntrySchema = z.object({
+  id: z.string().optional(),
+  cooperativeId: z.string(),
+  actorId: z.string(),
+  actorName: z.string().nullish(),
+  actorRoles: z.array(z.string()).default([]),
+  action: z.string(),
+  target: z.object({ type: z.string(), id: z.string() }),
+  before: z.record(z.string(), z.unknown()).nullish(),
+  after: z.record(z.string(), z.unknown()).nullish(),
+  at: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export const AuditPageSchema = z.object({
+  items: z.array(AuditEntrySchema),
+  nextCursor: z.string().nullable(),
+});

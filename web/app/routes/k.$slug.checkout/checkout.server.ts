@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { type Checkout, CheckoutSchema } from '~/schemas/checkout.schema';
 import { type FieldError, type FieldErrors, parseForm } from '~/schemas/form';
+import { getAuth } from '~/utils/auth.server';
 import { loadCart } from '~/utils/cart.server';
 import { requireCooperative, requireSlug } from '~/utils/cooperative.server';
 import { ApiError } from '~/utils/http.server';
@@ -93,9 +94,12 @@ export async function submitCheckout({ request, params }: ActionFunctionArgs) {
   }
   const cartId = getCartId(session, cooperative.cooperativeId);
   if (!cartId) return fail(409, { form: 'errors.cartEmpty' });
+  // A signed-in shopper's order is recorded as theirs ("Pesanan saya"); a guest's stays anonymous.
+  const auth = await getAuth(request);
+  const token = auth.status === 'signed-in' ? auth.tokens.orders : undefined;
   let placed: Awaited<ReturnType<typeof placeOrder>>;
   try {
-    placed = await placeOrder(toOrderRequest(parsed.data, cartId), parsed.data.idempotencyKey);
+    placed = await placeOrder(toOrderRequest(parsed.data, cartId), parsed.data.idempotencyKey, token);
   } catch (error) {
     if (error instanceof ApiError && error.status < 500) {
       return fail(error.status === 400 ? 400 : 409, checkoutErrorsOf(error));

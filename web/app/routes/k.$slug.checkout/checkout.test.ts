@@ -68,7 +68,7 @@ describe('checkout action', () => {
     expect(call?.body).toEqual({
       cartId: expect.stringMatching(/^crt_/),
       fulfilment: { method: 'pickup' },
-      contact: { name: 'Siti Aminah', phone: '081234567890' },
+      contact: { name: 'Siti Aminah', phone: '+6281234567890' },
       paymentMethod: 'cash',
     });
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
+import { formAction } from '~/utils/action.server';
 import { pageTitle } from '~/utils/meta';
 import { useI18n } from '~/utils/use-i18n';
 import { useMarket } from '~/utils/use-market';
@@ -9,7 +10,7 @@ import { loadCheckout, submitCheckout } from './checkout.server';
 import { OrderSummary } from './order-summary';
 
 export const loader = (args: LoaderFunctionArgs) => loadCheckout(args);
-export const action = (args: ActionFunctionArgs) => submitCheckout(args);
+export const action = formAction((args: ActionFunctionArgs) => submitCheckout(args));
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'checkout.title') }];
 

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FieldMessage } from '~/components/field';
 import { FlashNotice } from '~/components/flash-notice';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
+import { formAction } from '~/utils/action.server';
 import { pageTitle } from '~/utils/meta';
 import { formatRupiah } from '~/utils/money';
 import { useI18n } from '~/utils/use-i18n';
@@ -11,7 +12,7 @@ import { CartLineRow } from './cart-line-row';
 import { changeCartLine, loadCartPage } from './cart.server';
 
 export const loader = (args: LoaderFunctionArgs) => loadCartPage(args);
-export const action = (args: ActionFunctionArgs) => changeCartLine(args);
+export const action = formAction((args: ActionFunctionArgs) => changeCartLine(args));
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'cart.title') }];
 

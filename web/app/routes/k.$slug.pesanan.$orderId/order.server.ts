@@ -5,6 +5,7 @@ import { requireSlug } from '~/utils/cooperative.server';
 import { isApiError, notFound } from '~/utils/http.server';
 import { isOrderId, requireOrderAccess } from '~/utils/order-access.server';
 import { cancelOrder, getOrder } from '~/utils/orders.server';
+import { publicUrl } from '~/utils/origin.server';
 import { commitSession, flashNotice, getSession, rememberOrder, takeNotice } from '~/utils/session.server';
 import type { OrderView } from '~/utils/views';
 
@@ -33,7 +34,8 @@ export async function loadOrder({ request, params }: LoaderFunctionArgs) {
   const { orderId, token } = requireOrderAccess(session, params.orderId);
   const order = await fetchOrder(slug, orderId, token);
   const notice = takeNotice(session);
-  const secretLink = `${url.origin}${url.pathname}?token=${encodeURIComponent(token)}`;
+  // Built for the address shoppers use (https behind the TLS proxy), not the scheme the app itself was reached on.
+  const secretLink = publicUrl(request, `${url.pathname}?token=${encodeURIComponent(token)}`);
   return data(
     { order, notice, secretLink },
     {

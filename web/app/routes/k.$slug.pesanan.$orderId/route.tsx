@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/reac
 import { FlashNotice } from '~/components/flash-notice';
 import { Notice } from '~/components/notice';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
+import { formAction } from '~/utils/action.server';
 import { pageTitle } from '~/utils/meta';
 import { isFinalStatus } from '~/utils/order-status';
 import { useI18n } from '~/utils/use-i18n';
@@ -15,7 +16,7 @@ import { cancelOrderAction, loadOrder } from './order.server';
 import { useLiveOrder } from './use-live-order';
 
 export const loader = (args: LoaderFunctionArgs) => loadOrder(args);
-export const action = (args: ActionFunctionArgs) => cancelOrderAction(args);
+export const action = formAction((args: ActionFunctionArgs) => cancelOrderAction(args));
 
 /** The order's page must not be cached anywhere: it holds contact details and a live status. */
 export const headers: HeadersFunction = ({ loaderHeaders, parentHeaders }) => {

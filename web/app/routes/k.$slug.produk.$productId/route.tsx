@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FlashNotice } from '~/components/flash-notice';
 import { ProductImage } from '~/components/product-card';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
+import { formAction } from '~/utils/action.server';
 import { StockInfo } from '~/components/stock-info';
 import { pageTitle } from '~/utils/meta';
 import { formatRupiah } from '~/utils/money';
@@ -12,7 +13,7 @@ import { AddToCartForm } from './add-to-cart-form';
 import { addToCart, loadProduct } from './product.server';
 
 export const loader = (args: LoaderFunctionArgs) => loadProduct(args);
-export const action = (args: ActionFunctionArgs) => addToCart(args);
+export const action = formAction((args: ActionFunctionArgs) => addToCart(args));
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: pageTitle(matches, null, undefined, data?.product.name) },

@@ -1,0 +1,14 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { assertSameOrigin } from './origin.server';
+
+/**
+ * Every route action is wrapped in this: a state-changing request whose Origin (or Referer) is not ours
+ * is answered 403 before the action reads the form or calls a service (CSRF). `test/csrf.test.ts` checks
+ * that every route module with an action refuses a forged post.
+ */
+export function formAction<R>(handler: (args: ActionFunctionArgs) => Promise<R>) {
+  return (args: ActionFunctionArgs): Promise<R> => {
+    assertSameOrigin(args.request);
+    return handler(args);
+  };
+}

@@ -1,0 +1,34 @@
+import type { CooperativeGrant, CooperativeRole } from '@pasar/contracts';
+
+/**
+ * The staff area (/kelola/:slug): which sections each role sees. Shared by the loaders (which answer 404
+ * for a section the person may not open) and the navigation (which shows only these). Types only from
+ * contracts, so no schema code reaches the browser.
+ */
+export const STAFF_SECTIONS = ['pesanan', 'produk', 'anggota', 'audit'] as const;
+export type StaffSection = (typeof STAFF_SECTIONS)[number];
+
+export const SECTION_ROLES: Record<StaffSection, readonly CooperativeRole[]> = {
+  pesanan: ['kasir', 'gudang', 'pengurus', 'pengawas'],
+  produk: ['gudang', 'pengurus', 'pengawas'],
+  anggota: ['pengurus'],
+  audit: ['pengurus', 'pengawas'],
+};
+
+export const STAFF_ROLE_NAMES: readonly CooperativeRole[] = ['pengurus', 'kasir', 'gudang', 'pengawas'];
+
+export function hasStaffRole(grant: Pick<CooperativeGrant, 'roles'> | undefined): boolean {
+  return grant?.roles.some((role) => STAFF_ROLE_NAMES.includes(role)) ?? false;
+}
+
+export function sectionsFor(grant: Pick<CooperativeGrant, 'roles'> | undefined): StaffSection[] {
+  if (!grant) return [];
+  return STAFF_SECTIONS.filter((section) =>
+    SECTION_ROLES[section].some((role) => grant.roles.includes(role)),
+  );
+}
+
+/** Only the ketua (a pengurus in the ketua position) invites people and changes roles. */
+export function isKetuaGrant(grant: Pick<CooperativeGrant, 'roles' | 'position'> | undefined): boolean {
+  return grant?.roles.includes('pengurus') === true && grant.position === 'ketua';
+}

@@ -1,0 +1,220 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { describe, expect, it, vi } from 'vitest';
+import { submitCheckout } from '~/routes/k.$slug.checkout/checkout.server';
+import { loadOrder } from '~/routes/k.$slug.pesanan.$orderId/order.server';
+import { action as addToCartRoute } from '~/routes/k.$slug.produk.$productId/route';
+import { action as signOutRoute } from '~/routes/keluar/route';
+import { action as signInRoute } from '~/routes/masuk/route';
+import { getAuth } from '~/utils/auth.server';
+import { publicOrigin } from '~/utils/origin.server';
+import { KASIR, KERIPIK } from './fixtures';
+import { args, cookiesOf, get, post, run } from './route-helpers';
+import { cartWith, installFakeServices, resetWebState, signInAs } from './setup-services';
+
+const services = installFakeServices();
+const slug = 'karangbesuki';
+
+/** Every route module of the app that has an action: the CSRF check must guard each of them. */
+const routeModules = import.meta.glob<{ action?: (args: ActionFunctionArgs) => Promise<unknown> }>(
+  '../app/routes/*/route.{ts,tsx}',
+  { eager: true },
+);
+const actions = Object.entries(routeModules).filter(([, m]) => typeof m.action === 'function');
+
+const EVIL = { Origin: 'https://evil.example' };
+
+describe('CSRF: every state-changing form checks where it was posted from', () => {
+  it('finds the actions (so the next test is not vacuous)', () => {
+    expect(
+      actions.map(([path]) => path.replace('../app/routes/', '').replace(/\/route\.tsx?$/, '')).sort(),
+    ).toEqual(
+      [
+        'akun._index',
+        'atur-sandi',
+        'bahasa',
+        'k.$slug.checkout',
+        'k.$slug.keranjang',
+        'k.$slug.pesanan.$orderId',
+        'k.$slug.produk.$productId',
+        'kelola.$slug.anggota',
+        'keluar',
+        'masuk',
+      ].sort(),
+    );
+  });
+
+  it.each(actions)(
+    '%s answers 403 to a post from evil.example before calling any service',
+    async (_path, mod) => {
+      const cookie = await signInAs(KASIR);
+      const before = services.current.calls.length;
+      const res = await run(() =>
+        mod.action?.(
+          args(
+            post('/x', { intent: 'invite', lang: 'en', productId: KERIPIK.id, quantity: '1' }, cookie, EVIL),
+            {
+              slug,
+              productId: KERIPIK.id,
+              orderId: 'ord_test00000001',
+            },
+          ),
+        ),
+      );
+      expect(res.status).toBe(403);
+      expect(res.data).toEqual({ reason: 'forbidden-origin' });
+      expect(services.current.calls.length).toBe(before);
+    },
+  );
+
+  it('a forged "add to cart" changes nothing; the same post from our page works', async () => {
+    const fields = { productId: KERIPIK.id, quantity: '2' };
+    const params = { slug, productId: KERIPIK.id };
+    const forged = await run(() =>
+      addToCartRoute(args(post(`/k/${slug}/produk/${KERIPIK.id}`, fields, '', EVIL), params)),
+    );
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('Set-Cookie')).toBeNull();
+    expect(services.current.carts.size).toBe(0);
+    const ours = await run(() =>
+      addToCartRoute(args(post(`/k/${slug}/produk/${KERIPIK.id}`, fields), params)),
+    );
+    expect(ours.status).toBe(302);
+    expect(services.current.carts.size).toBe(1);
+  });
+
+  it('a forged sign-out leaves the session alive', async () => {
+    const cookie = await signInAs(KASIR);
+    const res = await run(() => signOutRoute(args(post('/keluar', {}, cookie, EVIL), {})));
+    expect(res.status).toBe(403);
+    expect(await getAuth(get('/', cookie))).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('falls back to the Referer without an Origin, and refuses a post with neither or with Origin: null', async () => {
+    const form = { phone: KASIR.phone, password: KASIR.password };
+    const referer = await run(() =>
+      signInRoute(args(post('/masuk', form, '', { Origin: '', Referer: 'http://localhost/masuk' }), {})),
+    );
+    // An empty Origin header is an Origin that names nobody: refused.
+    expect(referer.status).toBe(403);
+    const withReferer = new Request('http://localhost/masuk', {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Referer: 'http://localhost/masuk?x=1' },
+    });
+    expect((await run(() => signInRoute(args(withReferer, {})))).status).toBe(302);
+    const bare = new Request('http://localhost/masuk', { method: 'POST', body: new URLSearchParams(form) });
+    expect((await run(() => signInRoute(args(bare, {})))).status).toBe(403);
+    const nullOrigin = await run(() => signInRoute(args(post('/masuk', form, '', { Origin: 'null' }), {})));
+    expect(nullOrigin.status).toBe(403);
+    const evilReferer = new Request('http://localhost/masuk', {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: { Referer: 'https://evil.example/masuk' },
+    });
+    expect((await run(() => signInRoute(args(evilReferer, {})))).status).toBe(403);
+  });
+
+  it('accepts the configured public origin and EXTRA_ORIGINS, not the host the app was reached on', async () => {
+    vi.stubEnv('PUBLIC_BASE_URL', 'https://pasar.example');
+    vi.stubEnv('EXTRA_ORIGINS', 'https://www.pasar.example');
+    resetWebState();
+    const form = { phone: KASIR.phone, password: KASIR.password };
+    const from = (origin: string) =>
+      run(() => signInRoute(args(post('/masuk', form, '', { Origin: origin }), {})));
+    expect((await from('https://pasar.example')).status).toBe(302);
+    expect((await from('https://www.pasar.example')).status).toBe(302);
+    expect((await from('http://localhost')).status).toBe(403);
+  });
+});
+
+/** A placed order and the cookie that may see it. */
+async function placedOrder(): Promise<{ orderId: string; cookie: string }> {
+  const cart = await cartWith(KERIPIK.id, 1);
+  const fields = {
+    idempotencyKey: `key-${Math.random()}`,
+    name: 'Siti',
+    phone: '081234567890',
+    fulfilment: 'pickup',
+    paymentMethod: 'cash',
+  };
+  const res = await run(() => submitCheckout(args(post(`/k/${slug}/checkout`, fields, cart), { slug })));
+  return {
+    orderId: (res.headers.get('Location') ?? '').split('/').pop() ?? '',
+    cookie: cookiesOf(res.headers, cart),
+  };
+}
+
+const PROXY_HEADERS = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'pasar.example' };
+
+async function secretLink(headers: Record<string, string>): Promise<string> {
+  const { orderId, cookie } = await placedOrder();
+  const res = await run<{ secretLink: string }>(() =>
+    loadOrder(args(get(`/k/${slug}/pesanan/${orderId}`, cookie, headers), { slug, orderId })),
+  );
+  expect(res.status).toBe(200);
+  return res.data.secretLink;
+}
+
+describe('behind a TLS-terminating proxy', () => {
+  it('builds the secret link for https from the forwarded headers when the proxy is trusted (TRUST_PROXY=1)', async () => {
+    vi.stubEnv('TRUST_PROXY', '1');
+    resetWebState();
+    const link = await secretLink(PROXY_HEADERS);
+    expect(link).toMatch(/^https:\/\/pasar\.example\/k\/karangbesuki\/pesanan\/ord_\w+\?token=tok_\w+$/);
+  });
+
+  it('ignores forwarded headers from an untrusted sender (TRUST_PROXY unset): the link keeps the real scheme and host', async () => {
+    const link = await secretLink({ 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'evil.example' });
+    expect(link).toMatch(/^http:\/\/localhost\/k\/karangbesuki\/pesanan\//);
+  });
+
+  it('PUBLIC_BASE_URL wins over anything a request says', async () => {
+    vi.stubEnv('PUBLIC_BASE_URL', 'https://pasar.example/');
+    vi.stubEnv('TRUST_PROXY', '1');
+    resetWebState();
+    const link = await secretLink({ 'X-Forwarded-Proto': 'http', 'X-Forwarded-Host': 'evil.example' });
+    expect(link).toMatch(/^https:\/\/pasar\.example\/k\//);
+  });
+
+  it('takes only the first hop and refuses a host that is not a host name', () => {
+    vi.stubEnv('TRUST_PROXY', '1');
+    resetWebState();
+    const request = (headers: Record<string, string>) => get('/', '', headers);
+    expect(
+      publicOrigin(request({ 'X-Forwarded-Proto': 'https, http', 'X-Forwarded-Host': 'a.example, b' })),
+    ).toBe('https://a.example');
+    expect(publicOrigin(request({ 'X-Forwarded-Proto': 'gopher', 'X-Forwarded-Host': 'x/y@evil' }))).toBe(
+      'http://localhost',
+    );
+  });
+
+  it('checks form posts against the forwarded origin when the proxy is trusted, not otherwise', async () => {
+    const form = { phone: KASIR.phone, password: KASIR.password };
+    const viaProxy = () =>
+      run(() =>
+        signInRoute(
+          args(post('/masuk', form, '', { Origin: 'https://pasar.example', ...PROXY_HEADERS }), {}),
+        ),
+      );
+    expect((await viaProxy()).status).toBe(403);
+    vi.stubEnv('TRUST_PROXY', '1');
+    resetWebState();
+    expect((await viaProxy()).status).toBe(302);
+  });
+
+  it('makes the session cookie Secure when the public address is https, even outside production', async () => {
+    vi.stubEnv('PUBLIC_BASE_URL', 'https://pasar.example');
+    resetWebState();
+    const res = await run(() =>
+      signInRoute(
+        args(
+          post('/masuk', { phone: KASIR.phone, password: KASIR.password }, '', {
+            Origin: 'https://pasar.example',
+          }),
+          {},
+        ),
+      ),
+    );
+    expect(res.headers.get('Set-Cookie')).toMatch(/^__Host-pasar_sid=.*; Secure/);
+  });
+});
