@@ -15,7 +15,8 @@ const FIELDS = {
   maxPrice: Price,
   inStock: z.enum(['on', 'true', '1']).transform(() => true),
   sort: z.enum(SORTS, { error: 'errors.invalidForm' }),
-  cursor: z.string().regex(/^[A-Za-z0-9_\-=]{1,600}$/, 'errors.invalidForm'),
+  // The catalog's CURSOR_PATTERN (services/catalog/src/domain/cursor.ts): a keyset position <key>.<id>.
+  cursor: z.string().regex(/^(?:[0-9]{1,15}|~[A-Za-z0-9_-]{0,640})\.[0-9a-f]{24}$/, 'errors.invalidForm'),
 } as const;
 
 export type SearchField = keyof typeof FIELDS;

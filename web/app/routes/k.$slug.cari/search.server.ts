@@ -11,10 +11,14 @@ const PAGE_SIZE = 20;
 export async function loadSearch({ request, params }: LoaderFunctionArgs) {
   const slug = requireSlug(params.slug);
   const { query, values, errors } = parseSearch(new URL(request.url).searchParams);
-  let badCursor = false;
+  // A malformed cursor (edited, or from an old link) is refused here; one the catalog refuses, below.
+  let badCursor = 'cursor' in errors;
   const [categories, page] = await Promise.all([
     listCategories(slug),
-    listProducts(slug, { ...query, limit: PAGE_SIZE }).catch((error): ProductPage => {
+    (badCursor
+      ? Promise.resolve<ProductPage>({ items: [], nextCursor: null })
+      : listProducts(slug, { ...query, limit: PAGE_SIZE })
+    ).catch((error): ProductPage => {
       // A cursor the catalog no longer understands (edited, or from an old link): offer to start over.
       if (isApiError(error) && error.status === 400) {
         badCursor = true;
