@@ -3,6 +3,7 @@ import {
   CooperativeIdSchema,
   MobilePhoneSchema,
   ObjectIdSchema,
+  PHONE_MESSAGE,
   OrderIdSchema,
   OrderStatusSchema,
   type PaymentMethod,
@@ -91,7 +92,12 @@ export const SetLineBody = strictBody({ quantity: QuantitySchema });
 const SEP = `[${BLANK}.()-]`;
 export const PHONE_PATTERN = `^${SEP}*(?:\\+${SEP}*6${SEP}*2|6${SEP}*2|0)${SEP}*8(?:${SEP}*[0-9]){8,11}${SEP}*$`;
 // Piped, not extended: the contracts' schema was built before @hono/zod-openapi could add .openapi().
-export const PhoneSchema = z.string().pipe(MobilePhoneSchema).openapi({
+// The pattern is checked too, so the code refuses exactly what the document refuses (no more, no less).
+export const PhoneSchema = z
+  .string()
+  .regex(new RegExp(PHONE_PATTERN), PHONE_MESSAGE)
+  .pipe(MobilePhoneSchema)
+  .openapi({
   type: 'string',
   pattern: PHONE_PATTERN,
   maxLength: 32,
