@@ -28,6 +28,8 @@ describe('orders config', () => {
   });
 
   it('no longer knows ADMIN_TOKEN', () => {
-    expect(loadConfig(OrdersConfigSchema, { ...base, ADMIN_TOKEN: 'x'.repeat(20) })).not.toHaveProperty('ADMIN_TOKEN');
+    expect(loadConfig(OrdersConfigSchema, { ...base, ADMIN_TOKEN: 'x'.repeat(20) })).not.toHaveProperty(
+      'ADMIN_TOKEN',
+    );
   });
 });

@@ -161,17 +161,26 @@ describe('orders service through the real broker', () => {
     expect([cancelled.status, cancelled.body.status]).toEqual([200, 'CANCELLED']);
 
     const [packAudit] = await waitFor(
-      () => (r.listener.auditsOf(packMe.orderId).length > 0 ? r.listener.auditsOf(packMe.orderId) : undefined),
+      () =>
+        r.listener.auditsOf(packMe.orderId).length > 0 ? r.listener.auditsOf(packMe.orderId) : undefined,
       { what: 'pack audit entry published' },
     );
     expect(packAudit).toMatchObject({
       subject: 'karangbesuki',
-      data: { actorId: 'per_karangbesuki_gudang', action: 'orders.order.packed', after: { status: 'PACKED' } },
+      data: {
+        actorId: 'per_karangbesuki_gudang',
+        action: 'orders.order.packed',
+        after: { status: 'PACKED' },
+      },
     });
-    await waitFor(() => r.listener.auditsOf(cancelMe.orderId).length === 1, { what: 'cancel audit published' });
+    await waitFor(() => r.listener.auditsOf(cancelMe.orderId).length === 1, {
+      what: 'cancel audit published',
+    });
     await waitFor(() => r.listener.of('pasar.orders.order.cancelled', cancelMe.orderId).length === 1, {
       what: 'OrderCancelled published',
     });
-    expect(r.listener.of('pasar.orders.order.cancelled', cancelMe.orderId)[0]?.data).toMatchObject({ by: 'staff' });
+    expect(r.listener.of('pasar.orders.order.cancelled', cancelMe.orderId)[0]?.data).toMatchObject({
+      by: 'staff',
+    });
   });
 });

@@ -17,7 +17,13 @@ describe('POST /orders with an access token', () => {
     const shop = await shopWithProducts();
     const cartId = await shop.cartWithKeripik();
     for (const field of ['buyerPersonId', 'personId']) {
-      const res = await send(shop.app, 'POST', '/orders', pickupOrder(cartId, { [field]: 'per_budi' }), key());
+      const res = await send(
+        shop.app,
+        'POST',
+        '/orders',
+        pickupOrder(cartId, { [field]: 'per_budi' }),
+        key(),
+      );
       expect([res.status, res.body.details.issues[0].field]).toEqual([400, field]);
     }
     expect(shop.stores.orders.byId.size).toBe(0);
@@ -40,7 +46,7 @@ describe('POST /orders with an access token', () => {
 });
 
 describe('GET /me/orders (Pesanan saya)', () => {
-  it("shows each person only their own orders, across cooperatives, newest first", async () => {
+  it('shows each person only their own orders, across cooperatives, newest first', async () => {
     const shop = await shopWithProducts();
     const ani = await bearer('per_ani');
     const budi = await bearer('per_budi');
@@ -54,7 +60,9 @@ describe('GET /me/orders (Pesanan saya)', () => {
 
     const mine = await send(shop.app, 'GET', '/me/orders', undefined, ani);
     expect(mine.status).toBe(200);
-    expect(mine.body.items.map((o: { id: string; cooperativeId: string }) => [o.id, o.cooperativeId])).toEqual([
+    expect(
+      mine.body.items.map((o: { id: string; cooperativeId: string }) => [o.id, o.cooperativeId]),
+    ).toEqual([
       [aniDinoyo.order.id, 'dinoyo'],
       [aniKarbes.order.id, 'karangbesuki'],
     ]);
@@ -75,8 +83,17 @@ describe('GET /me/orders (Pesanan saya)', () => {
     }
     const first = await send(shop.app, 'GET', '/me/orders?limit=2', undefined, ani);
     expect(first.body.items.map((o: { id: string }) => o.id)).toEqual([ids[2], ids[1]]);
-    const rest = await send(shop.app, 'GET', `/me/orders?limit=2&cursor=${first.body.nextCursor}`, undefined, ani);
-    expect([rest.body.items.map((o: { id: string }) => o.id), rest.body.nextCursor]).toEqual([[ids[0]], null]);
+    const rest = await send(
+      shop.app,
+      'GET',
+      `/me/orders?limit=2&cursor=${first.body.nextCursor}`,
+      undefined,
+      ani,
+    );
+    expect([rest.body.items.map((o: { id: string }) => o.id), rest.body.nextCursor]).toEqual([
+      [ids[0]],
+      null,
+    ]);
   });
 
   it('is 401 without a token; bad paging input is 400 naming the field', async () => {

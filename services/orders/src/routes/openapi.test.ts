@@ -4,7 +4,7 @@ import { createApp } from '../app';
 import { appDeps } from '../test/fixtures';
 import { PHONE_PATTERN, PhoneSchema, text } from './schemas';
 
-// biome-ignore lint/suspicious/noExplicitAny: the document is walked as plain JSON
+/** The document, walked as plain JSON. */
 type Doc = any;
 
 async function document(): Promise<Doc> {
@@ -69,7 +69,9 @@ describe('/openapi.json', () => {
   });
 
   it('offers only the payment methods this deployment accepts, and bodies refuse extra fields', async () => {
-    const res = await createApp(appDeps({ paymentMethods: ['cash', 'qris'] }).appDeps).request('/openapi.json');
+    const res = await createApp(appDeps({ paymentMethods: ['cash', 'qris'] }).appDeps).request(
+      '/openapi.json',
+    );
     const doc: Doc = await res.json();
     const body = doc.paths['/orders'].post.requestBody.content['application/json'].schema;
     expect(body.properties.paymentMethod.enum).toEqual(['cash', 'qris']);
@@ -113,7 +115,12 @@ describe('the documented patterns and the code agree', () => {
   });
 
   it('refuses what the pattern refuses, even what the looser contracts rule would take', () => {
-    for (const raw of ['0812\u00a03456\u00a07890', '０８１２３４５６７８９０', '0812345678901234', '+1 415 555 0100']) {
+    for (const raw of [
+      '0812\u00a03456\u00a07890',
+      '０８１２３４５６７８９０',
+      '0812345678901234',
+      '+1 415 555 0100',
+    ]) {
       expect(new RegExp(PHONE_PATTERN).test(raw), raw).toBe(false);
       expect(PhoneSchema.safeParse(raw).success, raw).toBe(false);
     }

@@ -33,7 +33,13 @@ describe('GET /orders/:orderId', () => {
     const { order } = await placedOrder();
     const none = await send(app, 'GET', `/orders/${order.id}`);
     expect([none.status, none.body.code]).toEqual([401, 'AUTH.UNAUTHENTICATED']);
-    const staff = await send(app, 'GET', `/orders/${order.id}`, undefined, await staffOf('karangbesuki', 'pengurus'));
+    const staff = await send(
+      app,
+      'GET',
+      `/orders/${order.id}`,
+      undefined,
+      await staffOf('karangbesuki', 'pengurus'),
+    );
     expect(staff.status).toBe(403);
   });
 });

@@ -27,7 +27,9 @@ export const orderStreamRoute = defineRoute({
         '`event: order` with the OrderView (JSON in `data`) now and after every change; a `: heartbeat` comment between; the stream ends after a while and EventSource reconnects',
       content: {
         'text/event-stream': {
-          schema: z.string().openapi({ example: 'event: order\nid: 1\ndata: {"id":"ord_…","status":"PLACED"}\n\n' }),
+          schema: z
+            .string()
+            .openapi({ example: 'event: order\nid: 1\ndata: {"id":"ord_…","status":"PLACED"}\n\n' }),
         },
       },
     },

@@ -44,7 +44,7 @@ export function orderRoutes(deps: OrdersDeps) {
     view: defineRoute({
       method: 'get',
       path: '/orders/{orderId}',
-      summary: "The order, for the shopper holding its link (a wrong token answers as an unknown order)",
+      summary: 'The order, for the shopper holding its link (a wrong token answers as an unknown order)',
       access: ACCESS.orderLink,
       request: { params: OrderParams, headers: OrderTokenHeaders, query: OrderTokenQuery },
       responses: { 200: json(OrderViewSchema, 'The order') },
@@ -97,7 +97,12 @@ export function registerOrderRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps):
   );
 
   app.openapi(r.cancel, async (c) => {
-    const order = await cancelOrder(deps, c.req.valid('param').orderId, orderToken(c), c.req.valid('json').reason);
+    const order = await cancelOrder(
+      deps,
+      c.req.valid('param').orderId,
+      orderToken(c),
+      c.req.valid('json').reason,
+    );
     return c.json(toOrderView(order), 200);
   });
 

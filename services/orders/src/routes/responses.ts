@@ -12,6 +12,9 @@ export const invalidToken = {
 
 /** POST /orders' own answers beyond the kit's 400/404/409/413. */
 export const placeOrderErrors = {
-  422: json(ErrorBodySchema, 'ORDER.IDEMPOTENCY_KEY_REUSED: this key already placed an order of another cart'),
+  422: json(
+    ErrorBodySchema,
+    'ORDER.IDEMPOTENCY_KEY_REUSED: this key already placed an order of another cart',
+  ),
   429: json(ErrorBodySchema, 'ORDER.TOO_MANY_REPLAYS: this request was repeated too many times'),
 };

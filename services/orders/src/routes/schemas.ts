@@ -51,7 +51,8 @@ export function text(min: number, max: number) {
   return z
     .string()
     .superRefine((raw, ctx) => {
-      if (codePoints(raw) > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
+      if (codePoints(raw) > max)
+        ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
       else if (codePoints(trimBlank(raw)) < min)
         ctx.addIssue({
           code: 'custom',
@@ -65,7 +66,12 @@ export function text(min: number, max: number) {
 /** A value of a fixed shape that may come with blanks around it (trimmed before it is stored). */
 function padded(core: string, message: string, maxLength: number) {
   const pattern = `^[${BLANK}]*${core}[${BLANK}]*$`;
-  return z.string().max(maxLength).regex(new RegExp(pattern), message).transform(trimBlank).openapi({ pattern });
+  return z
+    .string()
+    .max(maxLength)
+    .regex(new RegExp(pattern), message)
+    .transform(trimBlank)
+    .openapi({ pattern });
 }
 
 export const CartIdSchema = z.string().regex(CART_ID_PATTERN, 'must be a cart id such as "crt_…"');
@@ -98,11 +104,11 @@ export const PhoneSchema = z
   .regex(new RegExp(PHONE_PATTERN), PHONE_MESSAGE)
   .pipe(MobilePhoneSchema)
   .openapi({
-  type: 'string',
-  pattern: PHONE_PATTERN,
-  maxLength: 32,
-  example: '0812-3456-7890',
-});
+    type: 'string',
+    pattern: PHONE_PATTERN,
+    maxLength: 32,
+    example: '0812-3456-7890',
+  });
 
 export const AddressSchema = strictBody({
   street: text(3, 200),

@@ -53,7 +53,13 @@ const ROUTES: StaffRoute[] = [
     allowed: ['pengurus', 'kasir'],
     denied: ['gudang', 'pengawas', 'anggota', 'penjual'],
     call: async (shop, h) =>
-      send(shop.app, 'POST', `${base((await shop.placedOrder()).order.id)}/cancel`, { reason: 'Stok habis' }, h),
+      send(
+        shop.app,
+        'POST',
+        `${base((await shop.placedOrder()).order.id)}/cancel`,
+        { reason: 'Stok habis' },
+        h,
+      ),
     ok: 200,
   },
 ];
@@ -105,8 +111,17 @@ describe('GET /cooperatives/{cooperativeId}/orders (the staff queue)', () => {
 
     const first = await send(shop.app, 'GET', `${url}?limit=2`, undefined, kasir);
     expect(first.body.items.map((o: { id: string }) => o.id)).toEqual([ids[2], ids[1]]);
-    const second = await send(shop.app, 'GET', `${url}?limit=2&cursor=${first.body.nextCursor}`, undefined, kasir);
-    expect([second.body.items.map((o: { id: string }) => o.id), second.body.nextCursor]).toEqual([[ids[0]], null]);
+    const second = await send(
+      shop.app,
+      'GET',
+      `${url}?limit=2&cursor=${first.body.nextCursor}`,
+      undefined,
+      kasir,
+    );
+    expect([second.body.items.map((o: { id: string }) => o.id), second.body.nextCursor]).toEqual([
+      [ids[0]],
+      null,
+    ]);
 
     const confirmed = await send(shop.app, 'GET', `${url}?status=CONFIRMED`, undefined, kasir);
     expect(confirmed.body.items.map((o: { id: string }) => o.id)).toEqual([ids[0]]);
@@ -184,14 +199,26 @@ describe('POST /cooperatives/{cooperativeId}/orders/{orderId}/pack', () => {
         after: { status: 'PACKED' },
       },
     });
-    const cancel = await send(shop.app, 'POST', `/orders/${order.id}/cancel`, {}, { 'X-Order-Token': accessToken });
+    const cancel = await send(
+      shop.app,
+      'POST',
+      `/orders/${order.id}/cancel`,
+      {},
+      { 'X-Order-Token': accessToken },
+    );
     expect([cancel.status, cancel.body.code]).toEqual([409, 'ORDER.CANNOT_CANCEL']);
   });
 
   it('refuses an order not confirmed yet with 409, writing nothing', async () => {
     const shop = await shopWithProducts();
     const { order } = await shop.placedOrder();
-    const res = await send(shop.app, 'POST', `${base(order.id)}/pack`, undefined, await staffOf('karangbesuki', 'pengurus'));
+    const res = await send(
+      shop.app,
+      'POST',
+      `${base(order.id)}/pack`,
+      undefined,
+      await staffOf('karangbesuki', 'pengurus'),
+    );
     expect([res.status, res.body.code]).toEqual([409, 'ORDER.INVALID_TRANSITION']);
     expect(shop.stores.orders.eventTypes()).toEqual(['pasar.orders.order.placed']);
   });
@@ -201,7 +228,13 @@ describe('POST /cooperatives/{cooperativeId}/orders/{orderId}/pack', () => {
     const theirs = await shop.placedOrder({}, undefined, { cooperativeId: 'dinoyo' });
     await applyStockReserved(shop.deps, stockReserved(theirs.order.id, shop.tempe.productId));
     const before = shop.stores.orders.eventTypes();
-    const res = await send(shop.app, 'POST', `${base(theirs.order.id)}/pack`, undefined, await staffOf('karangbesuki', 'gudang'));
+    const res = await send(
+      shop.app,
+      'POST',
+      `${base(theirs.order.id)}/pack`,
+      undefined,
+      await staffOf('karangbesuki', 'gudang'),
+    );
     expect([res.status, res.body.code]).toEqual([404, 'ORDER.NOT_FOUND']);
     expect(shop.stores.orders.byId.get(theirs.order.id)?.status).toBe('CONFIRMED');
     expect(shop.stores.orders.eventTypes()).toEqual(before);
@@ -227,7 +260,9 @@ describe('POST /cooperatives/{cooperativeId}/orders/{orderId}/cancel (staff)', (
       before: { status: 'CONFIRMED', total: 30_000 },
       after: { status: 'CANCELLED' },
     });
-    const seen = await send(shop.app, 'GET', `/orders/${order.id}`, undefined, { 'X-Order-Token': accessToken });
+    const seen = await send(shop.app, 'GET', `/orders/${order.id}`, undefined, {
+      'X-Order-Token': accessToken,
+    });
     expect(seen.body.timeline.at(-1)).toMatchObject({ status: 'CANCELLED', note: 'Stok rusak' });
   });
 
@@ -239,7 +274,13 @@ describe('POST /cooperatives/{cooperativeId}/orders/{orderId}/cancel (staff)', (
   ])('answers 400 for %s, naming %s, and changes nothing', async (_what, body, field) => {
     const shop = await shopWithProducts();
     const { order } = await shop.placedOrder();
-    const res = await send(shop.app, 'POST', `${base(order.id)}/cancel`, body, await staffOf('karangbesuki', 'pengurus'));
+    const res = await send(
+      shop.app,
+      'POST',
+      `${base(order.id)}/cancel`,
+      body,
+      await staffOf('karangbesuki', 'pengurus'),
+    );
     expect([res.status, res.body.details.issues[0].field]).toEqual([400, field]);
     expect(shop.stores.orders.byId.get(order.id)?.status).toBe('PLACED');
     expect(shop.stores.orders.eventTypes()).toEqual(['pasar.orders.order.placed']);

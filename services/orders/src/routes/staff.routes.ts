@@ -7,7 +7,13 @@ import { listCooperativeOrders } from '../use-cases/list-orders';
 import { packOrder } from '../use-cases/pack-order';
 import type { OrdersDeps } from '../use-cases/ports';
 import { ACCESS, staffActor } from './auth';
-import { CooperativeParams, encodeCursor, StaffCancelBody, StaffOrderParams, StaffQueueQuery } from './schemas';
+import {
+  CooperativeParams,
+  encodeCursor,
+  StaffCancelBody,
+  StaffOrderParams,
+  StaffQueueQuery,
+} from './schemas';
 import { json, StaffOrderPageSchema, StaffOrderViewSchema } from './views.schemas';
 
 /**
@@ -80,7 +86,13 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps):
   app.openapi(staffCancelRoute, async (c) => {
     const { cooperativeId, orderId } = c.req.valid('param');
     const { reason } = c.req.valid('json');
-    const order = await cancelOrderByStaff(deps, staffActor(c, cooperativeId), cooperativeId, orderId, reason);
+    const order = await cancelOrderByStaff(
+      deps,
+      staffActor(c, cooperativeId),
+      cooperativeId,
+      orderId,
+      reason,
+    );
     return c.json(toStaffOrderView(order), 200);
   });
 }

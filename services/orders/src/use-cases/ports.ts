@@ -40,9 +40,7 @@ export interface OrderCursor {
 }
 
 /** Which orders a listing shows; exactly one of `cooperativeId` / `buyerPersonId` is set. */
-export type OrderListFilter =
-  | { cooperativeId: string; status?: OrderStatus }
-  | { buyerPersonId: string };
+export type OrderListFilter = { cooperativeId: string; status?: OrderStatus } | { buyerPersonId: string };
 
 export interface OrderPage {
   items: Order[];

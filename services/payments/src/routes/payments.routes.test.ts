@@ -44,7 +44,12 @@ describe('GET /payments/by-order/:orderId', () => {
     const expired = await issuer.token(person, { service: 'payments', ttlSeconds: -60 });
     const forOrders = await issuer.token(person, { service: 'orders' });
     const { authorization } = await staffHeaders('karangbesuki', 'kasir');
-    for (const header of [`Bearer ${expired}`, `Bearer ${forOrders}`, `${authorization}x`, 'Bearer not-a-jwt']) {
+    for (const header of [
+      `Bearer ${expired}`,
+      `Bearer ${forOrders}`,
+      `${authorization}x`,
+      'Bearer not-a-jwt',
+    ]) {
       const res = await app.request(url, { headers: { authorization: header } });
       expect(res.status, header).toBe(401);
       expect((await json(res)).code).toBe('AUTH.INVALID_TOKEN');
@@ -102,7 +107,9 @@ describe('/openapi.json', () => {
     const op = doc.paths['/payments/by-order/{orderId}'].get;
     expect(op['x-pasar-access']).toEqual({ allow: ['pengurus', 'kasir', 'pengawas'], scope: 'resource' });
     expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403', '404']);
-    expect(op.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PaymentView');
+    expect(op.responses['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/PaymentView',
+    );
     expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/payments/by-order/{orderId}', '/readyz']);
   });
 });
