@@ -1,23 +1,25 @@
-import type { AppEnv, ReadinessCheck } from '@pasar/service-kit';
-import { createServiceApp } from '@pasar/service-kit';
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv, ReadinessCheck, TokenVerifier } from '@pasar/service-kit';
+import { createServiceApp, serveOpenApi } from '@pasar/service-kit';
 import { registerCartRoutes } from './routes/carts.routes';
 import { registerOrderStreamRoutes, type StreamOptions } from './routes/order-stream.routes';
 import { registerOrderRoutes } from './routes/orders.routes';
+import { registerStaffRoutes } from './routes/staff.routes';
 import type { OrdersDeps } from './use-cases/ports';
 
 export interface AppDeps extends OrdersDeps {
-  /** Bearer token for staff endpoints (pack). */
-  adminToken: string;
+  /** Verifies membership's access tokens (createTokenVerifier in main, a test issuer's in tests). */
+  verifier: TokenVerifier;
   readiness?: Record<string, ReadinessCheck>;
   stream?: Partial<StreamOptions>;
 }
 
 /** Builds the orders HTTP app; no I/O here (tests call createApp(fakes).request()). */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createServiceApp({
     name: 'orders',
     logger: deps.logger,
+    verifier: deps.verifier,
     ...(deps.readiness ? { readiness: deps.readiness } : {}),
   });
   registerCartRoutes(app, deps);
@@ -26,6 +28,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     pollMs: deps.stream?.pollMs ?? 400,
     heartbeatMs: deps.stream?.heartbeatMs ?? 15_000,
     maxMs: deps.stream?.maxMs ?? 15 * 60_000,
+  });
+  registerStaffRoutes(app, deps);
+  serveOpenApi(app, {
+    title: 'Pasar orders',
+    version: '1',
+    description: 'Guest carts, orders and their live status; the staff order queue of each cooperative',
   });
   return app;
 }

@@ -3,11 +3,16 @@ import { BaseConfigSchema } from '@pasar/service-kit';
 import { z } from 'zod';
 
 const emptyAsUnset = (v: unknown) => (v === '' ? undefined : v);
+/** membership on its default port, outside production only. */
+export const DEV_MEMBERSHIP_JWKS_URL = 'http://127.0.0.1:4004/.well-known/jwks.json';
 
 export const OrdersConfigSchema = BaseConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4002),
-  /** Staff endpoints (pack) until the auth issue lands: `Authorization: Bearer <ADMIN_TOKEN>`. */
-  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  /** membership's public keys: access tokens are verified against them (audience pasar-orders). */
+  MEMBERSHIP_JWKS_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  ),
   /** Payment methods shoppers may choose, comma-separated. `cash,qris` lets an order wait for payment. */
   PAYMENT_METHODS: z
     .string()
@@ -24,5 +29,14 @@ export const OrdersConfigSchema = BaseConfigSchema.extend({
   ORDER_SWEEP_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(50).default(5000)),
   /** How often an open order stream (SSE) looks for changes. */
   ORDER_STREAM_POLL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(50).default(400)),
-});
+})
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && !c.MEMBERSHIP_JWKS_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEMBERSHIP_JWKS_URL'],
+        message: 'is required when NODE_ENV=production',
+      });
+  })
+  .transform((c) => ({ ...c, MEMBERSHIP_JWKS_URL: c.MEMBERSHIP_JWKS_URL ?? DEV_MEMBERSHIP_JWKS_URL }));
 export type OrdersConfig = z.infer<typeof OrdersConfigSchema>;

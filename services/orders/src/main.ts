@@ -1,4 +1,4 @@
-import { loadConfig, openRuntime, startMain } from '@pasar/service-kit';
+import { createTokenVerifier, loadConfig, openRuntime, startMain } from '@pasar/service-kit';
 import { createApp } from './app';
 import { OrdersConfigSchema } from './config';
 import { createMongoStores } from './db/repositories';
@@ -31,7 +31,7 @@ startMain('orders', async () => {
   await rt.serve(
     createApp({
       ...deps,
-      adminToken: config.ADMIN_TOKEN,
+      verifier: createTokenVerifier({ service: 'orders', jwks: new URL(config.MEMBERSHIP_JWKS_URL) }),
       readiness: rt.readiness,
       stream: { pollMs: config.ORDER_STREAM_POLL_MS },
     }),

@@ -1,4 +1,4 @@
-import { loadConfig, openRuntime, startMain } from '@pasar/service-kit';
+import { createTokenVerifier, loadConfig, openRuntime, startMain } from '@pasar/service-kit';
 import { createApp } from './app';
 import { PaymentsConfigSchema } from './config';
 import { createPaymentRepository } from './db/payment.repository';
@@ -19,5 +19,6 @@ startMain('payments', async () => {
   await rt.consume(subscriptions(deps));
   // The Stripe client (providers/stripe.client.ts, STRIPE_*) is wired in when card payments land.
   rt.logger.info({ stripeApiBase: config.STRIPE_API_BASE }, 'online providers not enabled yet: cash only');
-  await rt.serve(createApp({ ...deps, adminToken: config.ADMIN_TOKEN, readiness: rt.readiness }));
+  const verifier = createTokenVerifier({ service: 'payments', jwks: new URL(config.MEMBERSHIP_JWKS_URL) });
+  await rt.serve(createApp({ ...deps, verifier, readiness: rt.readiness }));
 });

@@ -9,7 +9,8 @@ export type OrderCollection = mongoose.mongo.Collection<OrderDoc>;
 
 export function toOrder(doc: OrderDoc): Order {
   const { _id, outbox: _outbox, ...rest } = doc;
-  return { id: _id, ...rest };
+  // Orders placed before accounts existed have no buyer field: they were all guests.
+  return { id: _id, ...rest, buyerPersonId: rest.buyerPersonId ?? null };
 }
 
 export function toOrderDoc(order: Order): OrderDoc {
@@ -25,4 +26,11 @@ export function toOrderDoc(order: Order): OrderDoc {
 export async function ensureOrderIndexes(coll: OrderCollection): Promise<void> {
   await coll.createIndex({ idempotencyKey: 1 }, { unique: true, name: 'idempotencyKey_unique' });
   await coll.createIndex({ status: 1, expiresAt: 1 }, { name: 'status_expiresAt' });
+  // The staff queue (by cooperative, optionally by status) and "Pesanan saya" (by buyer), newest first.
+  await coll.createIndex({ cooperativeId: 1, createdAt: -1, _id: -1 }, { name: 'cooperative_createdAt' });
+  await coll.createIndex(
+    { cooperativeId: 1, status: 1, createdAt: -1, _id: -1 },
+    { name: 'cooperative_status_createdAt' },
+  );
+  await coll.createIndex({ buyerPersonId: 1, createdAt: -1, _id: -1 }, { name: 'buyer_createdAt' });
 }

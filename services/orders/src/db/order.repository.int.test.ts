@@ -117,4 +117,48 @@ describe('order repository on the real engine', () => {
     await applyStockReserved(t.deps, stockReserved(order.id, keripik.productId));
     expect(await t.stores.expiries.due(order.expiresAt, 1000)).not.toContain(order.id);
   });
+
+  it('lists newest first by cooperative (and status) or by buyer, page by page, ties broken by id', async () => {
+    const { order } = await placeOrder(t.deps, input(await cartWith(), `key-${Date.now()}-list`));
+    const coop = `it-list-${Date.now().toString(36)}`;
+    const buyer = `per_${Date.now().toString(36)}`;
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 23, 10, 0, s));
+    const rows = [
+      { id: 'ord_LIST000000000000000000000A', createdAt: at(0), status: 'PLACED' as const, buyer: true },
+      { id: 'ord_LIST000000000000000000000B', createdAt: at(0), status: 'CONFIRMED' as const, buyer: false },
+      { id: 'ord_LIST000000000000000000000C', createdAt: at(1), status: 'PLACED' as const, buyer: true },
+      { id: 'ord_LIST000000000000000000000D', createdAt: at(2), status: 'CONFIRMED' as const, buyer: false },
+      { id: 'ord_LIST000000000000000000000E', createdAt: at(3), status: 'PLACED' as const, buyer: true },
+    ];
+    for (const r of rows) {
+      const copy = {
+        ...order,
+        id: r.id,
+        idempotencyKey: `${coop}-${r.id}`,
+        cooperativeId: coop,
+        createdAt: r.createdAt,
+        status: r.status,
+        buyerPersonId: r.buyer ? buyer : null,
+      };
+      expect(await t.stores.orders.insert(copy, [])).toBe('inserted');
+    }
+    const pages: string[][] = [];
+    let cursor: Awaited<ReturnType<typeof t.stores.orders.list>>['next'] = null;
+    do {
+      const page = await t.stores.orders.list({ cooperativeId: coop }, 2, cursor ?? undefined);
+      pages.push(page.items.map((o) => o.id.slice(-1)));
+      cursor = page.next;
+    } while (cursor);
+    expect(pages).toEqual([['E', 'D'], ['C', 'B'], ['A']]);
+    const confirmed = await t.stores.orders.list({ cooperativeId: coop, status: 'CONFIRMED' }, 10);
+    expect(confirmed.items.map((o) => o.id.slice(-1))).toEqual(['D', 'B']);
+    const mine = await t.stores.orders.list({ buyerPersonId: buyer }, 10);
+    expect([mine.items.map((o) => o.id.slice(-1)), mine.next]).toEqual([['E', 'C', 'A'], null]);
+  });
+
+  it('reads an order stored before accounts existed as a guest order', async () => {
+    const { order } = await placeOrder(t.deps, input(await cartWith(), `key-${Date.now()}-legacy`));
+    await t.stores.collections.orders.updateOne({ _id: order.id }, { $unset: { buyerPersonId: '' } });
+    expect((await t.stores.orders.findById(order.id))?.buyerPersonId).toBeNull();
+  });
 });

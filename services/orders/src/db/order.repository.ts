@@ -1,7 +1,7 @@
 import type { Envelope } from '@pasar/contracts';
 import { outboxFields, withOutbox } from '@pasar/events';
 import { AWAITING_CONFIRMATION, type Order } from '../domain/order';
-import type { OrderChange, OrderStore } from '../use-cases/ports';
+import type { OrderChange, OrderCursor, OrderListFilter, OrderPage, OrderStore } from '../use-cases/ports';
 import { type OrderCollection, type OrderDoc, toOrder, toOrderDoc } from './order.model';
 
 function isDuplicateKey(err: unknown): boolean {
@@ -59,6 +59,28 @@ export class MongoOrderStore implements OrderStore {
       update as never,
     );
     return res.modifiedCount === 1;
+  }
+
+  async list(filter: OrderListFilter, limit: number, cursor?: OrderCursor): Promise<OrderPage> {
+    const query: Record<string, unknown> =
+      'buyerPersonId' in filter
+        ? { buyerPersonId: filter.buyerPersonId }
+        : { cooperativeId: filter.cooperativeId, ...(filter.status ? { status: filter.status } : {}) };
+    if (cursor) {
+      query.$or = [
+        { createdAt: { $lt: cursor.createdAt } },
+        { createdAt: cursor.createdAt, _id: { $lt: cursor.id } },
+      ];
+    }
+    // One more than asked: whether a next page exists, without a count.
+    const docs = await this.coll
+      .find(query as never, { projection: { outbox: 0 } })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit + 1)
+      .toArray();
+    const items = docs.slice(0, limit).map((d) => toOrder(d as OrderDoc));
+    const last = items.at(-1);
+    return { items, next: docs.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
   }
 
   async findDueForExpiry(now: Date, limit: number): Promise<Order[]> {

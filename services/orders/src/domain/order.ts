@@ -73,6 +73,11 @@ export interface Order {
   /** SHA-256 (hex) of the access tokens handed out; the tokens themselves are never stored. */
   tokenHashes: string[];
   correlationId: string;
+  /**
+   * The signed-in buyer ("Pesanan saya"), from a verified access token at placement; null for a
+   * guest. Never taken from the request body.
+   */
+  buyerPersonId: string | null;
 }
 
 /** What happens to an order, and from which states it may happen. */

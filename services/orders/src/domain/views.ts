@@ -1,12 +1,13 @@
 import type { Cart, PricedLine } from './cart';
 import { sumLines } from './cart';
 import { canCancel, type Fulfilment, type Order, type OrderStatus, type Rejection } from './order';
+import type { PaymentMethod, Unit } from './types';
 
 /** A line as the shopper sees it (the seller stays internal). */
 export interface LineView {
   productId: string;
   name: string;
-  unit: string;
+  unit: Unit;
   unitPrice: number;
   quantity: number;
   lineTotal: number;
@@ -32,7 +33,7 @@ export interface OrderView {
   total: number;
   fulfilment: Fulfilment;
   contact: { name: string; phone: string };
-  paymentMethod: string;
+  paymentMethod: PaymentMethod;
   pickupCode: string | null;
   expiresAt: string;
   createdAt: string;
@@ -88,4 +89,14 @@ export function toOrderView(order: Order): OrderView {
     })),
     canCancel: canCancel(order.status),
   };
+}
+
+/** What staff of the order's cooperative see: the shopper's view plus the shopper's note. */
+export interface StaffOrderView extends OrderView {
+  note: string | null;
+  updatedAt: string;
+}
+
+export function toStaffOrderView(order: Order): StaffOrderView {
+  return { ...toOrderView(order), note: order.note, updatedAt: order.updatedAt.toISOString() };
 }

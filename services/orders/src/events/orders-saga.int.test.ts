@@ -1,7 +1,7 @@
 import { waitFor } from '@pasar/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stockRejected, stockReserved } from '../test/events';
-import { pickupOrder } from '../test/fixtures';
+import { bearer, pickupOrder, staffOf } from '../test/fixtures';
 import type { Sent } from '../test/http';
 import { readOrderEvents } from '../test/sse';
 import { publish, startOrdersService } from '../test/service';
@@ -18,7 +18,7 @@ async function json(url: string, init: RequestInit = {}): Promise<Pick<Sent, 'st
 }
 
 /** Cart → line (once the read models have the cooperative and product) → order. */
-async function placeOrder(r: Running, key: string) {
+async function placeOrder(r: Running, key: string, headers: Record<string, string> = {}) {
   const url = r.service.url;
   const cart: Sent['body'] = await waitFor(
     async () => {
@@ -42,7 +42,7 @@ async function placeOrder(r: Running, key: string) {
   );
   const placed = await json(`${url}/orders`, {
     method: 'POST',
-    headers: { 'Idempotency-Key': key },
+    headers: { 'Idempotency-Key': key, ...headers },
     body: JSON.stringify(pickupOrder(cart.id)),
   });
   expect(placed.status).toBe(201);
@@ -127,5 +127,60 @@ describe('orders service through the real broker', () => {
     await waitFor(() => r.processed(late.id), { what: 'late StockReserved handled' });
     expect((await get()).body.status).toBe('EXPIRED');
     expect(r.listener.of('pasar.orders.order.confirmed', orderId)).toEqual([]);
+  });
+
+  it('verifies access tokens against the JWKS URL: Pesanan saya, audited pack and staff cancel', async () => {
+    const r = await startOrdersService();
+    running.push(r);
+    const url = r.service.url;
+    const buyer = await bearer('per_it_buyer');
+    const packMe = await placeOrder(r, `it-${Date.now()}-pack`, buyer);
+    const cancelMe = await placeOrder(r, `it-${Date.now()}-staff-cancel`);
+    await publish(r.bus, stockReserved(packMe.orderId, r.product.productId));
+    await waitFor(async () => (await packMe.get()).body.status === 'CONFIRMED', { what: 'order CONFIRMED' });
+
+    const mine = await json(`${url}/me/orders`, { headers: buyer });
+    expect(mine.body.items.map((o: { id: string }) => o.id)).toEqual([packMe.orderId]);
+
+    const staffUrl = (id: string) => `${url}/cooperatives/karangbesuki/orders/${id}`;
+    const pengawas = await json(`${staffUrl(packMe.orderId)}/pack`, {
+      method: 'POST',
+      headers: await staffOf('karangbesuki', 'pengawas'),
+    });
+    expect(pengawas.status).toBe(403);
+    const packed = await json(`${staffUrl(packMe.orderId)}/pack`, {
+      method: 'POST',
+      headers: await staffOf('karangbesuki', 'gudang'),
+    });
+    expect([packed.status, packed.body.status]).toEqual([200, 'PACKED']);
+    const cancelled = await json(`${staffUrl(cancelMe.orderId)}/cancel`, {
+      method: 'POST',
+      headers: await staffOf('karangbesuki', 'kasir'),
+      body: JSON.stringify({ reason: 'Stok rusak' }),
+    });
+    expect([cancelled.status, cancelled.body.status]).toEqual([200, 'CANCELLED']);
+
+    const [packAudit] = await waitFor(
+      () =>
+        r.listener.auditsOf(packMe.orderId).length > 0 ? r.listener.auditsOf(packMe.orderId) : undefined,
+      { what: 'pack audit entry published' },
+    );
+    expect(packAudit).toMatchObject({
+      subject: 'karangbesuki',
+      data: {
+        actorId: 'per_karangbesuki_gudang',
+        action: 'orders.order.packed',
+        after: { status: 'PACKED' },
+      },
+    });
+    await waitFor(() => r.listener.auditsOf(cancelMe.orderId).length === 1, {
+      what: 'cancel audit published',
+    });
+    await waitFor(() => r.listener.of('pasar.orders.order.cancelled', cancelMe.orderId).length === 1, {
+      what: 'OrderCancelled published',
+    });
+    expect(r.listener.of('pasar.orders.order.cancelled', cancelMe.orderId)[0]?.data).toMatchObject({
+      by: 'staff',
+    });
   });
 });

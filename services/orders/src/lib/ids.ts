@@ -66,10 +66,3 @@ export function tokenMatches(token: string | undefined, hashes: readonly string[
   }
   return ok;
 }
-
-/** Constant-time comparison of two secrets (admin token). */
-export function secretEquals(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
-}

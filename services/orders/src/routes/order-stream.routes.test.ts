@@ -19,11 +19,13 @@ describe('GET /orders/:orderId/events', () => {
     expect(second?.pickupCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
   });
 
-  it('answers 404 before streaming for a wrong token, 400 for a malformed id', async () => {
+  it('answers 404 before streaming for a wrong token, 401 for none, 400 for a malformed id', async () => {
     const { app, placedOrder } = await shopWithProducts();
-    const { order } = await placedOrder();
+    const { order, accessToken } = await placedOrder();
     const wrong = await send(app, 'GET', `/orders/${order.id}/events?token=${'C'.repeat(43)}`);
     expect([wrong.status, wrong.body.code]).toEqual([404, 'ORDER.NOT_FOUND']);
-    expect((await send(app, 'GET', '/orders/not-an-order/events')).status).toBe(400);
+    expect((await send(app, 'GET', `/orders/${order.id}/events`)).status).toBe(401);
+    const bad = await send(app, 'GET', `/orders/not-an-order/events?token=${accessToken}`);
+    expect([bad.status, bad.body.details.issues[0].field]).toEqual([400, 'param.orderId']);
   });
 });

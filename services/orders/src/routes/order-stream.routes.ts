@@ -1,12 +1,11 @@
-import type { AppEnv } from '@pasar/service-kit';
-import { validate } from '@pasar/service-kit';
-import type { Hono } from 'hono';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type AppEnv, defineRoute } from '@pasar/service-kit';
 import { streamSSE } from 'hono/streaming';
 import { toOrderView } from '../domain/views';
 import { getOrderForShopper } from '../use-cases/get-order';
 import type { OrdersDeps } from '../use-cases/ports';
-import { orderToken } from './auth';
-import { OrderParams } from './schemas';
+import { ACCESS, orderToken } from './auth';
+import { OrderParams, OrderTokenHeaders, OrderTokenQuery } from './schemas';
 
 export interface StreamOptions {
   /** How often to look for a change (a one-field read); any process's writes are seen. */
@@ -16,12 +15,37 @@ export interface StreamOptions {
   maxMs: number;
 }
 
+export const orderStreamRoute = defineRoute({
+  method: 'get',
+  path: '/orders/{orderId}/events',
+  summary: "Live status for the shopper holding the order's link (server-sent events)",
+  access: ACCESS.orderLink,
+  request: { params: OrderParams, headers: OrderTokenHeaders, query: OrderTokenQuery },
+  responses: {
+    200: {
+      description:
+        '`event: order` with the OrderView (JSON in `data`) now and after every change; a `: heartbeat` comment between; the stream ends after a while and EventSource reconnects',
+      content: {
+        'text/event-stream': {
+          schema: z
+            .string()
+            .openapi({ example: 'event: order\nid: 1\ndata: {"id":"ord_…","status":"PLACED"}\n\n' }),
+        },
+      },
+    },
+  },
+});
+
 /**
  * `event: order` with the OrderView now and after every change, a comment line as heartbeat.
  * Polling the order's version works across processes without a shared notifier.
  */
-export function registerOrderStreamRoutes(app: Hono<AppEnv>, deps: OrdersDeps, opts: StreamOptions): void {
-  app.get('/orders/:orderId/events', validate('param', OrderParams), async (c) => {
+export function registerOrderStreamRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: OrdersDeps,
+  opts: StreamOptions,
+): void {
+  app.openapi(orderStreamRoute, async (c) => {
     const { orderId } = c.req.valid('param');
     const token = orderToken(c);
     const first = await getOrderForShopper(deps, orderId, token); // 404 before the stream starts

@@ -141,6 +141,8 @@ describe('POST /orders', () => {
   it.each([
     ['an invalid phone', { contact: { name: 'Siti', phone: '12345' } }, 'contact.phone'],
     ['a foreign phone', { contact: { name: 'Siti', phone: '+6591234567' } }, 'contact.phone'],
+    ['a doubled prefix', { contact: { name: 'Siti', phone: '+62 0812 3456 7890' } }, 'contact.phone'],
+    ['a landline', { contact: { name: 'Siti', phone: '0341-551234' } }, 'contact.phone'],
     ['a one-letter name', { contact: { name: 'S', phone: '081234567890' } }, 'contact.name'],
     ['a tampered total', { total: 1 }, 'total'],
     ['a tampered line price', { lines: [{ unitPrice: 1 }] }, 'lines'],

@@ -1,5 +1,6 @@
-import type { CooperativeSnapshot, ProductSnapshot } from '@pasar/contracts';
+import type { CooperativeRole, CooperativeSnapshot, ProductSnapshot } from '@pasar/contracts';
 import { createLogger } from '@pasar/events';
+import { createTestIssuer } from '@pasar/service-kit/testing';
 import type { AppDeps } from '../app';
 import type { OrdersDeps, OrdersSettings } from '../use-cases/ports';
 import {
@@ -10,7 +11,20 @@ import {
   MemoryProductStore,
 } from './memory-stores';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+/** Signs access tokens exactly as membership does; the apps under test verify against its keys. */
+export const issuer = await createTestIssuer();
+
+/** `Authorization` for a person holding `roles` in `cooperativeId` (none: a signed-in shopper). */
+export async function bearer(
+  personId: string,
+  grants: { cooperativeId: string; roles: CooperativeRole[] }[] = [],
+): Promise<Record<string, string>> {
+  return { Authorization: `Bearer ${await issuer.token({ personId, grants }, { service: 'orders' })}` };
+}
+
+/** Staff of `cooperativeId` with `roles` (person id derived from them, so two calls name one person). */
+export const staffOf = (cooperativeId: string, ...roles: CooperativeRole[]) =>
+  bearer(`per_${cooperativeId}_${roles.join('_')}`, [{ cooperativeId, roles }]);
 
 let seq = 0;
 /** A fresh 24-hex product id (catalog ids are ObjectIds). */
@@ -98,7 +112,7 @@ export function appDeps(settings: Partial<OrdersSettings> = {}) {
   const m = memoryDeps(settings);
   const app: AppDeps = {
     ...m.deps,
-    adminToken: ADMIN_TOKEN,
+    verifier: issuer.verifier('orders'),
     stream: { pollMs: 20, heartbeatMs: 60_000, maxMs: 60_000 },
   };
   return { ...m, appDeps: app };

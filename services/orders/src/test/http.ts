@@ -38,8 +38,10 @@ export async function shopWithProducts(settings: Parameters<typeof appDeps>[0] =
   const t = appDeps(settings);
   const keripik = aProduct({ name: 'Keripik Tempe Bu Sri 250 g', price: 15_000 });
   const lpg = aProduct({ name: 'LPG 3 kg', unit: 'tabung', category: 'lpg', price: 19_000, maxPerOrder: 2 });
+  const tempe = aProduct({ cooperativeId: 'dinoyo', name: 'Tempe Dinoyo 500 g', price: 8_000 });
   await t.stores.products.upsert(keripik);
   await t.stores.products.upsert(lpg);
+  await t.stores.products.upsert(tempe);
   await t.stores.cooperatives.upsert(aCooperative(), new Date());
   await t.stores.cooperatives.upsert(
     aCooperative({ cooperativeId: 'dinoyo', deliveryEnabled: false }),
@@ -53,26 +55,32 @@ export async function shopWithProducts(settings: Parameters<typeof appDeps>[0] =
     return res.body.id as string;
   }
 
-  async function cartWithKeripik(quantity = 2): Promise<string> {
-    const cartId = await newCart();
-    const res = await send(app, 'POST', `/carts/${cartId}/lines`, { productId: keripik.productId, quantity });
+  async function cartWithKeripik(quantity = 2, cooperativeId = 'karangbesuki'): Promise<string> {
+    const cartId = await newCart(cooperativeId);
+    const productId = cooperativeId === 'dinoyo' ? tempe.productId : keripik.productId;
+    const res = await send(app, 'POST', `/carts/${cartId}/lines`, { productId, quantity });
     if (res.status !== 200) throw new Error(`line not added: ${res.status}`);
     return cartId;
   }
 
-  /** Places a pickup/cash order of 2 keripik; returns the order view and its token. */
+  /**
+   * Places a pickup/cash order of 2 keripik (2 tempe in dinoyo); returns the order view and its
+   * token. `headers` may carry the buyer's access token.
+   */
   async function placedOrder(
     overrides: Record<string, unknown> = {},
     key = `key-${Math.random().toString(36).slice(2)}`,
+    opts: { cooperativeId?: string; headers?: Record<string, string> } = {},
   ) {
-    const cartId = await cartWithKeripik();
+    const cartId = await cartWithKeripik(2, opts.cooperativeId);
     const res = await send(app, 'POST', '/orders', pickupOrder(cartId, overrides), {
       'Idempotency-Key': key,
+      ...opts.headers,
     });
     if (res.status !== 201) throw new Error(`order not placed: ${res.status} ${JSON.stringify(res.body)}`);
     const body = res.body as { order: { id: string; status: string }; accessToken: string };
     return { ...body, cartId, key };
   }
 
-  return { ...t, app, keripik, lpg, newCart, cartWithKeripik, placedOrder };
+  return { ...t, app, keripik, lpg, tempe, newCart, cartWithKeripik, placedOrder };
 }

@@ -7,6 +7,9 @@ import type {
   CooperativeStore,
   ExpiryQueue,
   OrderChange,
+  OrderCursor,
+  OrderListFilter,
+  OrderPage,
   OrderStore,
   ProductStore,
 } from '../use-cases/ports';
@@ -123,6 +126,22 @@ export class MemoryOrderStore implements OrderStore {
     o.timeline.push(clone(change.timeline));
     this.outbox.push(...change.events);
     return true;
+  }
+  async list(filter: OrderListFilter, limit: number, cursor?: OrderCursor): Promise<OrderPage> {
+    const newestFirst = (a: Order, b: Order) =>
+      b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    const after = (o: Order) =>
+      !cursor ||
+      o.createdAt < cursor.createdAt ||
+      (o.createdAt.getTime() === cursor.createdAt.getTime() && o.id < cursor.id);
+    const matches = (o: Order) =>
+      'buyerPersonId' in filter
+        ? o.buyerPersonId === filter.buyerPersonId
+        : o.cooperativeId === filter.cooperativeId && (!filter.status || o.status === filter.status);
+    const found = [...this.byId.values()].filter((o) => matches(o) && after(o)).sort(newestFirst);
+    const items = found.slice(0, limit).map(clone);
+    const last = items.at(-1);
+    return { items, next: found.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
   }
   async findDueForExpiry(now: Date, limit: number) {
     return [...this.byId.values()]

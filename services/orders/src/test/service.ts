@@ -1,6 +1,8 @@
 import { ALL_TOPICS, type Envelope, EVENT_REGISTRY, newEvent } from '@pasar/contracts';
 import {
+  AuditRecorded,
   CooperativeRegistered,
+  OrderCancelled,
   OrderConfirmed,
   OrderExpired,
   OrderPaymentRequested,
@@ -12,7 +14,8 @@ import { type Bus, on, startConsumer } from '@pasar/events';
 import { freePort, mongoUrlFor, spawnService, testDatabase, testInfra, uniqueName } from '@pasar/testkit';
 import { testBus } from '@pasar/events/testing';
 import mongoose from 'mongoose';
-import { aCooperative, ADMIN_TOKEN, aProduct } from './fixtures';
+import { aCooperative, aProduct, issuer } from './fixtures';
+import { serveJwks } from './jwks-server';
 
 /** Publishes envelopes as a producing service would: on their topic, keyed by subject. */
 export async function publish(bus: Bus, ...events: Envelope[]): Promise<void> {
@@ -37,13 +40,24 @@ async function listenToOrders(bus: Bus) {
     bus,
     groupId: uniqueName('orders-listener'),
     processed: db.conn.collection('processed_events'),
-    subscriptions: [OrderPlaced, OrderPaymentRequested, OrderConfirmed, OrderRejected, OrderExpired].map(
-      (d) => on(d, collect),
-    ),
+    subscriptions: [
+      OrderPlaced,
+      OrderPaymentRequested,
+      OrderConfirmed,
+      OrderRejected,
+      OrderExpired,
+      OrderCancelled,
+      AuditRecorded,
+    ].map((d) => on(d, collect)),
   });
   return {
     seen,
     of: (type: string, orderId: string) => seen.filter((e) => e.type === type && e.subject === orderId),
+    /** Audit entries are keyed by cooperative: found by their target instead. */
+    auditsOf: (orderId: string) =>
+      seen.filter(
+        (e) => e.type === AuditRecorded.type && (e.data as { target: { id: string } }).target.id === orderId,
+      ),
     async stop() {
       await consumer.stop();
       await db.drop();
@@ -59,11 +73,12 @@ export async function startOrdersService(env: Record<string, string> = {}) {
   const bus = testBus('orders-it');
   await bus.ensureTopics(ALL_TOPICS);
   const dbName = uniqueName('orders_it');
+  const jwks = await serveJwks(issuer);
   const service = await spawnService('orders', await freePort(), {
     MONGO_URL: mongoUrlFor(dbName),
     KAFKA_BROKERS: testInfra().kafkaBrokers,
     KAFKA_TOPIC_PREFIX: bus.topicPrefix,
-    ADMIN_TOKEN,
+    MEMBERSHIP_JWKS_URL: jwks.url,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     ...env,
   });
@@ -96,6 +111,7 @@ export async function startOrdersService(env: Record<string, string> = {}) {
       await bus.disconnect();
       await serviceDb.dropDatabase().catch(() => undefined);
       await serviceDb.close();
+      await jwks.close();
       return code;
     },
   };

@@ -3,8 +3,7 @@ import type { Order } from '../domain/order';
 import { tokenMatches } from '../lib/ids';
 import type { OrdersDeps } from './ports';
 
-const notFound = (orderId: string) =>
-  new NotFoundError('ORDER.NOT_FOUND', `No order ${orderId} for this link`);
+const notFound = (orderId: string) => new NotFoundError('ORDER.NOT_FOUND', `No order ${orderId} here`);
 
 /** The order for the shopper holding its link; a wrong token looks exactly like an unknown order. */
 export async function getOrderForShopper(
@@ -17,8 +16,16 @@ export async function getOrderForShopper(
   return order;
 }
 
-export async function getOrderForStaff(deps: OrdersDeps, orderId: string): Promise<Order> {
+/**
+ * The order for staff of `cooperativeId` (the route checked their role there). An order of another
+ * cooperative answers exactly like a missing one, so order ids cannot be probed across cooperatives.
+ */
+export async function getOrderForStaff(
+  deps: OrdersDeps,
+  cooperativeId: string,
+  orderId: string,
+): Promise<Order> {
   const order = await deps.orders.findById(orderId);
-  if (!order) throw notFound(orderId);
+  if (!order || order.cooperativeId !== cooperativeId) throw notFound(orderId);
   return order;
 }

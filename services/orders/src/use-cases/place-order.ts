@@ -15,6 +15,8 @@ export interface PlaceOrderInput {
   contact: Contact;
   paymentMethod: PaymentMethod;
   note?: string;
+  /** The signed-in buyer, from a verified access token (never from the body); absent for a guest. */
+  buyerPersonId?: string;
 }
 
 export interface PlacedOrder {
@@ -102,6 +104,7 @@ export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Prom
     cartId: cart.id,
     tokenHashes: [hashToken(accessToken)],
     correlationId: '',
+    buyerPersonId: input.buyerPersonId ?? null,
   };
   const placedEvent = newEvent(
     OrderPlaced,

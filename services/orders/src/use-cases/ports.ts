@@ -33,6 +33,21 @@ export interface OrderChange {
   events: Envelope[];
 }
 
+/** Where a listing page starts: strictly older than this order (newest first, ties by id). */
+export interface OrderCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/** Which orders a listing shows; exactly one of `cooperativeId` / `buyerPersonId` is set. */
+export type OrderListFilter = { cooperativeId: string; status?: OrderStatus } | { buyerPersonId: string };
+
+export interface OrderPage {
+  items: Order[];
+  /** Where the next page starts, or null when this was the last one. */
+  next: OrderCursor | null;
+}
+
 export interface OrderStore {
   /** 'duplicate' when another order already holds the idempotency key (unique index). */
   insert(order: Order, events: Envelope[]): Promise<'inserted' | 'duplicate'>;
@@ -44,6 +59,8 @@ export interface OrderStore {
   addTokenHash(orderId: string, hash: string, max: number): Promise<boolean>;
   /** Applies the change only if the order is still in one of `change.from`; false otherwise. */
   applyChange(orderId: string, change: OrderChange): Promise<boolean>;
+  /** Newest first (createdAt, then id, both descending), at most `limit`, after `cursor`. */
+  list(filter: OrderListFilter, limit: number, cursor?: OrderCursor): Promise<OrderPage>;
   /** Orders in PLACED/AWAITING_PAYMENT whose expiry time has passed. */
   findDueForExpiry(now: Date, limit: number): Promise<Order[]>;
 }

@@ -10,21 +10,24 @@ import { SAMPLE_DATA } from '@pasar/contracts/fixtures';
 import { freePort, spawnService, testDatabase, testInfra, waitFor } from '@pasar/testkit';
 import { readTopics, testBus } from '@pasar/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issuer, staffHeaders } from '../testing/fakes';
+import { serveJwks } from '../testing/jwks-server';
 
-const ADMIN_TOKEN = 'kafka-test-admin-token-0123';
 const bus = testBus('payments-test');
 const groupId = `${bus.topicPrefix}payments`;
 let db: Awaited<ReturnType<typeof testDatabase>>;
 let service: Awaited<ReturnType<typeof spawnService>>;
 let reader: Awaited<ReturnType<typeof readTopics>>;
+let jwks: Awaited<ReturnType<typeof serveJwks>>;
 
 beforeAll(async () => {
   db = await testDatabase('payments-flow');
+  jwks = await serveJwks(issuer);
   service = await spawnService('payments', await freePort(), {
     KAFKA_BROKERS: testInfra().kafkaBrokers,
     MONGO_URL: db.url,
     KAFKA_TOPIC_PREFIX: bus.topicPrefix,
-    ADMIN_TOKEN,
+    MEMBERSHIP_JWKS_URL: jwks.url,
     LOG_LEVEL: 'warn',
   });
   reader = await readTopics(bus, [Topics.paymentsPayment.name]);
@@ -34,6 +37,7 @@ afterAll(async () => {
   await service?.stop();
   await bus.disconnect();
   await db?.drop();
+  await jwks?.close();
 });
 
 let seq = 0;
@@ -94,9 +98,11 @@ describe('payments over the real broker', () => {
       data: { orderId, paymentId: docs[0]?._id, provider: 'cash', redirectUrl: null, amount: 30_000 },
     });
 
-    const res = await fetch(`${service.url}/payments/by-order/${orderId}`, {
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-    });
+    // Tokens are verified against the JWKS URL; another cooperative's kasir learns nothing.
+    const byOrder = `${service.url}/payments/by-order/${orderId}`;
+    const foreign = await fetch(byOrder, { headers: await staffHeaders('dinoyo', 'kasir') });
+    expect(foreign.status).toBe(404);
+    const res = await fetch(byOrder, { headers: await staffHeaders('karangbesuki', 'kasir') });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
       orderId,

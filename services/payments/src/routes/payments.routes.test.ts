@@ -1,11 +1,13 @@
 import { OrderPaymentRequested } from '@pasar/contracts';
 import { sampleEnvelope } from '@pasar/contracts/fixtures';
 import { describe, expect, it } from 'vitest';
-import { adminHeaders, fakeApp, json } from '../testing/fakes';
+import { fakeApp, issuer, json, staffHeaders } from '../testing/fakes';
 import { openPayment } from '../use-cases/open-payment';
 
 const ORDER = 'ord_01JD0000000000000000000000';
+const url = `/payments/by-order/${ORDER}`;
 
+/** A karangbesuki order's cash payment (the sample request is from karangbesuki). */
 async function withCashPayment() {
   const ctx = fakeApp();
   const cause = sampleEnvelope(OrderPaymentRequested.type);
@@ -14,36 +16,76 @@ async function withCashPayment() {
 }
 
 describe('GET /payments/by-order/:orderId', () => {
-  it("returns the order's payment for staff", async () => {
-    const { app, payments } = await withCashPayment();
+  it.each(['pengurus', 'kasir', 'pengawas'] as const)(
+    "returns the order's payment to a %s of the order's cooperative",
+    async (role) => {
+      const { app, payments } = await withCashPayment();
 
-    const res = await app.request(`/payments/by-order/${ORDER}`, { headers: adminHeaders });
+      const res = await app.request(url, { headers: await staffHeaders('karangbesuki', role) });
 
-    expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({
-      orderId: ORDER,
-      paymentId: payments.rows[0]?.paymentId,
-      attempt: 1,
-      provider: 'cash',
-      paymentMethod: 'cash',
-      amount: 30_000,
-      status: 'PENDING_COLLECTION',
-      createdAt: expect.any(String),
-    });
+      expect(res.status).toBe(200);
+      expect(await json(res)).toEqual({
+        orderId: ORDER,
+        paymentId: payments.rows[0]?.paymentId,
+        attempt: 1,
+        provider: 'cash',
+        paymentMethod: 'cash',
+        amount: 30_000,
+        status: 'PENDING_COLLECTION',
+        createdAt: expect.any(String),
+      });
+    },
+  );
+
+  it('answers 401 without a token, or with an expired, tampered or foreign-audience one', async () => {
+    const { app } = await withCashPayment();
+    expect((await app.request(url)).status).toBe(401);
+    const person = { personId: 'p', grants: [{ cooperativeId: 'karangbesuki', roles: ['kasir' as const] }] };
+    const expired = await issuer.token(person, { service: 'payments', ttlSeconds: -60 });
+    const forOrders = await issuer.token(person, { service: 'orders' });
+    const { authorization } = await staffHeaders('karangbesuki', 'kasir');
+    for (const header of [
+      `Bearer ${expired}`,
+      `Bearer ${forOrders}`,
+      `${authorization}x`,
+      'Bearer not-a-jwt',
+    ]) {
+      const res = await app.request(url, { headers: { authorization: header } });
+      expect(res.status, header).toBe(401);
+      expect((await json(res)).code).toBe('AUTH.INVALID_TOKEN');
+    }
   });
 
-  it('answers 401 without, or with a wrong, admin token', async () => {
+  it.each(['gudang', 'anggota', 'penjual'] as const)(
+    'refuses a %s of the same cooperative with 403 (staff who hold no money role)',
+    async (role) => {
+      const { app } = await withCashPayment();
+      const res = await app.request(url, { headers: await staffHeaders('karangbesuki', role) });
+      expect([res.status, (await json(res)).code]).toEqual([403, 'AUTH.FORBIDDEN']);
+    },
+  );
+
+  it("answers another cooperative's staff exactly as for an order without a payment (404)", async () => {
     const { app } = await withCashPayment();
-    expect((await app.request(`/payments/by-order/${ORDER}`)).status).toBe(401);
-    const wrong = await app.request(`/payments/by-order/${ORDER}`, {
-      headers: { authorization: 'Bearer not-the-token-at-all' },
+    for (const role of ['pengurus', 'kasir', 'pengawas'] as const) {
+      const res = await app.request(url, { headers: await staffHeaders('dinoyo', role) });
+      expect([res.status, (await json(res)).code]).toEqual([404, 'PAYMENT.NOT_FOUND']);
+    }
+    const missing = await app.request('/payments/by-order/ord_0000000000nothing', {
+      headers: await staffHeaders('karangbesuki', 'kasir'),
     });
-    expect(wrong.status).toBe(401);
-    expect((await json(wrong)).code).toBe('AUTH.UNAUTHORIZED');
+    expect([missing.status, (await json(missing)).code]).toEqual([404, 'PAYMENT.NOT_FOUND']);
+  });
+
+  it('refuses a signed-in shopper without roles (403): shoppers see payment state through orders', async () => {
+    const { app } = await withCashPayment();
+    const res = await app.request(url, { headers: await staffHeaders('karangbesuki') });
+    expect(res.status).toBe(403);
   });
 
   it('answers 400 naming param.orderId for malformed ids', async () => {
     const { app } = fakeApp();
+    const headers = await staffHeaders('karangbesuki', 'kasir');
     for (const id of [
       '123',
       'ord_short',
@@ -51,16 +93,23 @@ describe('GET /payments/by-order/:orderId', () => {
       `ord_${'a'.repeat(40)}`,
       'pay_01JD0000000000000000',
     ]) {
-      const res = await app.request(`/payments/by-order/${id}`, { headers: adminHeaders });
+      const res = await app.request(`/payments/by-order/${id}`, { headers });
       expect(res.status, id).toBe(400);
       expect((await json(res)).details.issues[0].field).toBe('param.orderId');
     }
   });
+});
 
-  it('answers 404 PAYMENT.NOT_FOUND for an order without a payment', async () => {
+describe('/openapi.json', () => {
+  it('documents the route, its rule and its answers', async () => {
     const { app } = fakeApp();
-    const res = await app.request('/payments/by-order/ord_0000000000nothing', { headers: adminHeaders });
-    expect(res.status).toBe(404);
-    expect((await json(res)).code).toBe('PAYMENT.NOT_FOUND');
+    const doc = await json(await app.request('/openapi.json'));
+    const op = doc.paths['/payments/by-order/{orderId}'].get;
+    expect(op['x-pasar-access']).toEqual({ allow: ['pengurus', 'kasir', 'pengawas'], scope: 'resource' });
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403', '404']);
+    expect(op.responses['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/PaymentView',
+    );
+    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/payments/by-order/{orderId}', '/readyz']);
   });
 });

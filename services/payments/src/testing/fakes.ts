@@ -1,5 +1,6 @@
-import type { Envelope } from '@pasar/contracts';
+import type { CooperativeRole, Envelope } from '@pasar/contracts';
 import { createLogger } from '@pasar/events';
+import { createTestIssuer } from '@pasar/service-kit/testing';
 import { type AppDeps, createApp } from '../app';
 import { type Payment, VOIDABLE_STATUSES } from '../domain/payment';
 import type { PaymentRepository } from '../use-cases/ports';
@@ -25,8 +26,15 @@ export class FakePayments implements PaymentRepository {
   }
 }
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
-export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
+/** Signs access tokens exactly as membership does; the fake app verifies against its keys. */
+export const issuer = await createTestIssuer();
+
+/** `Authorization` for a person holding `roles` in `cooperativeId` (no roles: a signed-in shopper). */
+export async function staffHeaders(cooperativeId: string, ...roles: CooperativeRole[]) {
+  const personId = `per_${cooperativeId}_${roles.join('_') || 'shopper'}`;
+  const grants = roles.length > 0 ? [{ cooperativeId, roles }] : [];
+  return { authorization: `Bearer ${await issuer.token({ personId, grants }, { service: 'payments' })}` };
+}
 
 export function fakeApp() {
   const payments = new FakePayments();
@@ -34,7 +42,7 @@ export function fakeApp() {
     payments,
     logger: createLogger('payments-test', 'silent'),
     onEventsWritten: () => {},
-    adminToken: ADMIN_TOKEN,
+    verifier: issuer.verifier('payments'),
   };
   return { app: createApp(deps), deps, payments };
 }

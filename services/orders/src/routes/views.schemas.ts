@@ -1,0 +1,108 @@
+import { z } from '@hono/zod-openapi';
+import {
+  CooperativeIdSchema,
+  OrderIdSchema,
+  OrderStatusSchema,
+  PaymentMethodSchema,
+  RupiahSchema,
+  StockRejectionReasonSchema,
+  UnitSchema,
+} from '@pasar/contracts';
+import type { CartView, OrderView, StaffOrderView } from '../domain/views';
+
+/** The answers' schemas (the OpenAPI document); the compile-time checks below keep them equal to the views. */
+const Timestamp = z.iso.datetime();
+
+const LineViewSchema = z.object({
+  productId: z.string(),
+  name: z.string(),
+  unit: UnitSchema,
+  unitPrice: RupiahSchema,
+  quantity: z.number().int(),
+  lineTotal: RupiahSchema,
+  maxPerOrder: z.number().int().nullable(),
+});
+
+export const CartViewSchema = z
+  .object({
+    id: z.string(),
+    cooperativeId: CooperativeIdSchema,
+    lines: z.array(LineViewSchema),
+    subtotal: RupiahSchema,
+    itemCount: z.number().int(),
+    updatedAt: Timestamp,
+  })
+  .openapi('CartView');
+
+const AddressViewSchema = z.object({
+  street: z.string(),
+  rt_rw: z.string().optional(),
+  kelurahan: z.string(),
+  kecamatan: z.string(),
+  city: z.string(),
+  postalCode: z.string().optional(),
+  notes: z.string().optional(),
+});
+
+const orderViewShape = {
+  id: OrderIdSchema,
+  cooperativeId: CooperativeIdSchema,
+  status: OrderStatusSchema,
+  lines: z.array(LineViewSchema),
+  subtotal: RupiahSchema,
+  deliveryFee: RupiahSchema,
+  total: RupiahSchema,
+  fulfilment: z.discriminatedUnion('method', [
+    z.object({ method: z.literal('pickup') }),
+    z.object({ method: z.literal('delivery'), address: AddressViewSchema }),
+  ]),
+  contact: z.object({ name: z.string(), phone: z.string() }),
+  paymentMethod: PaymentMethodSchema,
+  pickupCode: z.string().nullable(),
+  expiresAt: Timestamp,
+  createdAt: Timestamp,
+  rejection: z
+    .object({
+      reason: StockRejectionReasonSchema,
+      productId: z.string(),
+      productName: z.string().optional(),
+      requested: z.number().int(),
+      available: z.number().int(),
+    })
+    .nullable(),
+  timeline: z.array(z.object({ status: OrderStatusSchema, at: Timestamp, note: z.string().optional() })),
+  canCancel: z.boolean().openapi({ description: 'The shopper may still cancel (until packing starts)' }),
+};
+
+export const OrderViewSchema = z.object(orderViewShape).openapi('OrderView');
+
+export const StaffOrderViewSchema = z
+  .object({ ...orderViewShape, note: z.string().nullable(), updatedAt: Timestamp })
+  .openapi('StaffOrderView');
+
+export const PlacedOrderSchema = z
+  .object({
+    order: OrderViewSchema,
+    accessToken: z.string().openapi({ description: "The order's secret link token (shown once)" }),
+  })
+  .openapi('PlacedOrder');
+
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page' }),
+  });
+export const OrderPageSchema = page(OrderViewSchema).openapi('OrderPage');
+export const StaffOrderPageSchema = page(StaffOrderViewSchema).openapi('StaffOrderPage');
+
+// The views are written once (domain/views.ts); these fail to compile when a schema drifts from them.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const agree = <T extends true>(): T => true as T;
+agree<Same<z.output<typeof CartViewSchema>, CartView>>();
+agree<Same<z.output<typeof OrderViewSchema>, OrderView>>();
+agree<Same<z.output<typeof StaffOrderViewSchema>, StaffOrderView>>();
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
