@@ -114,16 +114,41 @@ export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
     );
   });
 
-  app.notFound((c) =>
-    c.json<ErrorBody>(
+  // A known path asked with a method it does not have is a 405 naming the allowed ones (RFC 9110).
+  let routeIndex: { pattern: RegExp; method: string }[] | undefined;
+  const allowedMethods = (path: string) => {
+    routeIndex ??= app.routes
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => ({
+        method: r.method,
+        pattern: new RegExp(
+          `^${r.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\:[A-Za-z0-9_]+|:[A-Za-z0-9_]+/g, '[^/]+')}$`,
+        ),
+      }));
+    return [...new Set(routeIndex.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+  };
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return c.json<ErrorBody>(
+        {
+          code: 'ROUTE.METHOD_NOT_ALLOWED',
+          message: `${c.req.method} is not allowed on ${c.req.path} (allowed: ${allowed.join(', ')})`,
+          requestId: c.get('requestId'),
+        },
+        405,
+      );
+    }
+    return c.json<ErrorBody>(
       {
         code: 'ROUTE.NOT_FOUND',
         message: `No route ${c.req.method} ${c.req.path}`,
         requestId: c.get('requestId'),
       },
       404,
-    ),
-  );
+    );
+  });
 
   app.onError((err, c) => {
     const reqId = c.get('requestId');

@@ -139,3 +139,15 @@ describe('enforce()', () => {
     expect(table.every((r) => r.access)).toBe(true);
   });
 });
+
+describe('unknown methods', () => {
+  it('a known path with another method is 405 with Allow; an unknown path 404', async () => {
+    const a = app();
+    const res = await a.request('/me', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+    const param = await a.request('/cooperatives/karangbesuki/things', { method: 'PUT' });
+    expect(param.status).toBe(405);
+    expect((await a.request('/nowhere')).status).toBe(404);
+  });
+});

@@ -30,7 +30,9 @@ function errorResponses(config: RouteConfig, access: AccessRule) {
   return {
     400: errorResponse('Invalid input: names each field and why'),
     // Any route answers 401 to an invalid, expired or tampered token, anonymous ones included.
-    401: errorResponse(open ? 'The access token sent is invalid or expired' : 'No valid access token (or order link)'),
+    401: errorResponse(
+      open ? 'The access token sent is invalid or expired' : 'No valid access token (or order link)',
+    ),
     ...(open ? {} : { 403: errorResponse('Signed in, without the role this needs in this cooperative') }),
     404: errorResponse("Not found (also another cooperative's resource)"),
     ...(hasBody ? { 413: errorResponse('Request body too large') } : {}),
