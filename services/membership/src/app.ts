@@ -1,17 +1,33 @@
-import { createServiceApp, type ReadinessCheck } from '@pasar/service-kit';
+import { createServiceApp, type ReadinessCheck, serveOpenApi, type TokenVerifier } from '@pasar/service-kit';
+import { authRoutes } from './routes/auth.routes';
 import { cooperativesRoutes } from './routes/cooperatives.routes';
 import { membersRoutes } from './routes/members.routes';
-import type { MembershipDeps } from './use-cases/ports';
+import { peopleRoutes } from './routes/people.routes';
+import type { AccountsDeps } from './use-cases/ports';
+import type { JSONWebKeySet } from 'jose';
 
-export interface AppDeps extends MembershipDeps {
-  adminToken: string;
+export interface AppDeps extends AccountsDeps {
+  /** The public keys served at /.well-known/jwks.json. */
+  jwks: JSONWebKeySet;
+  /** Verifies membership's own-audience tokens locally, over its own public keys (no HTTP to itself). */
+  verifier: TokenVerifier;
+  /** Socket peers whose X-Forwarded-For is believed. */
+  trustedProxies: Set<string>;
   readiness?: Record<string, ReadinessCheck>;
 }
 
 /** Builds the HTTP app; no I/O here. Tests call createApp(fakes).request(). */
 export function createApp(deps: AppDeps) {
-  const app = createServiceApp({ name: 'membership', logger: deps.logger, readiness: deps.readiness });
-  app.route('/', cooperativesRoutes(deps, deps.adminToken));
-  app.route('/', membersRoutes(deps, deps.adminToken));
+  const app = createServiceApp({
+    name: 'membership',
+    logger: deps.logger,
+    readiness: deps.readiness,
+    verifier: deps.verifier,
+  });
+  app.route('/', authRoutes(deps));
+  app.route('/', cooperativesRoutes(deps));
+  app.route('/', membersRoutes(deps));
+  app.route('/', peopleRoutes(deps));
+  serveOpenApi(app, { title: 'Pasar membership', version: '1.0.0' });
   return app;
 }
