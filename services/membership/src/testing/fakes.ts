@@ -175,8 +175,6 @@ export function testClock(start = new Date('2026-03-02T08:00:00.000Z')) {
   };
 }
 
-const signingKey = generateSigningKeyPem();
-const keys = await loadSigningKeys({ signingKey, keyId: 'test-kid' });
 
 export function cooperativeBody(overrides: Record<string, unknown> = {}) {
   return {
