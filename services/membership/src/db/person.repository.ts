@@ -95,7 +95,7 @@ export function createPersonRepository(conn: Connection): MongoPersonRepository 
       const doc = await Model.findOneAndUpdate(
         { _id: personId },
         { $inc: { failedSignIns: 1 } },
-        { new: true, projection: { failedSignIns: 1 } },
+        { new: true }, // no projection: FerretDB's findAndModify does not support `fields`
       ).lean<Pick<PersonDoc, 'failedSignIns'>>();
       const count = doc?.failedSignIns ?? 0;
       if (count > 0 && count % policy.maxFailures === 0) {
