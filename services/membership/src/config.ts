@@ -49,12 +49,16 @@ export const MembershipConfigSchema = BaseConfigSchema.extend({
   THROTTLE_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   THROTTLE_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 })
-  .superRefine((c, ctx) => {
-    if (c.NODE_ENV !== 'production') return;
-    for (const name of ['NIK_HASH_SALT', 'TOKEN_SIGNING_KEY', 'TOKEN_KEY_ID'] as const) {
-      if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
-    }
-  })
+  .superRefine(
+    (c, ctx) => {
+      if (c.NODE_ENV !== 'production') return;
+      for (const name of ['NIK_HASH_SALT', 'TOKEN_SIGNING_KEY', 'TOKEN_KEY_ID'] as const) {
+        if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
+      }
+    },
+    // Run even when other variables failed, so one start names every problem at once.
+    { when: () => true },
+  )
   .transform((c) => ({ ...c, NIK_HASH_SALT: c.NIK_HASH_SALT ?? DEV_NIK_HASH_SALT }));
 
 export type MembershipConfig = z.infer<typeof MembershipConfigSchema>;
