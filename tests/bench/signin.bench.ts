@@ -96,7 +96,13 @@ report('signin', {
     concurrentTotal: CONCURRENT_TOTAL,
     concurrency: CONCURRENCY,
     argon2: params
-      ? { algorithm: params[1], version: Number(params[2]), memoryKiB: Number(params[3]), t: Number(params[4]), p: Number(params[5]) }
+      ? {
+          algorithm: params[1],
+          version: Number(params[2]),
+          memoryKiB: Number(params[3]),
+          t: Number(params[4]),
+          p: Number(params[5]),
+        }
       : 'unknown',
   },
   sequential,

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 // token signing key and key id.
 const services = ['catalog', 'orders', 'payments', 'membership'];
 const requiredExtra: Record<string, { env: Record<string, string>; names: string[] }> = {
-  membership: { env: { NODE_ENV: 'production' }, names: ['TOKEN_SIGNING_KEY', 'TOKEN_KEY_ID', 'NIK_HASH_SALT'] },
+  membership: {
+    env: { NODE_ENV: 'production' },
+    names: ['TOKEN_SIGNING_KEY', 'TOKEN_KEY_ID', 'NIK_HASH_SALT'],
+  },
 };
 const adminTokenCase = { env: {}, names: ['ADMIN_TOKEN'] };
 
@@ -41,6 +44,7 @@ describe.each(services)('%s configuration', (name) => {
     const out = proc.output();
     expect(out).toContain('MONGO_URL');
     expect(out).toContain('KAFKA_BROKERS is required but not set');
-    for (const variable of extra.names) expect(out).toMatch(new RegExp(`${variable}( is required but not set|: is required)`));
+    for (const variable of extra.names)
+      expect(out).toMatch(new RegExp(`${variable}( is required but not set|: is required)`));
   });
 });

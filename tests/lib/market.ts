@@ -30,9 +30,17 @@ export interface TestMarket {
 }
 
 /** Runs membership's operator command against the market's membership database. */
-export async function membershipAdmin(m: Pick<TestMarket, 'membershipMongoUrl'>, args: string[]): Promise<string> {
+export async function membershipAdmin(
+  m: Pick<TestMarket, 'membershipMongoUrl'>,
+  args: string[],
+): Promise<string> {
   const cli = join(repoRoot(), 'services', 'membership', 'src', 'admin', 'cli.ts');
-  const proc = spawnTs(cli, { MONGO_URL: m.membershipMongoUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn' }, undefined, args);
+  const proc = spawnTs(
+    cli,
+    { MONGO_URL: m.membershipMongoUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+    undefined,
+    args,
+  );
   const code = await proc.exited;
   if (code !== 0) throw new Error(`membership admin ${args[0]} exited ${code}:\n${proc.output()}`);
   return proc.output();
@@ -48,8 +56,14 @@ export interface SignedIn {
 }
 
 /** Signs in through membership's HTTP API and exchanges the session for the per-service tokens. */
-export async function signIn(m: Pick<TestMarket, 'urls'>, phone: string, password: string): Promise<SignedIn> {
-  const res = await api<{ session: { id: string } }>(`${m.urls.membership}/auth/sign-in`, { body: { phone, password } });
+export async function signIn(
+  m: Pick<TestMarket, 'urls'>,
+  phone: string,
+  password: string,
+): Promise<SignedIn> {
+  const res = await api<{ session: { id: string } }>(`${m.urls.membership}/auth/sign-in`, {
+    body: { phone, password },
+  });
   if (res.status !== 200) throw new Error(`sign-in ${phone}: ${res.status} ${JSON.stringify(res.body)}`);
   const sessionId = res.body.session.id;
   const tokens = await api<{ tokens: Record<ServiceName, string>; person: SignedIn['person'] }>(
@@ -77,7 +91,9 @@ export async function startTestMarket(
   const ports = Object.fromEntries(
     await Promise.all(SERVICES.map(async (name) => [name, await freePort()] as const)),
   ) as Record<ServiceName, number>;
-  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const signingKey = generateKeyPairSync('ed25519')
+    .privateKey.export({ format: 'pem', type: 'pkcs8' })
+    .toString();
   const dbName = (name: ServiceName) => `${prefix.replaceAll('.', '')}_${name}`;
   const common = {
     MEMBERSHIP_JWKS_URL: `http://127.0.0.1:${ports.membership}/.well-known/jwks.json`,
@@ -93,7 +109,9 @@ export async function startTestMarket(
     SERVICES.map(async (name) => {
       const svc = await spawnService(name, ports[name], {
         ...common,
-        ...(name === 'membership' ? { TOKEN_SIGNING_KEY: signingKey, TOKEN_KEY_ID: `e2e-${prefix.slice(4, 12)}` } : {}),
+        ...(name === 'membership'
+          ? { TOKEN_SIGNING_KEY: signingKey, TOKEN_KEY_ID: `e2e-${prefix.slice(4, 12)}` }
+          : {}),
         MONGO_URL: mongoUrlFor(dbName(name)),
         ...(extraEnv[name] ?? {}),
       });

@@ -114,7 +114,11 @@ export async function startMarket(opts: {
           command: process.execPath,
           args: ['--import', 'tsx', join('services', name, 'src', 'main.ts')],
           cwd: root,
-          env: { ...envFor(name), PORT: String(port), MONGO_URL: databaseUrl(stack.mongoUrl, `pasar_${name}`) },
+          env: {
+            ...envFor(name),
+            PORT: String(port),
+            MONGO_URL: databaseUrl(stack.mongoUrl, `pasar_${name}`),
+          },
           logFile: join(logs, `${name}.log`),
           pidFile: join(opts.dataDir, 'pids', `${name}.pid`),
           marker: `services/${name}/src/main.ts`,
@@ -183,7 +187,8 @@ export async function seedDemoData(mongoUrl: string, log: Log): Promise<{ accoun
     });
     if (res.code !== 0) throw new Error(`${name} seed failed:\n${res.output}`);
     const lines = res.output.split('\n').filter(Boolean);
-    if (name === 'membership') accounts.push(...lines.filter((l) => l.startsWith('  ')).map((l) => l.slice(2)));
+    if (name === 'membership')
+      accounts.push(...lines.filter((l) => l.startsWith('  ')).map((l) => l.slice(2)));
     const summary = lines.slice(-1)[0];
     if (summary) log(`  ${summary}`);
   }

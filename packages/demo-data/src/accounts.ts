@@ -118,7 +118,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
         password: `${c.prefix}-${r.role}-2026`,
         role: r.role,
         cooperativeId: c.cooperativeId,
-        grants: [{ cooperativeId: c.cooperativeId, roles: r.roles, ...(r.position ? { position: r.position } : {}) }],
+        grants: [
+          { cooperativeId: c.cooperativeId, roles: r.roles, ...(r.position ? { position: r.position } : {}) },
+        ],
         platform: [],
         ...(memberId ? { memberId } : {}),
       };

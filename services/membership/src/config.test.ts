@@ -38,7 +38,9 @@ describe('membership config', () => {
     expect(() => loadConfig(MembershipConfigSchema, { ...base, TOKEN_SIGNING_KEY: 'not a key' })).toThrow(
       /TOKEN_SIGNING_KEY: must be an Ed25519/,
     );
-    expect(() => loadConfig(MembershipConfigSchema, { ...base, TOKEN_KEY_ID: 'a b' })).toThrow(/TOKEN_KEY_ID/);
+    expect(() => loadConfig(MembershipConfigSchema, { ...base, TOKEN_KEY_ID: 'a b' })).toThrow(
+      /TOKEN_KEY_ID/,
+    );
     expect(() => loadConfig(MembershipConfigSchema, { ...base, ACCESS_TOKEN_TTL_SECONDS: '301' })).toThrow(
       /ACCESS_TOKEN_TTL_SECONDS/,
     );

@@ -18,7 +18,12 @@ const PublicJwkList = z
   })
   .pipe(
     z.array(
-      z.looseObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().min(1), kid: z.string().min(1) }),
+      z.looseObject({
+        kty: z.literal('OKP'),
+        crv: z.literal('Ed25519'),
+        x: z.string().min(1),
+        kid: z.string().min(1),
+      }),
     ),
   );
 
@@ -38,12 +43,30 @@ export const MembershipConfigSchema = BaseConfigSchema.extend({
       }
     }, 'must be an Ed25519 private key (PKCS#8 PEM or private JWK)')
     .optional(),
-  TOKEN_KEY_ID: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1–64 letters, digits, . _ -').optional(),
+  TOKEN_KEY_ID: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, 'must be 1–64 letters, digits, . _ -')
+    .optional(),
   /** Public JWKs of keys retired in a rotation, still served and accepted until their tokens expired. */
   TOKEN_PREVIOUS_PUBLIC_KEYS: PublicJwkList.optional(),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(ACCESS_TOKEN_TTL_SECONDS).default(ACCESS_TOKEN_TTL_SECONDS),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(ACCESS_TOKEN_TTL_SECONDS)
+    .default(ACCESS_TOKEN_TTL_SECONDS),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Socket peers whose X-Forwarded-For is believed (comma-separated addresses). */
   TRUSTED_PROXIES: z.string().default('127.0.0.1,::1'),
   THROTTLE_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
@@ -53,7 +76,8 @@ export const MembershipConfigSchema = BaseConfigSchema.extend({
     (c, ctx) => {
       if (c.NODE_ENV !== 'production') return;
       for (const name of ['NIK_HASH_SALT', 'TOKEN_SIGNING_KEY', 'TOKEN_KEY_ID'] as const) {
-        if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
+        if (!c[name])
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
       }
     },
     // Run even when other variables failed, so one start names every problem at once.

@@ -26,12 +26,17 @@ const Pengurus = Common.extend({ cooperative: z.string().min(1), position: Board
 
 function parse<S extends z.ZodType>(schema: S, values: Record<string, unknown>): z.infer<S> {
   const r = schema.safeParse(values);
-  if (!r.success) throw new UsageError(r.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+  if (!r.success)
+    throw new UsageError(r.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
   return r.data;
 }
 
 /** Runs one operator command; returns the lines to print. Throws UsageError for bad arguments. */
-export async function runAdmin(argv: string[], deps: AccountsDeps, env = process.env.NODE_ENV): Promise<string[]> {
+export async function runAdmin(
+  argv: string[],
+  deps: AccountsDeps,
+  env = process.env.NODE_ENV,
+): Promise<string[]> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
@@ -67,7 +72,12 @@ export async function runAdmin(argv: string[], deps: AccountsDeps, env = process
         roles: ['anggota', 'pengurus'],
         position: a.position,
       });
-      return finish(r.person.personId, r.resetCode, r.resetCodeExpiresAt, `pengurus (${a.position}) of ${a.cooperative}`);
+      return finish(
+        r.person.personId,
+        r.resetCode,
+        r.resetCodeExpiresAt,
+        `pengurus (${a.position}) of ${a.cooperative}`,
+      );
     }
     case 'create-dinas': {
       const a = parse(Common, values);

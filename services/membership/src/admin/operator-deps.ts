@@ -16,10 +16,19 @@ import { accountsWiring } from '../wiring';
  * service's relay publishes them (its sweep finds them). Nothing here mints tokens, so the key is a
  * throwaway.
  */
-export async function openOperatorDeps(name: string): Promise<{ deps: AccountsDeps; close(): Promise<void> }> {
+export async function openOperatorDeps(
+  name: string,
+): Promise<{ deps: AccountsDeps; close(): Promise<void> }> {
   const url = process.env.MONGO_URL;
   if (!url) throw new Error('MONGO_URL is required but not set');
-  const config = loadConfig(MembershipConfigSchema, { KAFKA_BROKERS: '127.0.0.1:9', ...process.env, MONGO_URL: url, TOKEN_SIGNING_KEY: undefined, TOKEN_KEY_ID: undefined, NODE_ENV: 'development' });
+  const config = loadConfig(MembershipConfigSchema, {
+    KAFKA_BROKERS: '127.0.0.1:9',
+    ...process.env,
+    MONGO_URL: url,
+    TOKEN_SIGNING_KEY: undefined,
+    TOKEN_KEY_ID: undefined,
+    NODE_ENV: 'development',
+  });
   const conn = await connectMongo(url);
   const cooperatives = createCooperativeRepository(conn);
   const members = createMemberRepository(conn);

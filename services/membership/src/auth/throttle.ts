@@ -17,7 +17,11 @@ export interface ThrottlePolicy {
  */
 export function createThrottle(policy: ThrottlePolicy, name = 'sign-in'): Throttle {
   const make = (kind: string) =>
-    new RateLimiterMemory({ keyPrefix: `${name}:${kind}`, points: policy.maxFailures, duration: policy.windowSeconds });
+    new RateLimiterMemory({
+      keyPrefix: `${name}:${kind}`,
+      points: policy.maxFailures,
+      duration: policy.windowSeconds,
+    });
   const byAccount = make('account');
   const byAddress = make('address');
   const pairs = (keys: ThrottleKeys) =>
@@ -32,7 +36,8 @@ export function createThrottle(policy: ThrottlePolicy, name = 'sign-in'): Thrott
       for (const [limiter, key] of pairs(keys)) {
         const res = await limiter.get(key);
         // block() stores points + 1: above `points` means blocked, msBeforeNext is the rest of the block.
-        if (res && res.consumedPoints > limiter.points) wait = Math.max(wait, Math.ceil(res.msBeforeNext / 1000));
+        if (res && res.consumedPoints > limiter.points)
+          wait = Math.max(wait, Math.ceil(res.msBeforeNext / 1000));
       }
       return wait;
     },

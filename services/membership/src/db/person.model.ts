@@ -23,7 +23,11 @@ export interface PersonDoc {
 }
 
 const GrantSchema = new Schema(
-  { cooperativeId: { type: String, required: true }, roles: { type: [String], required: true }, position: String },
+  {
+    cooperativeId: { type: String, required: true },
+    roles: { type: [String], required: true },
+    position: String,
+  },
   { _id: false },
 );
 

@@ -70,11 +70,15 @@ describe('person repository on FerretDB', () => {
 
   it('lists a cooperative by person id and counts its ketua', async () => {
     await people.insert(
-      person('per_kasir', '+6281200000002', { grants: [{ cooperativeId: 'karangbesuki', roles: ['kasir'] }] }),
+      person('per_kasir', '+6281200000002', {
+        grants: [{ cooperativeId: 'karangbesuki', roles: ['kasir'] }],
+      }),
       [],
     );
     await people.insert(
-      person('per_dn', '+6281200000003', { grants: [{ cooperativeId: 'dinoyo', roles: ['pengurus'], position: 'ketua' }] }),
+      person('per_dn', '+6281200000003', {
+        grants: [{ cooperativeId: 'dinoyo', roles: ['pengurus'], position: 'ketua' }],
+      }),
       [],
     );
     const first = await people.listByCooperative('karangbesuki', { limit: 1 });
@@ -102,13 +106,23 @@ describe('person repository on FerretDB', () => {
     expect(await people.recordSignInFailure('per_kasir', at, policy)).toBe(5);
     expect((await people.findById('per_kasir'))?.lockedUntil).toEqual(new Date(at.getTime() + 60_000));
     await people.recordSignInSuccess('per_kasir', at);
-    expect(await people.findById('per_kasir')).toMatchObject({ failedSignIns: 0, lockedUntil: null, lastSignInAt: at });
+    expect(await people.findById('per_kasir')).toMatchObject({
+      failedSignIns: 0,
+      lockedUntil: null,
+      lastSignInAt: at,
+    });
   });
 
   it('pseudonymises: no name, phone, email or hash left; id and grants stay', async () => {
     expect(await people.pseudonymise('per_dn', 'Anggota #7f3a')).toBe(true);
     const p = await people.findById('per_dn');
-    expect(p).toMatchObject({ personId: 'per_dn', name: 'Anggota #7f3a', email: null, passwordHash: null, resetCode: null });
+    expect(p).toMatchObject({
+      personId: 'per_dn',
+      name: 'Anggota #7f3a',
+      email: null,
+      passwordHash: null,
+      resetCode: null,
+    });
     expect(p?.phone).not.toContain('+62812');
     expect(p?.grants).toEqual([{ cooperativeId: 'dinoyo', roles: ['pengurus'], position: 'ketua' }]);
     expect(await people.findByPhone('+6281200000003')).toBeNull();
@@ -118,7 +132,13 @@ describe('person repository on FerretDB', () => {
 
 describe('session and auth event repositories on FerretDB', () => {
   it('touches, revokes one and revokes all of a person', async () => {
-    const s = (digest: string, personId = 'per_ketua') => ({ digest, personId, createdAt: at, lastSeenAt: at, revokedAt: null });
+    const s = (digest: string, personId = 'per_ketua') => ({
+      digest,
+      personId,
+      createdAt: at,
+      lastSeenAt: at,
+      revokedAt: null,
+    });
     await sessions.insert(s('d1'));
     await sessions.insert(s('d2'));
     await sessions.insert(s('d3', 'per_kasir'));
@@ -136,9 +156,10 @@ describe('session and auth event repositories on FerretDB', () => {
     const events = createAuthEventRepository(db.conn);
     await events.init();
     await events.append({ id: 'aev_1', kind: 'sign-in.failed', personId: null, address: '10.0.0.1', at }, []);
-    await events.append({ id: 'aev_2', kind: 'sign-in.succeeded', personId: 'per_ketua', address: '10.0.0.1', at }, [
-      audit('karangbesuki'),
-    ]);
+    await events.append(
+      { id: 'aev_2', kind: 'sign-in.succeeded', personId: 'per_ketua', address: '10.0.0.1', at },
+      [audit('karangbesuki')],
+    );
     const rows = await db.conn.collection('auth_events').find().sort({ _id: 1 }).toArray();
     expect(rows.map((r) => [r._id, r.kind, r.outbox?.length ?? 0])).toEqual([
       ['aev_1', 'sign-in.failed', 0],

@@ -80,15 +80,22 @@ export function createPersonRepository(conn: Connection): MongoPersonRepository 
       }
     },
     async listByCooperative(cooperativeId: string, opts: { limit: number; after?: string }) {
-      const filter = opts.after ? { cooperativeIds: cooperativeId, _id: { $gt: opts.after } } : { cooperativeIds: cooperativeId };
-      const docs = await Model.find(filter, PROJECTION).sort({ _id: 1 }).limit(opts.limit).lean<PersonDoc[]>();
+      const filter = opts.after
+        ? { cooperativeIds: cooperativeId, _id: { $gt: opts.after } }
+        : { cooperativeIds: cooperativeId };
+      const docs = await Model.find(filter, PROJECTION)
+        .sort({ _id: 1 })
+        .limit(opts.limit)
+        .lean<PersonDoc[]>();
       return docs.map(toDomain);
     },
     async countKetua(cooperativeId: string) {
       // Filtered in code: FerretDB's $elemMatch support is partial, and a cooperative's board is small.
       const docs = await Model.find({ cooperativeIds: cooperativeId }, { grants: 1 }).lean<PersonDoc[]>();
       return docs.filter((d) =>
-        d.grants.some((g) => g.cooperativeId === cooperativeId && g.position === 'ketua' && g.roles.includes('pengurus')),
+        d.grants.some(
+          (g) => g.cooperativeId === cooperativeId && g.position === 'ketua' && g.roles.includes('pengurus'),
+        ),
       ).length;
     },
     async recordSignInFailure(personId, now, policy) {

@@ -22,7 +22,13 @@ export function createSessionRepository(conn: Connection): MongoSessionRepositor
       await Model.init();
     },
     async insert(s: Session) {
-      await Model.create({ _id: s.digest, personId: s.personId, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, revokedAt: s.revokedAt });
+      await Model.create({
+        _id: s.digest,
+        personId: s.personId,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        revokedAt: s.revokedAt,
+      });
     },
     async findByDigest(digest: string) {
       const doc = await Model.findById(digest).lean<SessionDoc>();

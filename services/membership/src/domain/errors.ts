@@ -59,7 +59,8 @@ export const invalidResetCode = () =>
     { issues: [{ field: 'code', message: 'is wrong, already used or expired' }] },
   );
 
-export const personNotFound = () => new NotFoundError('PERSON.NOT_FOUND', 'No such person in this cooperative');
+export const personNotFound = () =>
+  new NotFoundError('PERSON.NOT_FOUND', 'No such person in this cooperative');
 
 export const personBusy = () =>
   new DomainError('PERSON.CONCURRENT_UPDATE', 'The account changed while updating; try again', 409);

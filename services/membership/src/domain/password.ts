@@ -52,7 +52,13 @@ export function passwordProblem(password: string): string | null {
 }
 
 /** The parameters encoded in a PHC string `$argon2id$v=19$m=…,t=…,p=…$salt$hash`. */
-export function decodeHashParams(phc: string): { algorithm: string; version: number; m: number; t: number; p: number } {
+export function decodeHashParams(phc: string): {
+  algorithm: string;
+  version: number;
+  m: number;
+  t: number;
+  p: number;
+} {
   const m = /^\$(argon2(?:id|i|d))\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(phc);
   if (!m) throw new Error('not an argon2 PHC string');
   return { algorithm: m[1]!, version: Number(m[2]), m: Number(m[3]), t: Number(m[4]), p: Number(m[5]) };

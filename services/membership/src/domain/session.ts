@@ -27,7 +27,8 @@ export function sessionDigest(sessionId: string): string {
 
 export function sessionState(s: Session, now: Date, policy: SessionPolicy): SessionState {
   if (s.revokedAt) return 'revoked';
-  if (now.getTime() >= s.createdAt.getTime() + policy.absoluteTimeoutSeconds * 1000) return 'absolute-expired';
+  if (now.getTime() >= s.createdAt.getTime() + policy.absoluteTimeoutSeconds * 1000)
+    return 'absolute-expired';
   if (now.getTime() >= s.lastSeenAt.getTime() + policy.idleTimeoutSeconds * 1000) return 'idle-expired';
   return 'active';
 }

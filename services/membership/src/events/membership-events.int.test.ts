@@ -45,7 +45,11 @@ beforeAll(async () => {
   reader = await readTopics(bus, [CooperativeRegistered.topic, MemberRegistered.topic, AuditRecorded.topic]);
   process.env.MONGO_URL = db.url;
   operator = await openOperatorDeps('events-test');
-  const dinas = await createPlatformAccount(operator.deps, { name: 'Dinas', phone: '+6281270001000', platform: ['dinas'] });
+  const dinas = await createPlatformAccount(operator.deps, {
+    name: 'Dinas',
+    phone: '+6281270001000',
+    platform: ['dinas'],
+  });
   await setPassword(operator.deps, dinas.personId, 'dinas-uji-2026');
 });
 afterAll(async () => {
@@ -61,7 +65,9 @@ describe('membership over the real broker', () => {
     const token = await tokenOf('081270001000', 'dinas-uji-2026');
     // the token verifies against the JWKS the service serves
     const jwks = (await (await fetch(`${service.url}/.well-known/jwks.json`)).json()) as { keys: never[] };
-    await expect(createTokenVerifier({ service: 'membership', jwks })(token)).resolves.toMatchObject({ platform: ['dinas'] });
+    await expect(createTokenVerifier({ service: 'membership', jwks })(token)).resolves.toMatchObject({
+      platform: ['dinas'],
+    });
     const res = await post('/cooperatives', cooperativeBody({ cooperativeId: 'karangbesuki' }), token);
     expect(res.status).toBe(201);
 
@@ -84,7 +90,19 @@ describe('membership over the real broker', () => {
     const nik = '3573011203900004';
     const { runAdmin } = await import('../admin/commands');
     await runAdmin(
-      ['create-pengurus', '--cooperative', 'karangbesuki', '--name', 'Pak Ketua', '--phone', '081270001001', '--position', 'ketua', '--password', 'ketua-uji-2026'],
+      [
+        'create-pengurus',
+        '--cooperative',
+        'karangbesuki',
+        '--name',
+        'Pak Ketua',
+        '--phone',
+        '081270001001',
+        '--position',
+        'ketua',
+        '--password',
+        'ketua-uji-2026',
+      ],
       operator.deps,
       'development',
     );
@@ -115,21 +133,26 @@ describe('membership over the real broker', () => {
 describe('audit events over the real broker', () => {
   it('publishes role assignment and sign-ins as AuditRecorded keyed by the cooperative, without personal data', async () => {
     const audits = () =>
-      reader.records.filter((r) => r.envelope.type === AuditRecorded.type).map((r) => r.envelope as ReturnType<typeof AuditRecorded.envelope.parse>);
+      reader.records
+        .filter((r) => r.envelope.type === AuditRecorded.type)
+        .map((r) => r.envelope as ReturnType<typeof AuditRecorded.envelope.parse>);
     // the ketua was created by the operator command (its outbox, swept by the relay) and signed in
     const signedIn = await waitFor(
       () => audits().find((e) => e.data.action === 'membership.sign-in.succeeded'),
       { what: 'sign-in AuditRecorded', timeoutMs: 20_000 },
     );
-    const assigned = await waitFor(
-      () => audits().find((e) => e.data.action === 'membership.role.assigned'),
-      { what: 'role assigned AuditRecorded', timeoutMs: 20_000 },
-    );
+    const assigned = await waitFor(() => audits().find((e) => e.data.action === 'membership.role.assigned'), {
+      what: 'role assigned AuditRecorded',
+      timeoutMs: 20_000,
+    });
     for (const e of [signedIn, assigned]) {
       expect(e.subject).toBe('karangbesuki');
       expect(AuditRecorded.envelope.safeParse(e).success).toBe(true);
     }
-    expect(assigned.data).toMatchObject({ actorId: 'operator', after: { roles: ['anggota', 'pengurus'], position: 'ketua' } });
+    expect(assigned.data).toMatchObject({
+      actorId: 'operator',
+      after: { roles: ['anggota', 'pengurus'], position: 'ketua' },
+    });
     const record = reader.records.find((r) => r.envelope.id === signedIn.id)!;
     expect(record.topic).toBe('audit.entry.v1');
     expect(record.key).toBe('karangbesuki');

@@ -78,7 +78,9 @@ describe('POST /auth/sign-in', () => {
       ['sign-in.succeeded', 'per_kasir'],
       ['sign-in.failed', null],
     ]);
-    expect(ctx.authEvents.events.map((e) => [e.type, e.subject, (e.data as { action: string }).action])).toEqual([
+    expect(
+      ctx.authEvents.events.map((e) => [e.type, e.subject, (e.data as { action: string }).action]),
+    ).toEqual([
       ['pasar.audit.entry.recorded', 'karangbesuki', 'membership.sign-in.failed'],
       ['pasar.audit.entry.recorded', 'karangbesuki', 'membership.sign-in.succeeded'],
     ]);
@@ -133,15 +135,27 @@ describe('POST /auth/sign-in', () => {
     // app.request() has no socket: the peer is "unknown", which is not trusted, so X-Forwarded-For is ignored.
     const ctx = await withKasir();
     for (let i = 0; i < 5; i++)
-      await signIn(ctx, { phone: `0812999900${10 + i}`, password: 'salah-sandi-x' }, { 'x-forwarded-for': `9.9.9.${i}` });
+      await signIn(
+        ctx,
+        { phone: `0812999900${10 + i}`, password: 'salah-sandi-x' },
+        { 'x-forwarded-for': `9.9.9.${i}` },
+      );
     expect((await signIn(ctx, { phone: PHONE, password: PASSWORD })).status).toBe(429);
     expect(ctx.authEvents.rows.every((r) => r.address === 'unknown')).toBe(true);
 
     const proxied = await withKasir({ TRUSTED_PROXIES: 'unknown' });
     for (let i = 0; i < 5; i++)
-      await signIn(proxied, { phone: `0812999900${10 + i}`, password: 'salah-sandi-x' }, { 'x-forwarded-for': '9.9.9.9' });
-    expect((await signIn(proxied, { phone: PHONE, password: PASSWORD }, { 'x-forwarded-for': '9.9.9.8' })).status).toBe(200);
-    expect((await signIn(proxied, { phone: PHONE, password: PASSWORD }, { 'x-forwarded-for': '9.9.9.9' })).status).toBe(429);
+      await signIn(
+        proxied,
+        { phone: `0812999900${10 + i}`, password: 'salah-sandi-x' },
+        { 'x-forwarded-for': '9.9.9.9' },
+      );
+    expect(
+      (await signIn(proxied, { phone: PHONE, password: PASSWORD }, { 'x-forwarded-for': '9.9.9.8' })).status,
+    ).toBe(200);
+    expect(
+      (await signIn(proxied, { phone: PHONE, password: PASSWORD }, { 'x-forwarded-for': '9.9.9.9' })).status,
+    ).toBe(429);
   });
 
   it('rotates: a new session id on every sign-in, and the previous one is revoked', async () => {
@@ -252,8 +266,14 @@ describe('GET /me and signed-in routes', () => {
     expect((await json(res)).message).toContain('expired');
     // a token signed by another key (same kid) is refused
     const { generateSigningKeyPem, loadSigningKeys } = await import('../tokens/keys');
-    const alien = createTokenMinter(await loadSigningKeys({ signingKey: generateSigningKeyPem(), keyId: 'test-kid' }), 300);
-    expect((await ctx.app.request('/me', { headers: bearer((await alien.mint(ctx.person, 'x')).membership) })).status).toBe(401);
+    const alien = createTokenMinter(
+      await loadSigningKeys({ signingKey: generateSigningKeyPem(), keyId: 'test-kid' }),
+      300,
+    );
+    expect(
+      (await ctx.app.request('/me', { headers: bearer((await alien.mint(ctx.person, 'x')).membership) }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -263,13 +283,21 @@ describe('POST /auth/password', () => {
     const a = await signedIn(ctx);
     const b = await signedIn(ctx);
     const token = (await tokensOf(ctx, b)).membership;
-    const res = await ctx.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'sandi-baru-rina-2026' }, bearer(token));
+    const res = await ctx.post(
+      '/auth/password',
+      { currentPassword: PASSWORD, newPassword: 'sandi-baru-rina-2026' },
+      bearer(token),
+    );
     expect(res.status).toBe(204);
     for (const sessionId of [a, b]) expect((await ctx.post('/auth/tokens', { sessionId })).status).toBe(401);
     expect((await signIn(ctx, { phone: PHONE, password: PASSWORD })).status).toBe(401);
     expect((await signIn(ctx, { phone: PHONE, password: 'sandi-baru-rina-2026' })).status).toBe(200);
     // the token of the revoked session no longer changes the password
-    const again = await ctx.post('/auth/password', { currentPassword: 'sandi-baru-rina-2026', newPassword: 'sandi-lagi-2026!' }, bearer(token));
+    const again = await ctx.post(
+      '/auth/password',
+      { currentPassword: 'sandi-baru-rina-2026', newPassword: 'sandi-lagi-2026!' },
+      bearer(token),
+    );
     expect(again.status).toBe(401);
   });
 
@@ -277,16 +305,37 @@ describe('POST /auth/password', () => {
     const ctx = await withKasir();
     const token = (await tokensOf(ctx, await signedIn(ctx))).membership;
     const before = ctx.people.rows.get('per_kasir')?.passwordHash;
-    const common = await ctx.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'bismillah' }, bearer(token));
+    const common = await ctx.post(
+      '/auth/password',
+      { currentPassword: PASSWORD, newPassword: 'bismillah' },
+      bearer(token),
+    );
     expect(common.status).toBe(400);
     const body = await json(common);
-    expect(body.details.issues).toEqual([{ field: 'newPassword', message: expect.stringContaining('common') }]);
-    const short = await ctx.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'pendek' }, bearer(token));
-    expect((await json(short)).details.issues[0]).toMatchObject({ field: 'newPassword', message: expect.stringContaining('at least 8') });
-    const wrong = await ctx.post('/auth/password', { currentPassword: 'bukan-sandi-ku', newPassword: 'sandi-baru-rina-2026' }, bearer(token));
+    expect(body.details.issues).toEqual([
+      { field: 'newPassword', message: expect.stringContaining('common') },
+    ]);
+    const short = await ctx.post(
+      '/auth/password',
+      { currentPassword: PASSWORD, newPassword: 'pendek' },
+      bearer(token),
+    );
+    expect((await json(short)).details.issues[0]).toMatchObject({
+      field: 'newPassword',
+      message: expect.stringContaining('at least 8'),
+    });
+    const wrong = await ctx.post(
+      '/auth/password',
+      { currentPassword: 'bukan-sandi-ku', newPassword: 'sandi-baru-rina-2026' },
+      bearer(token),
+    );
     expect(await fields(wrong)).toEqual(['currentPassword']);
-    expect(await fields(await ctx.post('/auth/password', { newPassword: 'sandi-baru-rina-2026' }, bearer(token)))).toEqual(['currentPassword']);
+    expect(
+      await fields(await ctx.post('/auth/password', { newPassword: 'sandi-baru-rina-2026' }, bearer(token))),
+    ).toEqual(['currentPassword']);
     expect(ctx.people.rows.get('per_kasir')?.passwordHash).toBe(before);
-    expect((await ctx.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'x-y-z-1-2-3' })).status).toBe(401);
+    expect(
+      (await ctx.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'x-y-z-1-2-3' })).status,
+    ).toBe(401);
   });
 });

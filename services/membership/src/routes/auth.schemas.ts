@@ -4,7 +4,9 @@ import { PASSWORD_MAX_LENGTH, passwordProblem } from '../domain/password';
 import { PersonViewSchema } from './views.schemas';
 
 /** 32 random bytes, base64url: exactly 43 characters. */
-export const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a session id this API returned');
+export const SessionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a session id this API returned');
 
 /** A password being chosen: the policy (length, common passwords) names the reason. */
 export const NewPasswordSchema = z.string().superRefine((s, ctx) => {
@@ -33,7 +35,10 @@ export const ResetBody = z.strictObject({
   code: z
     .string()
     .max(20)
-    .regex(/^[0-9A-Za-z\s-]{12,20}$/, 'must be the 12-character code from your pengurus, e.g. 7KQ2-M9XD-4HTB'),
+    .regex(
+      /^[0-9A-Za-z\s-]{12,20}$/,
+      'must be the 12-character code from your pengurus, e.g. 7KQ2-M9XD-4HTB',
+    ),
   newPassword: NewPasswordSchema,
 });
 
@@ -46,7 +51,12 @@ export const SignInResponse = z
 
 export const TokensResponse = z
   .object({
-    tokens: z.object({ catalog: z.string(), orders: z.string(), payments: z.string(), membership: z.string() }),
+    tokens: z.object({
+      catalog: z.string(),
+      orders: z.string(),
+      payments: z.string(),
+      membership: z.string(),
+    }),
     expiresIn: z.number().int(),
     person: PersonViewSchema,
   })
@@ -55,7 +65,12 @@ export const TokensResponse = z
 export const JwksResponse = z
   .object({
     keys: z.array(
-      z.looseObject({ kty: z.string(), crv: z.string().optional(), x: z.string().optional(), kid: z.string().optional() }),
+      z.looseObject({
+        kty: z.string(),
+        crv: z.string().optional(),
+        x: z.string().optional(),
+        kid: z.string().optional(),
+      }),
     ),
   })
   .openapi('JWKS');

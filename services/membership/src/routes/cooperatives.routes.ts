@@ -52,7 +52,9 @@ const updateRoute = defineRoute({
 export function cooperativesRoutes(deps: MembershipDeps) {
   const app = createRouter();
   app.openapi(listRoute, async (c) => c.json({ items: await listCooperatives(deps) }, 200));
-  app.openapi(getRoute, async (c) => c.json(await getCooperative(deps, c.req.valid('param').cooperativeId), 200));
+  app.openapi(getRoute, async (c) =>
+    c.json(await getCooperative(deps, c.req.valid('param').cooperativeId), 200),
+  );
   app.openapi(registerRoute, async (c) => c.json(await registerCooperative(deps, c.req.valid('json')), 201));
   app.openapi(updateRoute, async (c) =>
     c.json(await updateCooperative(deps, c.req.valid('param').cooperativeId, c.req.valid('json')), 200),

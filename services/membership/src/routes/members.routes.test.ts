@@ -10,7 +10,11 @@ async function withCooperative() {
   const ctx = fakeApp();
   await registerCoop(ctx);
   await registerCoop(ctx, { cooperativeId: 'dinoyo' });
-  const grant = (cooperativeId: string, roles: never[], position?: 'ketua') => ({ cooperativeId, roles, position });
+  const grant = (cooperativeId: string, roles: never[], position?: 'ketua') => ({
+    cooperativeId,
+    roles,
+    position,
+  });
   const pengurus = await ctx.addPerson({
     personId: 'per_bendahara',
     phone: '+6281299990001',
@@ -26,7 +30,10 @@ async function withCooperative() {
     phone: '+6281299990003',
     grants: [grant('dinoyo', ['pengurus'] as never[], 'ketua')],
   });
-  const h = async (p: typeof pengurus) => ({ ...bearer(await ctx.tokenFor(p)), 'content-type': 'application/json' });
+  const h = async (p: typeof pengurus) => ({
+    ...bearer(await ctx.tokenFor(p)),
+    'content-type': 'application/json',
+  });
   adminHeaders = await h(pengurus);
   pengawasHeaders = await h(pengawas);
   otherCoopHeaders = await h(otherKetua);
@@ -155,6 +162,8 @@ describe('GET /cooperatives/:id/members', () => {
     const read = await app.request('/cooperatives/karangbesuki/members', { headers: pengawasHeaders });
     expect(read.status).toBe(200);
     expect((await json(read)).items).toHaveLength(1);
-    expect((await app.request('/cooperatives/karangbesuki/members', { headers: otherCoopHeaders })).status).toBe(404);
+    expect(
+      (await app.request('/cooperatives/karangbesuki/members', { headers: otherCoopHeaders })).status,
+    ).toBe(404);
   });
 });

@@ -40,7 +40,10 @@ export function membersRoutes(deps: MembershipDeps) {
   app.openapi(listRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query');
     const page = await listMembers(deps, c.req.valid('param').cooperativeId, { limit, after: cursor });
-    return c.json({ items: page.items, nextCursor: page.nextAfter ? encodeCursor(page.nextAfter) : null }, 200);
+    return c.json(
+      { items: page.items, nextCursor: page.nextAfter ? encodeCursor(page.nextAfter) : null },
+      200,
+    );
   });
   return app;
 }

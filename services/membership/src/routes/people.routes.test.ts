@@ -12,20 +12,36 @@ async function board() {
   await withCooperative(ctx, { cooperativeId: 'dinoyo' });
   const add = (personId: string, phone: string, grants: CooperativeGrant[], password?: string) =>
     ctx.addPerson({ personId, phone, grants, password });
-  const ketua = await add('per_kb_ketua', '+6281200000001', [g('karangbesuki', ['anggota', 'pengurus'], 'ketua')]);
-  const bendahara = await add('per_kb_bendahara', '+6281200000002', [g('karangbesuki', ['pengurus'], 'bendahara')]);
+  const ketua = await add('per_kb_ketua', '+6281200000001', [
+    g('karangbesuki', ['anggota', 'pengurus'], 'ketua'),
+  ]);
+  const bendahara = await add('per_kb_bendahara', '+6281200000002', [
+    g('karangbesuki', ['pengurus'], 'bendahara'),
+  ]);
   const pengawas = await add('per_kb_pengawas', '+6281200000003', [g('karangbesuki', ['pengawas'])]);
-  const kasir = await add('per_kb_kasir', '+6281200000004', [g('karangbesuki', ['anggota', 'kasir'])], 'kasir-lama-2026');
+  const kasir = await add(
+    'per_kb_kasir',
+    '+6281200000004',
+    [g('karangbesuki', ['anggota', 'kasir'])],
+    'kasir-lama-2026',
+  );
   const dnKetua = await add('per_dn_ketua', '+6281200000005', [g('dinoyo', ['pengurus'], 'ketua')]);
   const h = async (p: typeof ketua) => bearer(await ctx.tokenFor(p));
   return {
     ...ctx,
-    as: { ketua: await h(ketua), bendahara: await h(bendahara), pengawas: await h(pengawas), kasir: await h(kasir), dnKetua: await h(dnKetua) },
+    as: {
+      ketua: await h(ketua),
+      bendahara: await h(bendahara),
+      pengawas: await h(pengawas),
+      kasir: await h(kasir),
+      dnKetua: await h(dnKetua),
+    },
   };
 }
 
 const PEOPLE = '/cooperatives/karangbesuki/people';
-const fields = async (res: Response) => ((await json(res)).details?.issues ?? []).map((i: { field: string }) => i.field);
+const fields = async (res: Response) =>
+  ((await json(res)).details?.issues ?? []).map((i: { field: string }) => i.field);
 const auditActions = (ctx: FakeApp) => ctx.people.events.map((e) => (e.data as { action: string }).action);
 
 describe('GET /cooperatives/:id/people', () => {
@@ -35,11 +51,27 @@ describe('GET /cooperatives/:id/people', () => {
     expect(res.status).toBe(200);
     const page = await json(res);
     expect(page.items).toEqual([
-      { personId: 'per_kb_bendahara', name: 'Orang per_kb_bendahara', phoneMasked: '+62812****0002', roles: ['pengurus'], position: 'bendahara' },
-      { personId: 'per_kb_kasir', name: 'Orang per_kb_kasir', phoneMasked: '+62812****0004', roles: ['anggota', 'kasir'] },
+      {
+        personId: 'per_kb_bendahara',
+        name: 'Orang per_kb_bendahara',
+        phoneMasked: '+62812****0002',
+        roles: ['pengurus'],
+        position: 'bendahara',
+      },
+      {
+        personId: 'per_kb_kasir',
+        name: 'Orang per_kb_kasir',
+        phoneMasked: '+62812****0004',
+        roles: ['anggota', 'kasir'],
+      },
     ]);
-    const rest = await json(await ctx.app.request(`${PEOPLE}?cursor=${page.nextCursor}`, { headers: ctx.as.bendahara }));
-    expect(rest.items.map((p: { personId: string }) => p.personId)).toEqual(['per_kb_ketua', 'per_kb_pengawas']);
+    const rest = await json(
+      await ctx.app.request(`${PEOPLE}?cursor=${page.nextCursor}`, { headers: ctx.as.bendahara }),
+    );
+    expect(rest.items.map((p: { personId: string }) => p.personId)).toEqual([
+      'per_kb_ketua',
+      'per_kb_pengawas',
+    ]);
     expect(rest.nextCursor).toBeNull();
     expect(JSON.stringify([page, rest])).not.toContain('per_dn_ketua');
   });
@@ -50,14 +82,20 @@ describe('GET /cooperatives/:id/people', () => {
     const other = await ctx.app.request(PEOPLE, { headers: ctx.as.dnKetua });
     expect(other.status).toBe(404);
     expect((await ctx.app.request(PEOPLE)).status).toBe(401);
-    expect(await fields(await ctx.app.request(`${PEOPLE}?cursor=%%%`, { headers: ctx.as.ketua }))).toEqual(['query.cursor']);
+    expect(await fields(await ctx.app.request(`${PEOPLE}?cursor=%%%`, { headers: ctx.as.ketua }))).toEqual([
+      'query.cursor',
+    ]);
   });
 });
 
 describe('POST /cooperatives/:id/people (ketua)', () => {
   it('invites a new person with a one-time reset code, audited in the same write', async () => {
     const ctx = await board();
-    const res = await ctx.post(PEOPLE, { name: 'Mas Joko', phone: '0813-1111-2222', roles: ['kasir'] }, ctx.as.ketua);
+    const res = await ctx.post(
+      PEOPLE,
+      { name: 'Mas Joko', phone: '0813-1111-2222', roles: ['kasir'] },
+      ctx.as.ketua,
+    );
     expect(res.status).toBe(201);
     const body = await json(res);
     expect(body.person).toMatchObject({ name: 'Mas Joko', phoneMasked: '+62813****2222', roles: ['kasir'] });
@@ -79,9 +117,15 @@ describe('POST /cooperatives/:id/people (ketua)', () => {
     expect(ctx.nudges()).toContain(`person:${body.person.personId}`);
 
     // the code sets a password once
-    const reset = { phone: '081311112222', code: body.resetCode.toLowerCase(), newPassword: 'joko-kasir-2026' };
+    const reset = {
+      phone: '081311112222',
+      code: body.resetCode.toLowerCase(),
+      newPassword: 'joko-kasir-2026',
+    };
     expect((await ctx.post('/auth/reset', reset)).status).toBe(204);
-    expect((await ctx.post('/auth/sign-in', { phone: reset.phone, password: 'joko-kasir-2026' })).status).toBe(200);
+    expect(
+      (await ctx.post('/auth/sign-in', { phone: reset.phone, password: 'joko-kasir-2026' })).status,
+    ).toBe(200);
     const again = await ctx.post('/auth/reset', { ...reset, newPassword: 'joko-lagi-2026' });
     expect(again.status).toBe(400);
     expect((await json(again)).code).toBe('AUTH.INVALID_RESET_CODE');
@@ -89,7 +133,11 @@ describe('POST /cooperatives/:id/people (ketua)', () => {
 
   it('adds roles to an existing account with that phone, without a code when it has a password', async () => {
     const ctx = await board();
-    const res = await ctx.post(PEOPLE, { name: 'Siapa pun', phone: '+6281200000004', roles: ['gudang'] }, ctx.as.ketua);
+    const res = await ctx.post(
+      PEOPLE,
+      { name: 'Siapa pun', phone: '+6281200000004', roles: ['gudang'] },
+      ctx.as.ketua,
+    );
     expect(res.status).toBe(201);
     expect(await json(res)).toMatchObject({
       person: { personId: 'per_kb_kasir', roles: ['anggota', 'kasir', 'gudang'] },
@@ -97,9 +145,16 @@ describe('POST /cooperatives/:id/people (ketua)', () => {
       resetCodeExpiresAt: null,
     });
     // dinoyo's ketua inviting karangbesuki's kasir adds a dinoyo grant and no way into the account
-    const other = await ctx.post('/cooperatives/dinoyo/people', { name: 'Rina', phone: '+6281200000004', roles: ['anggota'] }, ctx.as.dnKetua);
+    const other = await ctx.post(
+      '/cooperatives/dinoyo/people',
+      { name: 'Rina', phone: '+6281200000004', roles: ['anggota'] },
+      ctx.as.dnKetua,
+    );
     expect((await json(other)).resetCode).toBeNull();
-    expect(ctx.people.rows.get('per_kb_kasir')?.grants.map((x) => x.cooperativeId)).toEqual(['karangbesuki', 'dinoyo']);
+    expect(ctx.people.rows.get('per_kb_kasir')?.grants.map((x) => x.cooperativeId)).toEqual([
+      'karangbesuki',
+      'dinoyo',
+    ]);
   });
 
   it('is the ketua only: bendahara 403, pengawas 403, another cooperative 404; nothing changes', async () => {
@@ -117,17 +172,30 @@ describe('POST /cooperatives/:id/people (ketua)', () => {
     const res = await ctx.post(PEOPLE, { name: 'J', phone: '12345', roles: ['raja'] }, ctx.as.ketua);
     expect(res.status).toBe(400);
     expect(await fields(res)).toEqual(['name', 'phone', 'roles.0']);
-    const pos = await ctx.post(PEOPLE, { name: 'Mas Joko', phone: '081311112222', roles: ['kasir'], position: 'ketua' }, ctx.as.ketua);
+    const pos = await ctx.post(
+      PEOPLE,
+      { name: 'Mas Joko', phone: '081311112222', roles: ['kasir'], position: 'ketua' },
+      ctx.as.ketua,
+    );
     expect(await fields(pos)).toEqual(['position']);
-    expect(await fields(await ctx.post(PEOPLE, { name: 'Mas Joko', phone: '081311112222', roles: [] }, ctx.as.ketua))).toEqual(['roles']);
+    expect(
+      await fields(
+        await ctx.post(PEOPLE, { name: 'Mas Joko', phone: '081311112222', roles: [] }, ctx.as.ketua),
+      ),
+    ).toEqual(['roles']);
     expect(ctx.people.rows.size).toBe(5);
     expect(ctx.people.events).toHaveLength(0);
   });
 });
 
 describe('PUT /cooperatives/:id/people/:personId/roles (ketua)', () => {
-  const put = (ctx: FakeApp, personId: string, body: unknown, headers: Record<string, string>, coop = 'karangbesuki') =>
-    ctx.post(`/cooperatives/${coop}/people/${personId}/roles`, body, headers, 'PUT');
+  const put = (
+    ctx: FakeApp,
+    personId: string,
+    body: unknown,
+    headers: Record<string, string>,
+    coop = 'karangbesuki',
+  ) => ctx.post(`/cooperatives/${coop}/people/${personId}/roles`, body, headers, 'PUT');
 
   it('sets roles with a before/after audit event in the same write', async () => {
     const ctx = await board();
@@ -153,8 +221,19 @@ describe('PUT /cooperatives/:id/people/:personId/roles (ketua)', () => {
     expect(self.status).toBe(409);
     expect((await json(self)).code).toBe('PEOPLE.LAST_KETUA');
     expect(ctx.people.rows.get('per_kb_ketua')?.grants[0]?.position).toBe('ketua');
-    expect((await put(ctx, 'per_kb_bendahara', { roles: ['pengurus'], position: 'ketua' }, ctx.as.ketua)).status).toBe(200);
-    expect((await put(ctx, 'per_kb_ketua', { roles: ['anggota', 'pengurus'], position: 'sekretaris' }, ctx.as.ketua)).status).toBe(200);
+    expect(
+      (await put(ctx, 'per_kb_bendahara', { roles: ['pengurus'], position: 'ketua' }, ctx.as.ketua)).status,
+    ).toBe(200);
+    expect(
+      (
+        await put(
+          ctx,
+          'per_kb_ketua',
+          { roles: ['anggota', 'pengurus'], position: 'sekretaris' },
+          ctx.as.ketua,
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('answers another cooperative 404, a person of another cooperative 404, bad input 400', async () => {
@@ -162,9 +241,15 @@ describe('PUT /cooperatives/:id/people/:personId/roles (ketua)', () => {
     expect((await put(ctx, 'per_kb_kasir', { roles: ['anggota'] }, ctx.as.dnKetua)).status).toBe(404);
     expect((await put(ctx, 'per_dn_ketua', { roles: ['anggota'] }, ctx.as.ketua)).status).toBe(404);
     expect((await put(ctx, 'per_kb_kasir', { roles: ['anggota'] }, ctx.as.bendahara)).status).toBe(403);
-    expect(await fields(await put(ctx, 'per_kb_kasir', { roles: ['raja'] }, ctx.as.ketua))).toEqual(['roles.0']);
-    expect(await fields(await put(ctx, 'bad id', { roles: ['anggota'] }, ctx.as.ketua))).toEqual(['param.personId']);
-    expect(await fields(await put(ctx, 'per_kb_kasir', { roles: ['kasir'], position: 'ketua' }, ctx.as.ketua))).toEqual(['position']);
+    expect(await fields(await put(ctx, 'per_kb_kasir', { roles: ['raja'] }, ctx.as.ketua))).toEqual([
+      'roles.0',
+    ]);
+    expect(await fields(await put(ctx, 'bad id', { roles: ['anggota'] }, ctx.as.ketua))).toEqual([
+      'param.personId',
+    ]);
+    expect(
+      await fields(await put(ctx, 'per_kb_kasir', { roles: ['kasir'], position: 'ketua' }, ctx.as.ketua)),
+    ).toEqual(['position']);
     expect(ctx.people.events).toHaveLength(0);
   });
 });
@@ -175,7 +260,9 @@ describe('POST /cooperatives/:id/people/:personId/reset-code (ketua) and /auth/r
 
   it('issues a one-time code that expires after 24 hours, audited; using it revokes sessions', async () => {
     const ctx = await board();
-    const session = (await json(await ctx.post('/auth/sign-in', { phone: '081200000004', password: 'kasir-lama-2026' }))).session.id;
+    const session = (
+      await json(await ctx.post('/auth/sign-in', { phone: '081200000004', password: 'kasir-lama-2026' }))
+    ).session.id;
     const res = await issue(ctx, 'per_kb_kasir', ctx.as.ketua);
     expect(res.status).toBe(201);
     const { resetCode } = await json(res);
@@ -183,7 +270,9 @@ describe('POST /cooperatives/:id/people/:personId/reset-code (ketua) and /auth/r
     expect(JSON.stringify(ctx.people.events)).not.toContain(resetCode);
 
     const body = { phone: '081200000004', code: resetCode, newPassword: 'kasir-baru-2026' };
-    expect(await fields(await ctx.post('/auth/reset', { ...body, newPassword: 'password' }))).toEqual(['newPassword']);
+    expect(await fields(await ctx.post('/auth/reset', { ...body, newPassword: 'password' }))).toEqual([
+      'newPassword',
+    ]);
     expect((await ctx.post('/auth/reset', { ...body, code: 'AAAA-BBBB-CCCC' })).status).toBe(400);
     expect((await ctx.post('/auth/reset', body)).status).toBe(204);
     expect((await ctx.post('/auth/tokens', { sessionId: session })).status).toBe(401);
@@ -195,15 +284,29 @@ describe('POST /cooperatives/:id/people/:personId/reset-code (ketua) and /auth/r
     const expired = await ctx.post('/auth/reset', { ...body, code: late, newPassword: 'kasir-telat-2026' });
     expect(expired.status).toBe(400);
     expect((await json(expired)).code).toBe('AUTH.INVALID_RESET_CODE');
-    expect((await ctx.post('/auth/sign-in', { phone: '081200000004', password: 'kasir-baru-2026' })).status).toBe(200);
+    expect(
+      (await ctx.post('/auth/sign-in', { phone: '081200000004', password: 'kasir-baru-2026' })).status,
+    ).toBe(200);
   });
 
   it('throttles /auth/reset after 5 wrong codes (429, Retry-After)', async () => {
     const ctx = await board();
     const { resetCode } = await json(await issue(ctx, 'per_kb_kasir', ctx.as.ketua));
     for (let i = 0; i < 5; i++)
-      expect((await ctx.post('/auth/reset', { phone: '081200000004', code: `AAAA-BBBB-CCC${i}`, newPassword: 'kasir-baru-2026' })).status).toBe(400);
-    const res = await ctx.post('/auth/reset', { phone: '081200000004', code: resetCode, newPassword: 'kasir-baru-2026' });
+      expect(
+        (
+          await ctx.post('/auth/reset', {
+            phone: '081200000004',
+            code: `AAAA-BBBB-CCC${i}`,
+            newPassword: 'kasir-baru-2026',
+          })
+        ).status,
+      ).toBe(400);
+    const res = await ctx.post('/auth/reset', {
+      phone: '081200000004',
+      code: resetCode,
+      newPassword: 'kasir-baru-2026',
+    });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -213,9 +316,18 @@ describe('POST /cooperatives/:id/people/:personId/reset-code (ketua) and /auth/r
     expect((await issue(ctx, 'per_kb_kasir', ctx.as.dnKetua)).status).toBe(404);
     expect((await issue(ctx, 'per_kb_kasir', ctx.as.bendahara)).status).toBe(403);
     expect((await issue(ctx, 'per_dn_ketua', ctx.as.ketua)).status).toBe(404);
-    await ctx.addPerson({ personId: 'per_dinas', phone: '+6281200000009', platform: ['dinas'], grants: [g('karangbesuki', ['anggota'])] });
+    await ctx.addPerson({
+      personId: 'per_dinas',
+      phone: '+6281200000009',
+      platform: ['dinas'],
+      grants: [g('karangbesuki', ['anggota'])],
+    });
     expect((await issue(ctx, 'per_dinas', ctx.as.ketua)).status).toBe(409);
-    expect(await fields(await ctx.post('/auth/reset', { phone: 'x', code: '1', newPassword: 'y' }))).toEqual(['phone', 'code', 'newPassword']);
+    expect(await fields(await ctx.post('/auth/reset', { phone: 'x', code: '1', newPassword: 'y' }))).toEqual([
+      'phone',
+      'code',
+      'newPassword',
+    ]);
     expect(ctx.people.events).toHaveLength(0);
   });
 });
@@ -224,8 +336,10 @@ describe('GET /openapi.json', () => {
   it('documents every route with its access rule', async () => {
     const ctx = await board();
     const doc = await json(await ctx.app.request('/openapi.json'));
-    const ops = Object.entries(doc.paths as Record<string, Record<string, { 'x-pasar-access'?: unknown }>>).flatMap(
-      ([path, methods]) => Object.entries(methods).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op['x-pasar-access']]),
+    const ops = Object.entries(
+      doc.paths as Record<string, Record<string, { 'x-pasar-access'?: unknown }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op['x-pasar-access']]),
     );
     expect(ops.map(([k]) => k)).toEqual(
       expect.arrayContaining([

@@ -20,7 +20,9 @@ import { z } from '@hono/zod-openapi';
 const body = <S>(schema: S) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const KETUA = { allow: ['pengurus'], scope: 'path', position: 'ketua' } as const;
 
-const ResetCodeSchema = z.object({ resetCode: z.string(), resetCodeExpiresAt: z.string() }).openapi('ResetCode');
+const ResetCodeSchema = z
+  .object({ resetCode: z.string(), resetCodeExpiresAt: z.string() })
+  .openapi('ResetCode');
 
 const listRoute = defineRoute({
   method: 'get',
@@ -84,7 +86,10 @@ export function peopleRoutes(deps: AccountsDeps) {
     const { cooperativeId } = c.req.valid('param');
     const { limit, cursor } = c.req.valid('query');
     const page = await listPeople(deps, cooperativeId, { limit, after: cursor });
-    return c.json({ items: page.items, nextCursor: page.nextAfter ? encodePersonCursor(page.nextAfter) : null }, 200);
+    return c.json(
+      { items: page.items, nextCursor: page.nextAfter ? encodePersonCursor(page.nextAfter) : null },
+      200,
+    );
   });
   app.openapi(inviteRoute, async (c) => {
     const { cooperativeId } = c.req.valid('param');
@@ -99,7 +104,10 @@ export function peopleRoutes(deps: AccountsDeps) {
   });
   app.openapi(rolesRoute, async (c) => {
     const { cooperativeId, personId } = c.req.valid('param');
-    return c.json(await setRoles(deps, actorIn(c, cooperativeId), cooperativeId, personId, c.req.valid('json')), 200);
+    return c.json(
+      await setRoles(deps, actorIn(c, cooperativeId), cooperativeId, personId, c.req.valid('json')),
+      200,
+    );
   });
   app.openapi(resetCodeRoute, async (c) => {
     const { cooperativeId, personId } = c.req.valid('param');

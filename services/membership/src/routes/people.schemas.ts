@@ -1,12 +1,20 @@
-import { BoardPositionSchema, CooperativeIdSchema, CooperativeRoleSchema, MobilePhoneSchema } from '@pasar/contracts';
+import {
+  BoardPositionSchema,
+  CooperativeIdSchema,
+  CooperativeRoleSchema,
+  MobilePhoneSchema,
+} from '@pasar/contracts';
 import { z } from '@hono/zod-openapi';
 
-export const PersonIdSchema = z.string().regex(/^per_[0-9A-Za-z_]{2,40}$/, 'must be a person id such as "per_…"');
+export const PersonIdSchema = z
+  .string()
+  .regex(/^per_[0-9A-Za-z_]{2,40}$/, 'must be a person id such as "per_…"');
 
 export const PeopleParams = z.object({ cooperativeId: CooperativeIdSchema });
 export const PersonParams = z.object({ cooperativeId: CooperativeIdSchema, personId: PersonIdSchema });
 
-const positionNeedsPengurus = (o: { roles: string[]; position?: string }) => !o.position || o.roles.includes('pengurus');
+const positionNeedsPengurus = (o: { roles: string[]; position?: string }) =>
+  !o.position || o.roles.includes('pengurus');
 const POSITION_MESSAGE = 'a board position needs the pengurus role';
 
 export const InvitePersonBody = z

@@ -13,7 +13,8 @@ export interface AccountsReport {
 }
 
 const sameGrants = (a: Person, d: DemoAccount) =>
-  JSON.stringify(a.grants) === JSON.stringify(d.grants.map((g) => normaliseGrant(g.cooperativeId, g.roles, g.position)));
+  JSON.stringify(a.grants) ===
+  JSON.stringify(d.grants.map((g) => normaliseGrant(g.cooperativeId, g.roles, g.position)));
 
 /**
  * The demo accounts (DEMO_ACCOUNTS), written by the operator: created with their demo password, or put
@@ -55,7 +56,11 @@ export async function seedAccounts(deps: AccountsDeps, env = process.env.NODE_EN
       version: (current?.version ?? 0) + 1,
     };
     const events: Envelope[] = grants
-      .filter((g) => JSON.stringify(grantFacts(current, g.cooperativeId)) !== JSON.stringify(grantFacts(next, g.cooperativeId)))
+      .filter(
+        (g) =>
+          JSON.stringify(grantFacts(current, g.cooperativeId)) !==
+          JSON.stringify(grantFacts(next, g.cooperativeId)),
+      )
       .map((g) =>
         auditEvent({
           cooperativeId: g.cooperativeId,
@@ -94,6 +99,10 @@ export function demoAccountsTable(): string[] {
   ]);
   const head = ['phone', 'role', 'cooperative', 'password', 'name'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }

@@ -74,7 +74,9 @@ describe('demo accounts', () => {
     const res = await signIn(deps, { phone: kasir.phone, password: 'karbes-kasir-2026', address: 'test' });
     expect(res.person.grants).toEqual([{ cooperativeId: 'karangbesuki', roles: ['kasir'] }]);
     const ketua = await deps.people.findById(demoAccount('ketua', 'bumiayu').personId);
-    expect(ketua?.grants).toEqual([{ cooperativeId: 'bumiayu', roles: ['anggota', 'pengurus'], position: 'ketua' }]);
+    expect(ketua?.grants).toEqual([
+      { cooperativeId: 'bumiayu', roles: ['anggota', 'pengurus'], position: 'ketua' },
+    ]);
     expect(await verifyPassword(ketua!.passwordHash!, 'bumiayu-ketua-2026')).toBe(true);
     expect((await deps.people.findById('per_dinas_malang'))?.platform).toEqual(['dinas']);
   });
@@ -82,10 +84,16 @@ describe('demo accounts', () => {
   it('puts a changed password back, and prints a table of every account', async () => {
     const p = (await deps.people.findById('per_kb_gudang'))!;
     await deps.people.update({ ...p, passwordHash: null, version: p.version + 1 }, p.version, []);
-    expect((await seedDemo(deps)).accounts).toEqual({ created: 0, updated: 1, unchanged: DEMO_ACCOUNTS.length - 1 });
+    expect((await seedDemo(deps)).accounts).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: DEMO_ACCOUNTS.length - 1,
+    });
     const table = demoAccountsTable();
     expect(table).toHaveLength(DEMO_ACCOUNTS.length + 2);
-    expect(table.find((l) => l.includes('karbes-kasir-2026'))).toMatch(/^0811-0000-0105\s+kasir\s+karangbesuki/);
+    expect(table.find((l) => l.includes('karbes-kasir-2026'))).toMatch(
+      /^0811-0000-0105\s+kasir\s+karangbesuki/,
+    );
   });
 
   it('refuses to seed accounts in production', async () => {

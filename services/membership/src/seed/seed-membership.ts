@@ -10,7 +10,9 @@ import { seedDemo } from './seed-demo';
 
 const production = process.env.NODE_ENV === 'production';
 if (production) {
-  console.error('[seed-membership] the demo data has published passwords: refusing to run with NODE_ENV=production');
+  console.error(
+    '[seed-membership] the demo data has published passwords: refusing to run with NODE_ENV=production',
+  );
   process.exit(1);
 }
 const { deps, close } = await openOperatorDeps('seed-membership').catch((err: Error) => {

@@ -105,14 +105,21 @@ export class FakePeople implements PersonRepository {
   }
   async countKetua(cooperativeId: string) {
     return [...this.rows.values()].filter((p) =>
-      p.grants.some((g) => g.cooperativeId === cooperativeId && g.position === 'ketua' && g.roles.includes('pengurus')),
+      p.grants.some(
+        (g) => g.cooperativeId === cooperativeId && g.position === 'ketua' && g.roles.includes('pengurus'),
+      ),
     ).length;
   }
-  async recordSignInFailure(personId: string, now: Date, policy: { maxFailures: number; blockSeconds: number }) {
+  async recordSignInFailure(
+    personId: string,
+    now: Date,
+    policy: { maxFailures: number; blockSeconds: number },
+  ) {
     const p = this.rows.get(personId);
     if (!p) return 0;
     p.failedSignIns += 1;
-    if (p.failedSignIns % policy.maxFailures === 0) p.lockedUntil = new Date(now.getTime() + policy.blockSeconds * 1000);
+    if (p.failedSignIns % policy.maxFailures === 0)
+      p.lockedUntil = new Date(now.getTime() + policy.blockSeconds * 1000);
     return p.failedSignIns;
   }
   async recordSignInSuccess(personId: string, now: Date) {
@@ -122,7 +129,13 @@ export class FakePeople implements PersonRepository {
   async pseudonymise(personId: string, pseudonym: string) {
     const p = this.rows.get(personId);
     if (!p) return false;
-    Object.assign(p, { name: pseudonym, phone: `erased:${personId}`, email: null, passwordHash: null, resetCode: null });
+    Object.assign(p, {
+      name: pseudonym,
+      phone: `erased:${personId}`,
+      email: null,
+      passwordHash: null,
+      resetCode: null,
+    });
     return true;
   }
 }
@@ -175,7 +188,6 @@ export function testClock(start = new Date('2026-03-02T08:00:00.000Z')) {
   };
 }
 
-
 export function cooperativeBody(overrides: Record<string, unknown> = {}) {
   return {
     cooperativeId: 'karangbesuki',
@@ -209,7 +221,11 @@ export function fakeApp(overrides: Partial<AppDeps> = {}, env: Record<string, st
   const authEvents = new FakeAuthEvents();
   const clock = testClock();
   const nudges: string[] = [];
-  const config = loadConfig(MembershipConfigSchema, { MONGO_URL: 'mongodb://x/m', KAFKA_BROKERS: 'k:9092', ...env });
+  const config = loadConfig(MembershipConfigSchema, {
+    MONGO_URL: 'mongodb://x/m',
+    KAFKA_BROKERS: 'k:9092',
+    ...env,
+  });
   const deps: AppDeps = {
     cooperatives,
     members,

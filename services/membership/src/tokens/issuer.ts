@@ -12,7 +12,11 @@ const SERVICES = Object.keys(SERVICE_AUDIENCES) as ServiceName[];
  * `sub` = person id, `sid` = the session's reference (its digest, not the secret id), the grants and
  * platform roles at minting time, a random `jti`. Nothing else personal: no phone, no email.
  */
-export function createTokenMinter(keys: SigningKeys, ttlSeconds: number, clock = () => new Date()): TokenMinter {
+export function createTokenMinter(
+  keys: SigningKeys,
+  ttlSeconds: number,
+  clock = () => new Date(),
+): TokenMinter {
   return {
     ttlSeconds,
     async mint(person: Person, sessionRef: string) {

@@ -15,7 +15,8 @@ export function parsePrivateKey(text: string): KeyObject {
   const key = trimmed.startsWith('{')
     ? createPrivateKey({ key: JSON.parse(trimmed) as JWK & { kty: string }, format: 'jwk' })
     : createPrivateKey({ key: trimmed.replace(/\\n/g, '\n'), format: 'pem' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`must be an Ed25519 key, not ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`must be an Ed25519 key, not ${key.asymmetricKeyType}`);
   return key;
 }
 

@@ -1,4 +1,10 @@
-import { AuditRecorded, type CooperativeRole, type Envelope, newEvent, type PlatformRole } from '@pasar/contracts';
+import {
+  AuditRecorded,
+  type CooperativeRole,
+  type Envelope,
+  newEvent,
+  type PlatformRole,
+} from '@pasar/contracts';
 import { EVENT_SOURCE } from './ports';
 
 /** Who did something: a signed-in person, or the operator command (`operator`). */

@@ -18,7 +18,12 @@ export async function changePassword(
   if (!person.passwordHash || !(await verifyPassword(person.passwordHash, input.currentPassword)))
     throw new ValidationError([{ field: 'currentPassword', message: 'is not your current password' }]);
   const at = now(deps);
-  const next = { ...person, passwordHash: await hashPassword(input.newPassword), updatedAt: at, version: person.version + 1 };
+  const next = {
+    ...person,
+    passwordHash: await hashPassword(input.newPassword),
+    updatedAt: at,
+    version: person.version + 1,
+  };
   if (!(await deps.people.update(next, person.version, []))) throw personBusy();
   await deps.sessions.revokeAllOf(person.personId, at);
   deps.logger.info({ personId: person.personId }, 'password changed; sessions revoked');

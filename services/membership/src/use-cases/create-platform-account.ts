@@ -14,7 +14,12 @@ import { type AccountsDeps, now } from './ports';
 export async function createPlatformAccount(
   deps: AccountsDeps,
   input: { name: string; phone: string; platform: PlatformRole[]; personId?: string },
-): Promise<{ personId: string; created: boolean; resetCode: string | null; resetCodeExpiresAt: string | null }> {
+): Promise<{
+  personId: string;
+  created: boolean;
+  resetCode: string | null;
+  resetCodeExpiresAt: string | null;
+}> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const at = now(deps);
     const existing = await deps.people.findByPhone(input.phone);
@@ -47,7 +52,10 @@ export async function createPlatformAccount(
       ? await deps.people.update(next, existing.version, [])
       : (await deps.people.insert(next, [])) === 'inserted';
     if (!ok) continue;
-    deps.logger.info({ personId: next.personId, platform: next.platform }, 'platform account created by operator');
+    deps.logger.info(
+      { personId: next.personId, platform: next.platform },
+      'platform account created by operator',
+    );
     return {
       personId: next.personId,
       created: !existing,

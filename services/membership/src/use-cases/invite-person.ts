@@ -66,14 +66,21 @@ export async function invitePerson(
     const next: Person = {
       ...base,
       grants: mergeGrant(base.grants, cooperativeId, input.roles, input.position),
-      resetCode: code ? { digest: resetCodeDigest(code), expiresAt, issuedBy: actor.personId } : base.resetCode,
+      resetCode: code
+        ? { digest: resetCodeDigest(code), expiresAt, issuedBy: actor.personId }
+        : base.resetCode,
       updatedAt: at,
       version: base.version + 1,
     };
     const before = grantFacts(existing, cooperativeId);
     const after = grantFacts(next, cooperativeId);
     if (existing && !code && JSON.stringify(before) === JSON.stringify(after)) {
-      return { person: toStaffPersonView(existing, cooperativeId), resetCode: null, resetCodeExpiresAt: null, created: false };
+      return {
+        person: toStaffPersonView(existing, cooperativeId),
+        resetCode: null,
+        resetCodeExpiresAt: null,
+        created: false,
+      };
     }
     const target = { type: 'person', id: next.personId };
     const events: Envelope[] = [

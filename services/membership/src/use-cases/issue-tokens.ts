@@ -32,6 +32,10 @@ export async function issueTokens(deps: AccountsDeps, sessionId: string): Promis
 /** For membership's own signed-in routes that change the account: the token's session must still live. */
 export async function requireLiveSession(deps: AccountsDeps, sessionRef: string, personId: string) {
   const session = await deps.sessions.findByDigest(sessionRef);
-  if (!session || session.personId !== personId || sessionState(session, now(deps), deps.sessionPolicy) !== 'active')
+  if (
+    !session ||
+    session.personId !== personId ||
+    sessionState(session, now(deps), deps.sessionPolicy) !== 'active'
+  )
     throw sessionExpired();
 }

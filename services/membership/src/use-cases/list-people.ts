@@ -8,7 +8,10 @@ export async function listPeople(
   opts: { limit: number; after?: string },
 ): Promise<{ items: StaffPersonView[]; nextAfter: string | null }> {
   if (!(await deps.cooperatives.findById(cooperativeId))) throw cooperativeNotFound(cooperativeId);
-  const rows = await deps.people.listByCooperative(cooperativeId, { limit: opts.limit + 1, after: opts.after });
+  const rows = await deps.people.listByCooperative(cooperativeId, {
+    limit: opts.limit + 1,
+    after: opts.after,
+  });
   const page = rows.slice(0, opts.limit);
   return {
     items: page.map((p) => toStaffPersonView(p, cooperativeId)),

@@ -75,7 +75,13 @@ async function recordAttempt(
   address: string,
   at: Date,
 ) {
-  const record: AuthEventRecord = { id: randomId('aev'), kind, personId: person?.personId ?? null, address, at };
+  const record: AuthEventRecord = {
+    id: randomId('aev'),
+    kind,
+    personId: person?.personId ?? null,
+    address,
+    at,
+  };
   const events = (person?.grants ?? []).map((g) =>
     auditEvent({
       cooperativeId: g.cooperativeId,
