@@ -6,10 +6,8 @@
  * time (each POST /auth/sign-in → 200). Prints p50/p99 and writes tests/bench/results/signin.json,
  * with the argon2id parameters read back from the stored hash.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { findRepoRoot } from '@pasar/infra';
 import mongoose from 'mongoose';
+import { createAccount } from './lib/accounts';
 import { benchInfra } from './lib/infra';
 import { dbUrl, startService } from './lib/services';
 import { percentile, report, round } from './lib/stats';
@@ -28,23 +26,7 @@ const membership = await startService('membership', {
   KAFKA_TOPIC_PREFIX: `${run}.`,
   MONGO_URL: mongoUrl,
 });
-const admin = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    join(findRepoRoot(), 'services', 'membership', 'src', 'admin', 'cli.ts'),
-    'create-dinas',
-    '--name',
-    'Bench',
-    '--phone',
-    PHONE,
-    '--password',
-    PASSWORD,
-  ],
-  { env: { ...process.env, MONGO_URL: mongoUrl, NODE_ENV: 'development' }, encoding: 'utf8' },
-);
-if (admin.status !== 0) throw new Error(`admin create-dinas failed:\n${admin.stdout}${admin.stderr}`);
+createAccount(mongoUrl, { command: 'create-dinas', name: 'Bench', phone: PHONE, password: PASSWORD });
 
 const conn = await mongoose.createConnection(mongoUrl).asPromise();
 const stored = (await conn.collection('people').findOne({ phone: '+6281100008888' }))?.passwordHash as string;

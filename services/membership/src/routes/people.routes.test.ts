@@ -323,6 +323,9 @@ describe('POST /cooperatives/:id/people/:personId/reset-code (ketua) and /auth/r
       grants: [g('karangbesuki', ['anggota'])],
     });
     expect((await issue(ctx, 'per_dinas', ctx.as.ketua)).status).toBe(409);
+    const badId = await issue(ctx, 'nobody!', ctx.as.ketua);
+    expect(badId.status).toBe(400);
+    expect(await fields(badId)).toEqual(['param.personId']);
     expect(await fields(await ctx.post('/auth/reset', { phone: 'x', code: '1', newPassword: 'y' }))).toEqual([
       'phone',
       'code',
