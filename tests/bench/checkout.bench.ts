@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { OrderConfirmed, OrderRejected } from '@pasar/contracts';
 import { Bus, createLogger, on, startConsumer } from '@pasar/events';
 import mongoose from 'mongoose';
+import { createAccount, signInTokens } from './lib/accounts';
 import { benchInfra } from './lib/infra';
 import { ADMIN_TOKEN, dbUrl, post, type RunningService, startService } from './lib/services';
 import { percentile, report, round } from './lib/stats';
@@ -38,6 +39,14 @@ const { membership, catalog, orders } = services as Record<
   RunningService
 >;
 const coop = 'benchkoperasi';
+// Registering a cooperative is the city office's (dinas) job in membership.
+createAccount(dbUrl(infra.mongoUrl, `${run}_membership`), {
+  command: 'create-dinas',
+  name: 'Bench Dinas',
+  phone: '081100008887',
+  password: 'bench-dinas-2026',
+});
+const dinas = await signInTokens(membership.url, '081100008887', 'bench-dinas-2026');
 await post(
   `${membership.url}/cooperatives`,
   {
@@ -53,7 +62,7 @@ await post(
     deliveryFee: 5000,
     orderExpiryMinutes: 30,
   },
-  admin,
+  { authorization: `Bearer ${dinas.membership}` },
 );
 const product = await post(
   `${catalog.url}/cooperatives/${coop}/products`,

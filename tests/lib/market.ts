@@ -1,22 +1,82 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
 import {
   freePort,
+  repoRoot,
   spawnService,
   type SpawnedService,
+  spawnTs,
   testInfra,
   uniqueName,
   mongoUrlFor,
   waitFor,
 } from '@pasar/testkit';
 
+/** catalog, orders and payments still guard staff routes with it on this branch; membership does not. */
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 const SERVICES = ['membership', 'catalog', 'orders', 'payments'] as const;
 type ServiceName = (typeof SERVICES)[number];
+
+/** The city office account the harness creates through membership's operator command. */
+export const E2E_DINAS = { phone: '081100009999', password: 'e2e-dinas-2026' };
 
 export interface TestMarket {
   urls: Record<ServiceName, string>;
   prefix: string;
   services: Record<ServiceName, SpawnedService>;
+  /** membership's database, for operator commands (admin create-pengurus …). */
+  membershipMongoUrl: string;
   stop(): Promise<void>;
+}
+
+/** Runs membership's operator command against the market's membership database. */
+export async function membershipAdmin(
+  m: Pick<TestMarket, 'membershipMongoUrl'>,
+  args: string[],
+): Promise<string> {
+  const cli = join(repoRoot(), 'services', 'membership', 'src', 'admin', 'cli.ts');
+  const proc = spawnTs(
+    cli,
+    { MONGO_URL: m.membershipMongoUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+    undefined,
+    args,
+  );
+  const code = await proc.exited;
+  if (code !== 0) throw new Error(`membership admin ${args[0]} exited ${code}:\n${proc.output()}`);
+  return proc.output();
+}
+
+export interface SignedIn {
+  sessionId: string;
+  /** Access tokens per service (≤ 5 min). */
+  tokens: Record<ServiceName, string>;
+  person: { personId: string; name: string; grants: unknown[]; platform: string[] };
+  /** `{ authorization: 'Bearer …' }` for a service. */
+  auth(service: ServiceName): { authorization: string };
+}
+
+/** Signs in through membership's HTTP API and exchanges the session for the per-service tokens. */
+export async function signIn(
+  m: Pick<TestMarket, 'urls'>,
+  phone: string,
+  password: string,
+): Promise<SignedIn> {
+  const res = await api<{ session: { id: string } }>(`${m.urls.membership}/auth/sign-in`, {
+    body: { phone, password },
+  });
+  if (res.status !== 200) throw new Error(`sign-in ${phone}: ${res.status} ${JSON.stringify(res.body)}`);
+  const sessionId = res.body.session.id;
+  const tokens = await api<{ tokens: Record<ServiceName, string>; person: SignedIn['person'] }>(
+    `${m.urls.membership}/auth/tokens`,
+    { body: { sessionId } },
+  );
+  if (tokens.status !== 200) throw new Error(`tokens: ${tokens.status} ${JSON.stringify(tokens.body)}`);
+  return {
+    sessionId,
+    tokens: tokens.body.tokens,
+    person: tokens.body.person,
+    auth: (service) => ({ authorization: `Bearer ${tokens.body.tokens[service]}` }),
+  };
 }
 
 /**
@@ -28,7 +88,15 @@ export async function startTestMarket(
 ): Promise<TestMarket> {
   const infra = testInfra();
   const prefix = `${uniqueName('e2e')}.`;
+  const ports = Object.fromEntries(
+    await Promise.all(SERVICES.map(async (name) => [name, await freePort()] as const)),
+  ) as Record<ServiceName, number>;
+  const signingKey = generateKeyPairSync('ed25519')
+    .privateKey.export({ format: 'pem', type: 'pkcs8' })
+    .toString();
+  const dbName = (name: ServiceName) => `${prefix.replaceAll('.', '')}_${name}`;
   const common = {
+    MEMBERSHIP_JWKS_URL: `http://127.0.0.1:${ports.membership}/.well-known/jwks.json`,
     KAFKA_BROKERS: infra.kafkaBrokers,
     KAFKA_TOPIC_PREFIX: prefix,
     STRIPE_API_BASE: infra.stripeApiBase,
@@ -41,19 +109,32 @@ export async function startTestMarket(
   };
   const entries = await Promise.all(
     SERVICES.map(async (name) => {
-      const port = await freePort();
-      const svc = await spawnService(name, port, {
+      const svc = await spawnService(name, ports[name], {
         ...common,
-        MONGO_URL: mongoUrlFor(`${prefix.replaceAll('.', '')}_${name}`),
+        ...(name === 'membership'
+          ? { TOKEN_SIGNING_KEY: signingKey, TOKEN_KEY_ID: `e2e-${prefix.slice(4, 12)}` }
+          : {}),
+        MONGO_URL: mongoUrlFor(dbName(name)),
         ...(extraEnv[name] ?? {}),
       });
       return [name, svc] as const;
     }),
   );
   const services = Object.fromEntries(entries) as Record<ServiceName, SpawnedService>;
+  const membershipMongoUrl = mongoUrlFor(dbName('membership'));
+  await membershipAdmin({ membershipMongoUrl }, [
+    'create-dinas',
+    '--name',
+    'Dinas Koperasi (uji)',
+    '--phone',
+    E2E_DINAS.phone,
+    '--password',
+    E2E_DINAS.password,
+  ]);
   return {
     prefix,
     services,
+    membershipMongoUrl,
     urls: Object.fromEntries(entries.map(([n, s]) => [n, s.url])) as Record<ServiceName, string>,
     async stop() {
       await Promise.all(entries.map(([, s]) => s.stop()));
@@ -88,14 +169,15 @@ export async function api<T = any>(
 
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
-/** Registers a cooperative and waits until orders knows it (its read model is fed by events). */
+/** Registers a cooperative as the city office (dinas), the only caller membership allows. */
 export async function registerCooperative(
   m: TestMarket,
   cooperativeId: string,
   overrides: Record<string, unknown> = {},
 ) {
+  const dinas = await signIn(m, E2E_DINAS.phone, E2E_DINAS.password);
   const res = await api(`${m.urls.membership}/cooperatives`, {
-    headers: admin,
+    headers: dinas.auth('membership'),
     body: {
       cooperativeId,
       name: `Koperasi Kelurahan Merah Putih ${cooperativeId}`,

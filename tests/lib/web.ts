@@ -27,6 +27,7 @@ export async function startWeb(m: TestMarket): Promise<RunningWeb> {
       CATALOG_URL: m.urls.catalog,
       ORDERS_URL: m.urls.orders,
       MEMBERSHIP_URL: m.urls.membership,
+      MEMBERSHIP_JWKS_URL: `${m.urls.membership}/.well-known/jwks.json`,
     },
     web,
     [server],

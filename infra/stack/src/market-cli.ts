@@ -12,6 +12,12 @@ const market = await startMarket({ dataDir: paths.devData(), log }).catch((err: 
 });
 log(`market is up in ${Math.round((Date.now() - started) / 1000)} s:`);
 for (const [name, url] of Object.entries(market.urls)) console.log(`  ${name.padEnd(14)} ${url}`);
+if (market.accounts.length > 0) {
+  log(
+    'demo accounts, development only — masuk dengan nomor HP dan kata sandi / sign in with phone and password:',
+  );
+  for (const line of market.accounts) console.log(`  ${line}`);
+}
 log(`logs in ${paths.devData()}/logs; reset all data with: rm -rf .pasar/data. Ctrl-C stops everything.`);
 
 let stopping = false;

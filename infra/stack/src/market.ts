@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { paths } from './paths';
 import { assertPortFree } from './ports';
 import { type Engine, runHelper, spawnEngine, stopEngine, waitReady } from './process';
@@ -29,6 +30,26 @@ const DEV_DEFAULTS: Record<string, string> = {
   STRIPE_SECRET_KEY: 'sk_test_123',
 };
 
+/**
+ * The dev token signing key: an Ed25519 key generated once into <dataDir>/keys (kept across restarts
+ * so sessions and cached key sets stay valid; `rm -rf .pasar/data` makes a new one). The key id is
+ * derived from the public key, so a new key never hides behind an old kid in a cached JWKS.
+ * A TOKEN_SIGNING_KEY in .env wins.
+ */
+export function devSigningKey(dataDir: string): { TOKEN_SIGNING_KEY: string; TOKEN_KEY_ID: string } {
+  const file = join(dataDir, 'keys', 'token-signing-key.pem');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    writeFileSync(file, pem, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  const pem = readFileSync(file, 'utf8');
+  const der = createPublicKey(createPrivateKey(pem)).export({ format: 'der', type: 'spki' });
+  const kid = `dev-${createHash('sha256').update(der).digest('base64url').slice(0, 12)}`;
+  return { TOKEN_SIGNING_KEY: pem, TOKEN_KEY_ID: kid };
+}
+
 export function readDotEnv(file = join(paths.root(), '.env')): Record<string, string> {
   if (!existsSync(file)) return {};
   const out: Record<string, string> = {};
@@ -48,6 +69,8 @@ export function databaseUrl(base: string, db: string): string {
 export interface Market {
   stack: Stack;
   urls: Record<string, string>;
+  /** The demo accounts table printed by the membership seed (development only), when seeded. */
+  accounts: string[];
   stop(): Promise<void>;
 }
 
@@ -66,6 +89,7 @@ export async function startMarket(opts: {
   for (const [name, port] of Object.entries(MARKET_PORTS)) await assertPortFree(port, name);
   const stack = await startStack({ dataDir: opts.dataDir, ports: 'fixed', log });
   const running: Engine[] = [];
+  let accounts: string[] = [];
   const stop = async () => {
     await Promise.all(running.reverse().map((e) => stopEngine(e)));
     await stack.stop();
@@ -74,10 +98,15 @@ export async function startMarket(opts: {
     const env = {
       ...process.env,
       ...DEV_DEFAULTS,
+      ...devSigningKey(opts.dataDir),
+      MEMBERSHIP_JWKS_URL: `http://127.0.0.1:${MARKET_PORTS.membership}/.well-known/jwks.json`,
       ...readDotEnv(),
       KAFKA_BROKERS: stack.kafkaBrokers,
       STRIPE_API_BASE: stack.stripeApiBase,
     };
+    // Only membership holds the private key; the others verify with MEMBERSHIP_JWKS_URL.
+    const envFor = (name: ServiceName) =>
+      name === 'membership' ? env : { ...env, TOKEN_SIGNING_KEY: undefined, TOKEN_KEY_ID: undefined };
     const logs = join(opts.dataDir, 'logs');
     await Promise.all(
       SERVICES.map(async (name) => {
@@ -87,7 +116,11 @@ export async function startMarket(opts: {
           command: process.execPath,
           args: ['--import', 'tsx', join('services', name, 'src', 'main.ts')],
           cwd: root,
-          env: { ...env, PORT: String(port), MONGO_URL: databaseUrl(stack.mongoUrl, `pasar_${name}`) },
+          env: {
+            ...envFor(name),
+            PORT: String(port),
+            MONGO_URL: databaseUrl(stack.mongoUrl, `pasar_${name}`),
+          },
           logFile: join(logs, `${name}.log`),
           pidFile: join(opts.dataDir, 'pids', `${name}.pid`),
           marker: `services/${name}/src/main.ts`,
@@ -97,7 +130,7 @@ export async function startMarket(opts: {
         log(`${name} ready on http://127.0.0.1:${port}`);
       }),
     );
-    if (opts.seed !== false) await seedDemoData(stack.mongoUrl, log);
+    if (opts.seed !== false) accounts = (await seedDemoData(stack.mongoUrl, log)).accounts;
     if (opts.web !== false) {
       log('building the storefront (remix vite:build)…');
       const build = await runHelper('pnpm', ['--filter', '@pasar/web', 'build'], { cwd: root });
@@ -107,7 +140,12 @@ export async function startMarket(opts: {
         command: join(root, 'web', 'node_modules', '.bin', 'remix-serve'),
         args: ['./build/server/index.js'],
         cwd: join(root, 'web'),
-        env: { ...env, NODE_ENV: 'production', PORT: String(MARKET_PORTS.web), HOST: '127.0.0.1' },
+        env: {
+          ...envFor('catalog'),
+          NODE_ENV: 'production',
+          PORT: String(MARKET_PORTS.web),
+          HOST: '127.0.0.1',
+        },
         logFile: join(logs, 'web.log'),
         pidFile: join(opts.dataDir, 'pids', 'web.pid'),
         marker: 'remix-serve',
@@ -130,12 +168,16 @@ export async function startMarket(opts: {
     mongo: stack.mongoUrl,
     'stripe-mock': stack.stripeApiBase,
   };
-  return { stack, urls, stop };
+  return { stack, urls, accounts, stop };
 }
 
-/** Demo data through each service's own seed (use cases + outbox; the running relays publish). */
-export async function seedDemoData(mongoUrl: string, log: Log): Promise<void> {
+/**
+ * Demo data through each service's own seed (use cases + outbox; the running relays publish).
+ * Returns the demo accounts table the membership seed prints (indented lines).
+ */
+export async function seedDemoData(mongoUrl: string, log: Log): Promise<{ accounts: string[] }> {
   const root = paths.root();
+  const accounts: string[] = [];
   for (const [name, script] of [
     ['membership', 'src/seed/seed-membership.ts'],
     ['catalog', 'src/seed/seed-products.ts'],
@@ -146,9 +188,13 @@ export async function seedDemoData(mongoUrl: string, log: Log): Promise<void> {
       env: { ...DEV_DEFAULTS, ...readDotEnv(), MONGO_URL: databaseUrl(mongoUrl, `pasar_${name}`) },
     });
     if (res.code !== 0) throw new Error(`${name} seed failed:\n${res.output}`);
-    const summary = res.output.split('\n').filter(Boolean).slice(-1)[0];
+    const lines = res.output.split('\n').filter(Boolean);
+    if (name === 'membership')
+      accounts.push(...lines.filter((l) => l.startsWith('  ')).map((l) => l.slice(2)));
+    const summary = lines.slice(-1)[0];
     if (summary) log(`  ${summary}`);
   }
+  return { accounts };
 }
 
 async function httpOk(url: string): Promise<void> {

@@ -1,6 +1,13 @@
-import { CategorySchema, CooperativeSnapshotSchema, RupiahSchema, UnitSchema } from '@pasar/contracts';
+import {
+  CategorySchema,
+  CooperativeGrantSchema,
+  CooperativeSnapshotSchema,
+  normaliseIndonesianPhone,
+  RupiahSchema,
+  UnitSchema,
+} from '@pasar/contracts';
 import { describe, expect, it } from 'vitest';
-import { DEMO_COOPERATIVES, DEMO_MEMBERS, DEMO_PRODUCTS } from './index';
+import { DEMO_ACCOUNTS, DEMO_COOPERATIVES, DEMO_MEMBERS, DEMO_PRODUCTS, demoAccount } from './index';
 
 describe('demo data', () => {
   it('has three Kota Malang cooperatives that satisfy the contract', () => {
@@ -34,5 +41,29 @@ describe('demo data', () => {
     const lpg = DEMO_PRODUCTS.filter((p) => p.name.startsWith('LPG 3 kg'));
     expect(lpg.length).toBe(3);
     for (const p of lpg) expect(p).toMatchObject({ price: 18_000, maxPerOrder: 1, unit: 'tabung' });
+  });
+});
+
+describe('demo accounts', () => {
+  it('has every role in each cooperative, plus dinas and a shopper, with unique ids and phones', () => {
+    for (const c of DEMO_COOPERATIVES)
+      for (const role of ['anggota', 'penjual', 'ketua', 'bendahara', 'kasir', 'gudang', 'pengawas'] as const)
+        expect(demoAccount(role, c.cooperativeId).grants[0]?.cooperativeId).toBe(c.cooperativeId);
+    expect(demoAccount('dinas').platform).toEqual(['dinas']);
+    expect(demoAccount('pembeli').grants).toEqual([]);
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.phone)).size).toBe(DEMO_ACCOUNTS.length);
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.personId)).size).toBe(DEMO_ACCOUNTS.length);
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.password)).size).toBe(DEMO_ACCOUNTS.length);
+  });
+
+  it('uses normalised phones, valid grants and only demo members of the same cooperative', () => {
+    const members = new Map(DEMO_MEMBERS.map((m) => [m.memberId, m.cooperativeId]));
+    for (const a of DEMO_ACCOUNTS) {
+      expect(normaliseIndonesianPhone(a.phone), a.personId).toBe(a.phone);
+      for (const g of a.grants) expect(CooperativeGrantSchema.safeParse(g).success, a.personId).toBe(true);
+      if (a.memberId) expect(members.get(a.memberId), a.personId).toBe(a.cooperativeId);
+      expect(a.password.length).toBeGreaterThanOrEqual(8);
+    }
+    expect(demoAccount('kasir', 'karangbesuki').password).toBe('karbes-kasir-2026');
   });
 });

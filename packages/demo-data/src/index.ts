@@ -1,3 +1,4 @@
 export * from './cooperatives';
 export * from './members';
 export * from './products';
+export * from './accounts';

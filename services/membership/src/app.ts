@@ -1,14 +1,20 @@
-import { createServiceApp, type ReadinessCheck, type TokenVerifier } from '@pasar/service-kit';
+import { createServiceApp, type ReadinessCheck, serveOpenApi, type TokenVerifier } from '@pasar/service-kit';
 import { mountPdpRoutes, type PdpDeps } from './privacy/mount';
+import { authRoutes } from './routes/auth.routes';
 import { cooperativesRoutes } from './routes/cooperatives.routes';
 import { membersRoutes } from './routes/members.routes';
-import type { MembershipDeps } from './use-cases/ports';
+import { peopleRoutes } from './routes/people.routes';
+import type { AccountsDeps } from './use-cases/ports';
+import type { JSONWebKeySet } from 'jose';
 
-export interface AppDeps extends MembershipDeps {
-  adminToken: string;
+export interface AppDeps extends AccountsDeps {
+  /** The public keys served at /.well-known/jwks.json. */
+  jwks: JSONWebKeySet;
+  /** Verifies membership's own-audience tokens locally, over its own public keys (no HTTP to itself). */
+  verifier: TokenVerifier;
+  /** Socket peers whose X-Forwarded-For is believed. */
+  trustedProxies: Set<string>;
   readiness?: Record<string, ReadinessCheck>;
-  /** Verifies access tokens (membership's own key set; createTestIssuer().verifier in tests). */
-  verifier?: TokenVerifier;
   /** Audit trail, NIK view, export and erasure (src/audit, src/privacy). */
   pdp?: PdpDeps;
 }
@@ -21,8 +27,11 @@ export function createApp(deps: AppDeps) {
     readiness: deps.readiness,
     verifier: deps.verifier,
   });
-  app.route('/', cooperativesRoutes(deps, deps.adminToken));
-  app.route('/', membersRoutes(deps, deps.adminToken));
+  app.route('/', authRoutes(deps));
+  app.route('/', cooperativesRoutes(deps));
+  app.route('/', membersRoutes(deps));
+  app.route('/', peopleRoutes(deps));
   if (deps.pdp) mountPdpRoutes(app, deps.pdp);
+  serveOpenApi(app, { title: 'Pasar membership', version: '1.0.0' });
   return app;
 }

@@ -4,33 +4,54 @@ import { createAuditEntryRepository } from './audit/audit-entry.repository';
 import { auditSubscriptions } from './audit/audit.subscriptions';
 import { createAuditTrail } from './audit/audit-trail';
 import { MembershipConfigSchema } from './config';
+import { createAuthEventRepository } from './db/auth-event.repository';
 import { createCooperativeRepository } from './db/cooperative.repository';
 import { createMemberRepository } from './db/member.repository';
+import { createPersonRepository } from './db/person.repository';
+import { createSessionRepository } from './db/session.repository';
 import { NikEncryptionConfigSchema } from './privacy/nik-keys.config';
+import { accountsWiring, signingKeysFrom } from './wiring';
 
 startMain('membership', async () => {
   const config = loadConfig(MembershipConfigSchema);
   const { nikKeyring } = loadConfig(NikEncryptionConfigSchema);
   const rt = await openRuntime('membership', config);
+  const keys = await signingKeysFrom(config, (m) => rt.logger.warn(m));
   const cooperatives = createCooperativeRepository(rt.conn);
   const members = createMemberRepository(rt.conn);
+  const people = createPersonRepository(rt.conn);
+  const sessions = createSessionRepository(rt.conn);
+  const authEvents = createAuthEventRepository(rt.conn);
   const auditEntries = createAuditEntryRepository(rt.conn);
-  await Promise.all([cooperatives.init(), members.init(), auditEntries.init()]);
-  const relay = rt.relay([cooperatives.collection, members.collection]);
+  await Promise.all([
+    cooperatives.init(),
+    members.init(),
+    people.init(),
+    sessions.init(),
+    authEvents.init(),
+    auditEntries.init(),
+  ]);
+  const collections = {
+    cooperative: cooperatives.collection,
+    member: members.collection,
+    person: people.collection,
+    'auth-event': authEvents.collection,
+  };
+  const relay = rt.relay(Object.values(collections));
   const audit = createAuditTrail({ entries: auditEntries });
   // Every service's AuditRecorded events (audit.entry.v1) land in the append-only audit_entries.
   await rt.consume(auditSubscriptions({ audit, logger: rt.logger }));
   const app = createApp({
     cooperatives,
     members,
+    people,
+    sessions,
+    authEvents,
     nikSalt: config.NIK_HASH_SALT,
     nikKeyring,
     logger: rt.logger,
-    onEventsWritten: (aggregate, id) =>
-      relay.nudge(aggregate === 'cooperative' ? cooperatives.collection : members.collection, id),
-    adminToken: config.ADMIN_TOKEN,
+    onEventsWritten: (aggregate, id) => relay.nudge(collections[aggregate], id),
     readiness: rt.readiness,
-    // The accounts code adds `verifier` (membership's own key set) and `pdp.people` (the people collection).
     pdp: {
       entries: auditEntries,
       audit,
@@ -38,7 +59,26 @@ startMain('membership', async () => {
       nikKeyring,
       logger: rt.logger,
       onEventsWritten: (_aggregate, id) => relay.nudge(members.collection, id),
+      people: {
+        reader: {
+          async findById(personId) {
+            const p = await people.findById(personId);
+            if (!p) return null;
+            const { name, phone, email, grants } = p;
+            return { personId, name, phone, ...(email ? { email } : {}), grants };
+          },
+        },
+        eraser: {
+          // The account is pseudonymised and every session it had ends with it.
+          async pseudonymise(personId, pseudonym) {
+            await people.pseudonymise(personId, pseudonym);
+            await sessions.revokeAllOf(personId, new Date());
+          },
+        },
+      },
     },
+    ...accountsWiring(config, keys),
   });
+  rt.logger.info({ kid: keys.kid }, 'signing access tokens');
   await rt.serve(app);
 });

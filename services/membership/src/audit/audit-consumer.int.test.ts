@@ -19,7 +19,6 @@ beforeAll(async () => {
     KAFKA_BROKERS: testInfra().kafkaBrokers,
     MONGO_URL: db.url,
     KAFKA_TOPIC_PREFIX: bus.topicPrefix,
-    ADMIN_TOKEN: 'kafka-test-admin-token-0123',
     NIK_ENCRYPTION_KEYS: JSON.stringify({ k1: Buffer.alloc(32, 1).toString('base64') }),
     NIK_ENCRYPTION_KEY_ID: 'k1',
     LOG_LEVEL: 'warn',

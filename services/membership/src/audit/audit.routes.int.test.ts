@@ -13,6 +13,7 @@ import { json } from '../testing/fakes';
 import { createAuditEntryRepository } from './audit-entry.repository';
 import { auditSubscriptions } from './audit.subscriptions';
 import { createAuditTrail } from './audit-trail';
+import { fakeApp } from '../testing/fakes';
 
 /** The audit route over entries that came through the real broker into FerretDB. */
 const bus = testBus('membership-audit-route');
@@ -59,13 +60,14 @@ beforeAll(async () => {
     timeoutMs: 30_000,
   });
   app = createApp({
+    // The accounts side from the fakes; the registry, audit trail and privacy parts are real.
+    ...fakeApp().deps,
     cooperatives: createCooperativeRepository(db.conn),
     members,
     nikSalt: TEST_SALT,
     nikKeyring: TEST_NIK_KEYRING,
     logger,
     onEventsWritten: () => {},
-    adminToken: 'unused-admin-token-0123456789',
     verifier: issuer.verifier('membership'),
     pdp: { entries, audit, members, nikKeyring: TEST_NIK_KEYRING, logger, onEventsWritten: () => {} },
   });

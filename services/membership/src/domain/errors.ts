@@ -28,3 +28,61 @@ export const nikTaken = () =>
       field: 'nik',
     },
   );
+
+export const invalidCredentials = () =>
+  new DomainError(
+    'AUTH.INVALID_CREDENTIALS',
+    'Nomor HP atau kata sandi salah. / Wrong phone number or password.',
+    401,
+  );
+
+export const sessionExpired = () =>
+  new DomainError(
+    'AUTH.SESSION_EXPIRED',
+    'Sesi Anda sudah berakhir; silakan masuk lagi. / Your session has ended; please sign in again.',
+    401,
+  );
+
+export const throttled = (retryAfterSeconds: number) =>
+  new DomainError(
+    'AUTH.THROTTLED',
+    `Terlalu banyak percobaan masuk. Coba lagi dalam ${retryAfterSeconds} detik. / Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+    429,
+    { retryAfterSeconds },
+  );
+
+export const invalidResetCode = () =>
+  new DomainError(
+    'AUTH.INVALID_RESET_CODE',
+    'Kode reset salah, sudah dipakai atau kedaluwarsa. / The reset code is wrong, used or expired.',
+    400,
+    { issues: [{ field: 'code', message: 'is wrong, already used or expired' }] },
+  );
+
+export const personNotFound = () =>
+  new NotFoundError('PERSON.NOT_FOUND', 'No such person in this cooperative');
+
+export const personBusy = () =>
+  new DomainError('PERSON.CONCURRENT_UPDATE', 'The account changed while updating; try again', 409);
+
+export const lastKetua = () =>
+  new DomainError(
+    'PEOPLE.LAST_KETUA',
+    'Koperasi harus punya setidaknya satu ketua. / The cooperative must keep at least one ketua.',
+    409,
+  );
+
+export const phoneTaken = () =>
+  new DomainError('PERSON.PHONE_TAKEN', 'An account with this phone number already exists', 409, {
+    field: 'phone',
+  });
+
+export const resetNotAllowed = () =>
+  new DomainError(
+    'PERSON.RESET_NOT_ALLOWED',
+    'This account holds a platform role; only an operator can reset it',
+    409,
+  );
+
+export const personExists = (id: string) =>
+  new DomainError('PERSON.ALREADY_EXISTS', `Person "${id}" already exists`, 409, { personId: id });

@@ -15,6 +15,7 @@ import { protectNik } from '../domain/nik';
 import { json } from '../testing/fakes';
 import type { PeopleEraser, PeopleReader, PersonAccount } from './ports';
 import { memberRecord, TEST_NIK_KEYRING, TEST_SALT } from './testing';
+import { fakeApp } from '../testing/fakes';
 
 /**
  * Export and erasure on the real stack: the registry and a tiny `people` collection on FerretDB, the
@@ -123,13 +124,14 @@ beforeAll(async () => {
 
   const port = peopleOn(people);
   app = createApp({
+    // The accounts side from the fakes; the registry, audit trail and privacy parts are real.
+    ...fakeApp().deps,
     cooperatives: createCooperativeRepository(db.conn),
     members,
     nikSalt: TEST_SALT,
     nikKeyring: TEST_NIK_KEYRING,
     logger,
     onEventsWritten: () => {},
-    adminToken: 'unused-admin-token-0123456789',
     verifier: issuer.verifier('membership'),
     pdp: {
       entries,

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { adminHeaders, cooperativeBody, fakeApp, json } from '../testing/fakes';
+import { bearer, cooperativeBody, fakeApp, json } from '../testing/fakes';
+
+let adminHeaders: Record<string, string> = {};
+/** An app with a signed-in dinas (the city office registers tenants). */
+async function dinasApp() {
+  const ctx = fakeApp();
+  const dinas = await ctx.addPerson({ personId: 'per_dinas', phone: '+6281299990000', platform: ['dinas'] });
+  adminHeaders = { ...bearer(await ctx.tokenFor(dinas)), 'content-type': 'application/json' };
+  return ctx;
+}
 
 async function registered(overrides: Record<string, unknown> = {}) {
-  const ctx = fakeApp();
+  const ctx = await dinasApp();
   const res = await ctx.app.request('/cooperatives', {
     method: 'POST',
     headers: adminHeaders,
@@ -17,7 +26,7 @@ const fieldsOf = async (res: Response) =>
 
 describe('POST /cooperatives', () => {
   it('registers a cooperative and stores CooperativeRegistered with it', async () => {
-    const { app, cooperatives, nudges } = fakeApp();
+    const { app, cooperatives, nudges } = await dinasApp();
 
     const res = await app.request('/cooperatives', {
       method: 'POST',
@@ -36,9 +45,10 @@ describe('POST /cooperatives', () => {
     expect(nudges()).toEqual(['cooperative:karangbesuki']);
   });
 
-  it('refuses without the admin token (401) and stores nothing', async () => {
-    const { app, cooperatives } = fakeApp();
-    for (const authorization of [undefined, 'Bearer wrong-token-wrong-token', 'Basic abc']) {
+  it('refuses anonymous callers and bad tokens (401) and staff of a cooperative (403), storing nothing', async () => {
+    const ctx = await dinasApp();
+    const { app, cooperatives } = ctx;
+    for (const authorization of [undefined, 'Bearer wrong.token.here', 'Basic abc']) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (authorization) headers.authorization = authorization;
       const res = await app.request('/cooperatives', {
@@ -47,13 +57,20 @@ describe('POST /cooperatives', () => {
         body: JSON.stringify(cooperativeBody()),
       });
       expect(res.status).toBe(401);
-      expect((await json(res)).code).toBe('AUTH.UNAUTHORIZED');
+      expect((await json(res)).code).toMatch(/^AUTH\.(UNAUTHENTICATED|INVALID_TOKEN)$/);
     }
+    const ketua = await ctx.addPerson({
+      personId: 'per_ketua',
+      phone: '+6281299990001',
+      grants: [{ cooperativeId: 'karangbesuki', roles: ['pengurus'], position: 'ketua' }],
+    });
+    const res = await ctx.post('/cooperatives', cooperativeBody(), bearer(await ctx.tokenFor(ketua)));
+    expect(res.status).toBe(403);
     expect(cooperatives.rows.size).toBe(0);
   });
 
   it('names each bad field with 400', async () => {
-    const { app } = fakeApp();
+    const { app } = await dinasApp();
     const body = cooperativeBody({
       cooperativeId: 'Karang Besuki',
       deliveryFee: 5_000.5,
@@ -71,7 +88,7 @@ describe('POST /cooperatives', () => {
   });
 
   it('refuses unknown fields instead of silently dropping them', async () => {
-    const { app } = fakeApp();
+    const { app } = await dinasApp();
     const res = await app.request('/cooperatives', {
       method: 'POST',
       headers: adminHeaders,
@@ -94,7 +111,7 @@ describe('POST /cooperatives', () => {
   });
 
   it('answers malformed JSON with 400', async () => {
-    const { app } = fakeApp();
+    const { app } = await dinasApp();
     const res = await app.request('/cooperatives', {
       method: 'POST',
       headers: adminHeaders,

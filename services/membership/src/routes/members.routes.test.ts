@@ -1,13 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { adminHeaders, cooperativeBody, fakeApp, json } from '../testing/fakes';
+import { bearer, fakeApp, json, withCooperative as registerCoop } from '../testing/fakes';
 
+let adminHeaders: Record<string, string> = {};
+let pengawasHeaders: Record<string, string> = {};
+let otherCoopHeaders: Record<string, string> = {};
+
+/** karangbesuki with a signed-in pengurus (adminHeaders), a pengawas, and dinoyo's ketua. */
 async function withCooperative() {
   const ctx = fakeApp();
-  await ctx.app.request('/cooperatives', {
-    method: 'POST',
-    headers: adminHeaders,
-    body: JSON.stringify(cooperativeBody()),
+  await registerCoop(ctx);
+  await registerCoop(ctx, { cooperativeId: 'dinoyo' });
+  const grant = (cooperativeId: string, roles: never[], position?: 'ketua') => ({
+    cooperativeId,
+    roles,
+    position,
   });
+  const pengurus = await ctx.addPerson({
+    personId: 'per_bendahara',
+    phone: '+6281299990001',
+    grants: [grant('karangbesuki', ['pengurus'] as never[], undefined)],
+  });
+  const pengawas = await ctx.addPerson({
+    personId: 'per_pengawas',
+    phone: '+6281299990002',
+    grants: [grant('karangbesuki', ['pengawas'] as never[])],
+  });
+  const otherKetua = await ctx.addPerson({
+    personId: 'per_dn_ketua',
+    phone: '+6281299990003',
+    grants: [grant('dinoyo', ['pengurus'] as never[], 'ketua')],
+  });
+  const h = async (p: typeof pengurus) => ({
+    ...bearer(await ctx.tokenFor(p)),
+    'content-type': 'application/json',
+  });
+  adminHeaders = await h(pengurus);
+  pengawasHeaders = await h(pengawas);
+  otherCoopHeaders = await h(otherKetua);
   const register = (body: unknown, headers: Record<string, string> = adminHeaders, id = 'karangbesuki') =>
     ctx.app.request(`/cooperatives/${id}/members`, { method: 'POST', headers, body: JSON.stringify(body) });
   return { ...ctx, register };
@@ -81,13 +110,15 @@ describe('POST /cooperatives/:id/members', () => {
     expect((await register({ displayName: 'Bu Sri', roles: [] })).status).toBe(400);
   });
 
-  it('requires the admin token and a known cooperative', async () => {
-    const { register } = await withCooperative();
+  it('needs a pengurus of this cooperative: anonymous 401, pengawas 403, another cooperative 404', async () => {
+    const { register, members } = await withCooperative();
     const body = { displayName: 'Bu Sri', roles: ['anggota'] };
     expect((await register(body, { 'content-type': 'application/json' })).status).toBe(401);
-    const res = await register(body, adminHeaders, 'dinoyo');
-    expect(res.status).toBe(404);
-    expect((await json(res)).code).toBe('COOPERATIVE.NOT_FOUND');
+    expect((await register(body, pengawasHeaders)).status).toBe(403);
+    const other = await register(body, otherCoopHeaders);
+    expect(other.status).toBe(404);
+    expect((await register(body, adminHeaders, 'dinoyo')).status).toBe(404);
+    expect(members.rows.size).toBe(0);
   });
 });
 
@@ -123,5 +154,16 @@ describe('GET /cooperatives/:id/members', () => {
     const limit = await app.request('/cooperatives/karangbesuki/members?limit=0', { headers: adminHeaders });
     expect((await json(limit)).details.issues[0].field).toBe('query.limit');
     expect((await app.request('/cooperatives/karangbesuki/members')).status).toBe(401);
+  });
+
+  it('lets the pengawas read the registry, and nobody of another cooperative', async () => {
+    const { app, register } = await withCooperative();
+    await register({ displayName: 'Bu Sri', roles: ['anggota'] });
+    const read = await app.request('/cooperatives/karangbesuki/members', { headers: pengawasHeaders });
+    expect(read.status).toBe(200);
+    expect((await json(read)).items).toHaveLength(1);
+    expect(
+      (await app.request('/cooperatives/karangbesuki/members', { headers: otherCoopHeaders })).status,
+    ).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MemberRolesSchema } from '../domain/member';
 import { NikSchema } from '../domain/nik';
-import { MobilePhoneSchema } from '../domain/phone';
+import { MobilePhoneSchema } from '@pasar/contracts';
 
 export const RegisterMemberBody = z.strictObject({
   displayName: z.string().trim().min(2).max(80),

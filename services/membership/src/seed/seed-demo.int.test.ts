@@ -1,32 +1,32 @@
-import { DEMO_COOPERATIVES, DEMO_MEMBERS } from '@pasar/demo-data';
-import { createLogger } from '@pasar/events';
+import { DEMO_ACCOUNTS, DEMO_COOPERATIVES, DEMO_MEMBERS, demoAccount } from '@pasar/demo-data';
 import { testDatabase } from '@pasar/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCooperativeRepository } from '../db/cooperative.repository';
-import { createMemberRepository } from '../db/member.repository';
-import type { MembershipDeps } from '../use-cases/ports';
+import { openOperatorDeps } from '../admin/operator-deps';
+import { verifyPassword } from '../domain/password';
+import type { AccountsDeps } from '../use-cases/ports';
+import { signIn } from '../use-cases/sign-in';
+import { demoAccountsTable } from './seed-accounts';
 import { seedDemo } from './seed-demo';
 
 let db: Awaited<ReturnType<typeof testDatabase>>;
-let deps: MembershipDeps;
+let deps: AccountsDeps;
+let close: () => Promise<void>;
 beforeAll(async () => {
   db = await testDatabase('membership-seed');
-  const cooperatives = createCooperativeRepository(db.conn);
-  const members = createMemberRepository(db.conn);
-  await Promise.all([cooperatives.init(), members.init()]);
-  deps = {
-    cooperatives,
-    members,
-    nikSalt: 'x'.repeat(16),
-    logger: createLogger('seed', 'silent'),
-    onEventsWritten: () => {},
-  };
+  process.env.MONGO_URL = db.url;
+  ({ deps, close } = await openOperatorDeps('seed-test'));
 });
-afterAll(() => db.drop());
+afterAll(async () => {
+  await close();
+  await db.drop();
+});
+
+const grantEvents = DEMO_ACCOUNTS.reduce((n, a) => n + a.grants.length, 0);
 
 const pendingEvents = async () =>
   (await db.conn.collection('cooperatives').find().toArray()).flatMap((d) => d.outbox ?? []).length +
-  (await db.conn.collection('members').find().toArray()).flatMap((d) => d.outbox ?? []).length;
+  (await db.conn.collection('members').find().toArray()).flatMap((d) => d.outbox ?? []).length +
+  (await db.conn.collection('people').find().toArray()).flatMap((d) => d.outbox ?? []).length;
 
 describe('seedDemo', () => {
   it('registers the demo data once, with one event each, and a second run changes nothing', async () => {
@@ -34,16 +34,18 @@ describe('seedDemo', () => {
     expect(first).toEqual({
       cooperatives: { registered: DEMO_COOPERATIVES.length, updated: 0, unchanged: 0 },
       members: { registered: DEMO_MEMBERS.length, existing: 0 },
+      accounts: { created: DEMO_ACCOUNTS.length, updated: 0, unchanged: 0 },
     });
-    expect(await pendingEvents()).toBe(DEMO_COOPERATIVES.length + DEMO_MEMBERS.length);
+    expect(await pendingEvents()).toBe(DEMO_COOPERATIVES.length + DEMO_MEMBERS.length + grantEvents);
 
     const second = await seedDemo(deps);
 
     expect(second).toEqual({
       cooperatives: { registered: 0, updated: 0, unchanged: DEMO_COOPERATIVES.length },
       members: { registered: 0, existing: DEMO_MEMBERS.length },
+      accounts: { created: 0, updated: 0, unchanged: DEMO_ACCOUNTS.length },
     });
-    expect(await pendingEvents()).toBe(DEMO_COOPERATIVES.length + DEMO_MEMBERS.length);
+    expect(await pendingEvents()).toBe(DEMO_COOPERATIVES.length + DEMO_MEMBERS.length + grantEvents);
     expect((await deps.cooperatives.findById('karangbesuki'))?.marketName).toBe('Karbes Market');
   });
 
@@ -63,5 +65,39 @@ describe('seedDemo', () => {
       type: 'pasar.membership.cooperative.updated',
       data: { deliveryFee: 7_000 },
     });
+  });
+});
+
+describe('demo accounts', () => {
+  it('sign in with their demo passwords and carry their grants', async () => {
+    const kasir = demoAccount('kasir', 'karangbesuki');
+    const res = await signIn(deps, { phone: kasir.phone, password: 'karbes-kasir-2026', address: 'test' });
+    expect(res.person.grants).toEqual([{ cooperativeId: 'karangbesuki', roles: ['kasir'] }]);
+    const ketua = await deps.people.findById(demoAccount('ketua', 'bumiayu').personId);
+    expect(ketua?.grants).toEqual([
+      { cooperativeId: 'bumiayu', roles: ['anggota', 'pengurus'], position: 'ketua' },
+    ]);
+    expect(await verifyPassword(ketua!.passwordHash!, 'bumiayu-ketua-2026')).toBe(true);
+    expect((await deps.people.findById('per_dinas_malang'))?.platform).toEqual(['dinas']);
+  });
+
+  it('puts a changed password back, and prints a table of every account', async () => {
+    const p = (await deps.people.findById('per_kb_gudang'))!;
+    await deps.people.update({ ...p, passwordHash: null, version: p.version + 1 }, p.version, []);
+    expect((await seedDemo(deps)).accounts).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: DEMO_ACCOUNTS.length - 1,
+    });
+    const table = demoAccountsTable();
+    expect(table).toHaveLength(DEMO_ACCOUNTS.length + 2);
+    expect(table.find((l) => l.includes('karbes-kasir-2026'))).toMatch(
+      /^0811-0000-0105\s+kasir\s+karangbesuki/,
+    );
+  });
+
+  it('refuses to seed accounts in production', async () => {
+    const { seedAccounts } = await import('./seed-accounts');
+    await expect(seedAccounts(deps, 'production')).rejects.toThrow(/production/);
   });
 });

@@ -1,13 +1,15 @@
 import { DEMO_COOPERATIVES, DEMO_MEMBERS } from '@pasar/demo-data';
 import { DomainError } from '@pasar/service-kit';
-import type { MembershipDeps } from '../use-cases/ports';
+import type { AccountsDeps } from '../use-cases/ports';
 import { registerCooperative } from '../use-cases/register-cooperative';
 import { registerMember } from '../use-cases/register-member';
 import { updateCooperative } from '../use-cases/update-cooperative';
+import { type AccountsReport, seedAccounts } from './seed-accounts';
 
 export interface SeedReport {
   cooperatives: { registered: number; updated: number; unchanged: number };
   members: { registered: number; existing: number };
+  accounts: AccountsReport;
 }
 
 const isCode = (err: unknown, code: string) => err instanceof DomainError && err.code === code;
@@ -15,12 +17,14 @@ const isCode = (err: unknown, code: string) => err instanceof DomainError && err
 /**
  * Upserts the demo cooperatives and members through the use cases, so every change goes through
  * the outbox like any other. Idempotent: a second run registers nothing and emits nothing.
- * Members have no update use case yet, so an existing member is left as it is.
+ * Members have no update use case yet, so an existing member is left as it is. Then the demo
+ * accounts (seed-accounts.ts).
  */
-export async function seedDemo(deps: MembershipDeps): Promise<SeedReport> {
+export async function seedDemo(deps: AccountsDeps): Promise<SeedReport> {
   const report: SeedReport = {
     cooperatives: { registered: 0, updated: 0, unchanged: 0 },
     members: { registered: 0, existing: 0 },
+    accounts: { created: 0, updated: 0, unchanged: 0 },
   };
   for (const { slug: _slug, ...coop } of DEMO_COOPERATIVES) {
     try {
@@ -44,5 +48,6 @@ export async function seedDemo(deps: MembershipDeps): Promise<SeedReport> {
       report.members.existing++;
     }
   }
+  report.accounts = await seedAccounts(deps);
   return report;
 }

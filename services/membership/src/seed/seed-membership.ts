@@ -1,32 +1,29 @@
 /**
- * `pnpm --filter @pasar/membership seed`: demo cooperatives and members. Reads MONGO_URL only.
- * It writes the events into the outbox; the running membership service's relay publishes them.
+ * `pnpm --filter @pasar/membership seed`: demo cooperatives, members and accounts. Reads MONGO_URL
+ * (and NIK_HASH_SALT, LOG_LEVEL). Writes the events into the outbox; the running membership
+ * service's relay publishes them. Outside production it prints the demo accounts' phones and
+ * passwords; the last line is the JSON report.
  */
-import { createLogger } from '@pasar/events';
-import { connectMongo } from '@pasar/service-kit';
-import { DEV_NIK_HASH_SALT } from '../config';
-import { createCooperativeRepository } from '../db/cooperative.repository';
-import { createMemberRepository } from '../db/member.repository';
+import { openOperatorDeps } from '../admin/operator-deps';
+import { demoAccountsTable } from './seed-accounts';
 import { seedDemo } from './seed-demo';
 
-const url = process.env.MONGO_URL;
-if (!url) {
-  console.error('[seed-membership] MONGO_URL is required but not set');
+const production = process.env.NODE_ENV === 'production';
+if (production) {
+  console.error(
+    '[seed-membership] the demo data has published passwords: refusing to run with NODE_ENV=production',
+  );
   process.exit(1);
 }
-const conn = await connectMongo(url);
+const { deps, close } = await openOperatorDeps('seed-membership').catch((err: Error) => {
+  console.error(`[seed-membership] ${err.message}`);
+  process.exit(1);
+});
 try {
-  const cooperatives = createCooperativeRepository(conn);
-  const members = createMemberRepository(conn);
-  await Promise.all([cooperatives.init(), members.init()]);
-  const report = await seedDemo({
-    cooperatives,
-    members,
-    nikSalt: DEV_NIK_HASH_SALT, // demo members carry no NIK
-    logger: createLogger('seed-membership', process.env.LOG_LEVEL ?? 'warn'),
-    onEventsWritten: () => {},
-  });
+  const report = await seedDemo(deps);
+  console.log('[seed-membership] demo accounts (development only):');
+  for (const line of demoAccountsTable()) console.log(`  ${line}`);
   console.log(`[seed-membership] ${JSON.stringify(report)}`);
 } finally {
-  await conn.close();
+  await close();
 }

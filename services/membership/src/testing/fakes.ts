@@ -1,9 +1,24 @@
-import type { Envelope } from '@pasar/contracts';
+import type { CooperativeGrant, Envelope, PlatformRole } from '@pasar/contracts';
 import { createLogger } from '@pasar/events';
+import { loadConfig } from '@pasar/service-kit';
 import { type AppDeps, createApp } from '../app';
+import { MembershipConfigSchema } from '../config';
 import type { Cooperative } from '../domain/cooperative';
 import type { Member } from '../domain/member';
-import type { CooperativeRepository, MemberRepository } from '../use-cases/ports';
+import { hashPassword } from '../domain/password';
+import type { Person } from '../domain/person';
+import type { Session } from '../domain/session';
+import { generateSigningKeyPem, loadSigningKeys } from '../tokens/keys';
+import type {
+  AuthEventRecord,
+  AuthEventRepository,
+  CooperativeRepository,
+  MemberRepository,
+  PersonInsertResult,
+  PersonRepository,
+  SessionRepository,
+} from '../use-cases/ports';
+import { accountsWiring } from '../wiring';
 
 /** In-memory repositories with the same contract as the mongo ones (route tests, no I/O). */
 export class FakeCooperatives implements CooperativeRepository {
@@ -56,26 +71,121 @@ export class FakeMembers implements MemberRepository {
   }
 }
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
-export const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+export class FakePeople implements PersonRepository {
+  readonly rows = new Map<string, Person>();
+  readonly events: Envelope[] = [];
+  async insert(p: Person, events: Envelope[]): Promise<PersonInsertResult> {
+    if (this.rows.has(p.personId)) return 'duplicate-id';
+    if ([...this.rows.values()].some((r) => r.phone === p.phone)) return 'duplicate-phone';
+    this.rows.set(p.personId, structuredClone(p));
+    this.events.push(...events);
+    return 'inserted';
+  }
+  async findById(id: string) {
+    const p = this.rows.get(id);
+    return p ? structuredClone(p) : null;
+  }
+  async findByPhone(phone: string) {
+    const p = [...this.rows.values()].find((r) => r.phone === phone);
+    return p ? structuredClone(p) : null;
+  }
+  async update(next: Person, expectedVersion: number, events: Envelope[]) {
+    if (this.rows.get(next.personId)?.version !== expectedVersion) return false;
+    this.rows.set(next.personId, structuredClone(next));
+    this.events.push(...events);
+    return true;
+  }
+  async listByCooperative(cooperativeId: string, opts: { limit: number; after?: string }) {
+    return [...this.rows.values()]
+      .filter((p) => p.grants.some((g) => g.cooperativeId === cooperativeId))
+      .filter((p) => !opts.after || p.personId > opts.after)
+      .sort((a, b) => (a.personId < b.personId ? -1 : 1))
+      .slice(0, opts.limit)
+      .map((p) => structuredClone(p));
+  }
+  async countKetua(cooperativeId: string) {
+    return [...this.rows.values()].filter((p) =>
+      p.grants.some(
+        (g) => g.cooperativeId === cooperativeId && g.position === 'ketua' && g.roles.includes('pengurus'),
+      ),
+    ).length;
+  }
+  async recordSignInFailure(
+    personId: string,
+    now: Date,
+    policy: { maxFailures: number; blockSeconds: number },
+  ) {
+    const p = this.rows.get(personId);
+    if (!p) return 0;
+    p.failedSignIns += 1;
+    if (p.failedSignIns % policy.maxFailures === 0)
+      p.lockedUntil = new Date(now.getTime() + policy.blockSeconds * 1000);
+    return p.failedSignIns;
+  }
+  async recordSignInSuccess(personId: string, now: Date) {
+    const p = this.rows.get(personId);
+    if (p) Object.assign(p, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
+  }
+  async pseudonymise(personId: string, pseudonym: string) {
+    const p = this.rows.get(personId);
+    if (!p) return false;
+    Object.assign(p, {
+      name: pseudonym,
+      phone: `erased:${personId}`,
+      email: null,
+      passwordHash: null,
+      resetCode: null,
+    });
+    return true;
+  }
+}
 
-/** A membership app over fakes, plus the fakes to look into. */
-export function fakeApp(overrides: Partial<AppDeps> = {}) {
-  const cooperatives = new FakeCooperatives();
-  const members = new FakeMembers();
-  const nudges: string[] = [];
-  const deps: AppDeps = {
-    cooperatives,
-    members,
-    nikSalt: 'test-salt-0123456789abcdef',
-    logger: createLogger('membership-test', 'silent'),
-    onEventsWritten: (aggregate, id) => {
-      nudges.push(`${aggregate}:${id}`);
+export class FakeSessions implements SessionRepository {
+  readonly rows = new Map<string, Session>();
+  async insert(s: Session) {
+    this.rows.set(s.digest, structuredClone(s));
+  }
+  async findByDigest(digest: string) {
+    const s = this.rows.get(digest);
+    return s ? structuredClone(s) : null;
+  }
+  async touch(digest: string, now: Date) {
+    const s = this.rows.get(digest);
+    if (s && !s.revokedAt) s.lastSeenAt = now;
+  }
+  async revoke(digest: string, now: Date) {
+    const s = this.rows.get(digest);
+    if (s && !s.revokedAt) s.revokedAt = now;
+  }
+  async revokeAllOf(personId: string, now: Date) {
+    let n = 0;
+    for (const s of this.rows.values())
+      if (s.personId === personId && !s.revokedAt) {
+        s.revokedAt = now;
+        n++;
+      }
+    return n;
+  }
+}
+
+export class FakeAuthEvents implements AuthEventRepository {
+  readonly rows: AuthEventRecord[] = [];
+  readonly events: Envelope[] = [];
+  async append(r: AuthEventRecord, events: Envelope[]) {
+    this.rows.push(structuredClone(r));
+    this.events.push(...events);
+  }
+}
+
+/** A test clock: starts at a fixed instant, moved forward by tests. */
+export function testClock(start = new Date('2026-03-02T08:00:00.000Z')) {
+  let t = start.getTime();
+  return {
+    now: () => new Date(t),
+    advance: (seconds: number) => {
+      t += seconds * 1000;
     },
-    adminToken: ADMIN_TOKEN,
-    ...overrides,
   };
-  return { app: createApp(deps), deps, cooperatives, members, nudges: () => nudges };
 }
 
 export function cooperativeBody(overrides: Record<string, unknown> = {}) {
@@ -98,3 +208,106 @@ export function cooperativeBody(overrides: Record<string, unknown> = {}) {
 
 export type Json = any;
 export const json = (res: Response): Promise<Json> => res.json() as Promise<Json>;
+
+const signingKey = generateSigningKeyPem();
+const keys = await loadSigningKeys({ signingKey, keyId: 'test-kid' });
+
+/** A membership app over fakes, plus the fakes to look into. Config = the defaults unless overridden. */
+export function fakeApp(overrides: Partial<AppDeps> = {}, env: Record<string, string> = {}) {
+  const cooperatives = new FakeCooperatives();
+  const members = new FakeMembers();
+  const people = new FakePeople();
+  const sessions = new FakeSessions();
+  const authEvents = new FakeAuthEvents();
+  const clock = testClock();
+  const nudges: string[] = [];
+  const config = loadConfig(MembershipConfigSchema, {
+    MONGO_URL: 'mongodb://x/m',
+    KAFKA_BROKERS: 'k:9092',
+    ...env,
+  });
+  const deps: AppDeps = {
+    cooperatives,
+    members,
+    people,
+    sessions,
+    authEvents,
+    nikSalt: 'test-salt-0123456789abcdef',
+    logger: createLogger('membership-test', 'silent'),
+    onEventsWritten: (aggregate, id) => {
+      nudges.push(`${aggregate}:${id}`);
+    },
+    clock: clock.now,
+    ...accountsWiring(config, keys),
+    ...overrides,
+  };
+  const app = createApp(deps);
+
+  /** Stores a person with a password directly (no HTTP), for tests that need an account. */
+  async function addPerson(input: {
+    personId: string;
+    phone: string;
+    password?: string;
+    name?: string;
+    grants?: CooperativeGrant[];
+    platform?: PlatformRole[];
+  }): Promise<Person> {
+    const at = clock.now();
+    const p: Person = {
+      personId: input.personId,
+      name: input.name ?? `Orang ${input.personId}`,
+      phone: input.phone,
+      email: null,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      grants: input.grants ?? [],
+      platform: input.platform ?? [],
+      failedSignIns: 0,
+      lockedUntil: null,
+      lastSignInAt: null,
+      resetCode: null,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    await people.insert(p, []);
+    return p;
+  }
+
+  /** An access token for membership itself, minted the way /auth/tokens does. */
+  async function tokenFor(p: Person, sessionRef = 'no-session'): Promise<string> {
+    return (await deps.tokens.mint(p, sessionRef)).membership;
+  }
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}, method = 'POST') =>
+    app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  return {
+    app,
+    deps,
+    cooperatives,
+    members,
+    people,
+    sessions,
+    authEvents,
+    clock,
+    keys,
+    nudges: () => nudges,
+    addPerson,
+    tokenFor,
+    post,
+  };
+}
+export type FakeApp = ReturnType<typeof fakeApp>;
+
+/** Authorization header for a token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Registers a cooperative through the use case (its HTTP route is for dinas only). */
+export async function withCooperative(ctx: FakeApp, overrides: Record<string, unknown> = {}) {
+  const { registerCooperative } = await import('../use-cases/register-cooperative');
+  return registerCooperative(ctx.deps, cooperativeBody(overrides) as never);
+}

@@ -1,8 +1,10 @@
-import type { Envelope } from '@pasar/contracts';
+import type { Envelope, ServiceName } from '@pasar/contracts';
 import type { Logger } from '@pasar/events';
 import type { Cooperative } from '../domain/cooperative';
 import type { Member } from '../domain/member';
 import type { NikKeyring } from '../domain/nik';
+import type { Person } from '../domain/person';
+import type { Session, SessionPolicy } from '../domain/session';
 
 /** What the use cases need from storage. db/ implements it on mongo; tests pass in-memory fakes. */
 export interface CooperativeRepository {
@@ -23,6 +25,69 @@ export interface MemberRepository {
   list(cooperativeId: string, opts: { limit: number; after?: string }): Promise<Member[]>;
 }
 
+export type PersonInsertResult = 'inserted' | 'duplicate-id' | 'duplicate-phone';
+
+/**
+ * Accounts (collection `people`). Besides the use cases here, the privacy part (export, erasure)
+ * reads a person with findById and erases one with pseudonymise.
+ */
+export interface PersonRepository {
+  /** Inserts with its events in one write. */
+  insert(p: Person, events: Envelope[]): Promise<PersonInsertResult>;
+  findById(personId: string): Promise<Person | null>;
+  /** By the normalised phone (+628…). */
+  findByPhone(phone: string): Promise<Person | null>;
+  /** Writes `next` (and its events, same write) only if the stored version is `expectedVersion`. */
+  update(next: Person, expectedVersion: number, events: Envelope[]): Promise<boolean>;
+  /** People holding a grant in the cooperative, by personId, after the given id. */
+  listByCooperative(cooperativeId: string, opts: { limit: number; after?: string }): Promise<Person[]>;
+  /** How many people are pengurus in the ketua position of the cooperative. */
+  countKetua(cooperativeId: string): Promise<number>;
+  /**
+   * One more consecutive failure; every `maxFailures`-th sets lockedUntil = now + blockSeconds.
+   * Atomic on the document. Returns the new count.
+   */
+  recordSignInFailure(
+    personId: string,
+    now: Date,
+    policy: { maxFailures: number; blockSeconds: number },
+  ): Promise<number>;
+  /** Resets the failure counter and the lockout, stamps lastSignInAt. */
+  recordSignInSuccess(personId: string, now: Date): Promise<void>;
+  /**
+   * Erasure (UU PDP): replaces name, phone and email by the pseudonym, drops the password hash and
+   * any reset code, keeps the id (records the cooperative must keep point at it) and the grants.
+   * False when there is no such person.
+   */
+  pseudonymise(personId: string, pseudonym: string): Promise<boolean>;
+}
+
+export interface SessionRepository {
+  insert(s: Session): Promise<void>;
+  findByDigest(digest: string): Promise<Session | null>;
+  /** Moves lastSeenAt forward (the idle timer). */
+  touch(digest: string, now: Date): Promise<void>;
+  /** Sets revokedAt unless already revoked. */
+  revoke(digest: string, now: Date): Promise<void>;
+  /** Revokes every live session of the person; returns how many. */
+  revokeAllOf(personId: string, now: Date): Promise<number>;
+}
+
+export interface AuthEventRecord {
+  id: string;
+  kind: 'sign-in.succeeded' | 'sign-in.failed';
+  /** Null when the phone matched no account (the phone itself is not kept). */
+  personId: string | null;
+  /** The client address the attempt came from (kept here for security review, never put in events). */
+  address: string;
+  at: Date;
+}
+
+/** Append-only `auth_events`: each record with its AuditRecorded events in the same insert. */
+export interface AuthEventRepository {
+  append(record: AuthEventRecord, events: Envelope[]): Promise<void>;
+}
+
 export interface MembershipDeps {
   cooperatives: CooperativeRepository;
   members: MemberRepository;
@@ -35,12 +100,48 @@ export interface MembershipDeps {
    * Called after a write that stored events, naming the aggregate: the relay publishes them at once
    * instead of at its next sweep.
    */
-  onEventsWritten: (aggregate: 'cooperative' | 'member', id: string) => void;
+  onEventsWritten: (aggregate: Aggregate, id: string) => void;
   clock?: () => Date;
 }
+
+export type Aggregate = 'cooperative' | 'member' | 'person' | 'auth-event';
 
 export const EVENT_SOURCE = 'urn:pasar:membership';
 
 export function now(deps: Pick<MembershipDeps, 'clock'>): Date {
   return deps.clock?.() ?? new Date();
+}
+
+/** Mints access tokens (implemented in tokens/issuer.ts over the Ed25519 signing key). */
+export interface TokenMinter {
+  ttlSeconds: number;
+  /** One token per service audience for the person and session. */
+  mint(person: Person, sessionRef: string): Promise<Record<ServiceName, string>>;
+}
+
+export interface ThrottleKeys {
+  /** The normalised phone tried. */
+  account: string;
+  /** The client address. */
+  address: string;
+}
+
+/** Consecutive-failure throttle (implemented in auth/throttle.ts on rate-limiter-flexible). */
+export interface Throttle {
+  policy: { maxFailures: number; blockSeconds: number };
+  /** Seconds to wait when the account or the address is blocked, else 0. */
+  retryAfter(keys: ThrottleKeys): Promise<number>;
+  fail(keys: ThrottleKeys): Promise<void>;
+  /** A success resets the account's counter (the address keeps its own). */
+  succeed(keys: ThrottleKeys): Promise<void>;
+}
+
+/** Everything the account use cases need, on top of the registry's dependencies. */
+export interface AccountsDeps extends MembershipDeps {
+  people: PersonRepository;
+  sessions: SessionRepository;
+  authEvents: AuthEventRepository;
+  sessionPolicy: SessionPolicy;
+  tokens: TokenMinter;
+  throttle: Throttle;
 }
