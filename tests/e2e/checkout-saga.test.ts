@@ -9,6 +9,7 @@ import {
   placeOrder,
   productStock,
   registerCooperative,
+  staffAuth,
   startTestMarket,
   type TestMarket,
   waitForOrderStatus,
@@ -56,7 +57,7 @@ describe('checkout saga', () => {
     const payment = await waitFor(
       async () => {
         const res = await api(`${m.urls.payments}/payments/by-order/${order.id}`, {
-          headers: { authorization: 'Bearer e2e-admin-token-0123456789' },
+          headers: await staffAuth(m, coop, 'payments'),
         });
         return res.status === 200 ? res.body : undefined;
       },

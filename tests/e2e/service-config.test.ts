@@ -3,8 +3,8 @@ import { repoRoot, spawnTs } from '@pasar/testkit';
 import { describe, expect, it } from 'vitest';
 
 // A service started without a required variable must stop at once, non-zero, naming the variable —
-// never start half-configured. Membership needs no ADMIN_TOKEN any more; in production it needs its
-// token signing key and key id.
+// never start half-configured. No service takes an ADMIN_TOKEN any more: membership needs its token
+// signing key and key id in production, and the others the address of membership's public keys.
 const services = ['catalog', 'orders', 'payments', 'membership'];
 const requiredExtra: Record<string, { env: Record<string, string>; names: string[] }> = {
   membership: {
@@ -12,7 +12,8 @@ const requiredExtra: Record<string, { env: Record<string, string>; names: string
     names: ['TOKEN_SIGNING_KEY', 'TOKEN_KEY_ID', 'NIK_HASH_SALT'],
   },
 };
-const adminTokenCase = { env: {}, names: ['ADMIN_TOKEN'] };
+const defaultCase = { env: {}, names: [] as string[] };
+requiredExtra.catalog = { env: {}, names: ['MEMBERSHIP_JWKS_URL'] };
 
 describe.each(services)('%s configuration', (name) => {
   const main = join(repoRoot(), 'services', name, 'src', 'main.ts');
@@ -21,7 +22,6 @@ describe.each(services)('%s configuration', (name) => {
     const proc = spawnTs(main, {
       MONGO_URL: undefined,
       KAFKA_BROKERS: '127.0.0.1:9',
-      ADMIN_TOKEN: 'a-long-enough-admin-token',
       PORT: '0',
     });
     expect(await proc.exited).not.toBe(0);
@@ -29,11 +29,11 @@ describe.each(services)('%s configuration', (name) => {
   });
 
   it('names every missing or invalid variable at once', async () => {
-    const extra = requiredExtra[name] ?? adminTokenCase;
+    const extra = requiredExtra[name] ?? defaultCase;
     const proc = spawnTs(main, {
       MONGO_URL: 'not-a-url',
       KAFKA_BROKERS: undefined,
-      ADMIN_TOKEN: undefined,
+      MEMBERSHIP_JWKS_URL: undefined,
       TOKEN_SIGNING_KEY: undefined,
       TOKEN_KEY_ID: undefined,
       NIK_HASH_SALT: undefined,
@@ -46,5 +46,20 @@ describe.each(services)('%s configuration', (name) => {
     expect(out).toContain('KAFKA_BROKERS is required but not set');
     for (const variable of extra.names)
       expect(out).toMatch(new RegExp(`${variable}( is required but not set|: is required)`));
+  });
+});
+
+describe.each(['orders', 'payments'])('%s in production', (name) => {
+  it('exits naming MEMBERSHIP_JWKS_URL: no development default for the token keys', async () => {
+    const proc = spawnTs(join(repoRoot(), 'services', name, 'src', 'main.ts'), {
+      NODE_ENV: 'production',
+      MONGO_URL: 'mongodb://127.0.0.1:9/x',
+      KAFKA_BROKERS: '127.0.0.1:9',
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      MEMBERSHIP_JWKS_URL: undefined,
+      PORT: '0',
+    });
+    expect(await proc.exited).not.toBe(0);
+    expect(proc.output()).toContain('MEMBERSHIP_JWKS_URL');
   });
 });

@@ -12,8 +12,6 @@ import {
   waitFor,
 } from '@pasar/testkit';
 
-/** catalog, orders and payments still guard staff routes with it on this branch; membership does not. */
-export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 const SERVICES = ['membership', 'catalog', 'orders', 'payments'] as const;
 type ServiceName = (typeof SERVICES)[number];
 
@@ -100,7 +98,6 @@ export async function startTestMarket(
     KAFKA_BROKERS: infra.kafkaBrokers,
     KAFKA_TOPIC_PREFIX: prefix,
     STRIPE_API_BASE: infra.stripeApiBase,
-    ADMIN_TOKEN,
     NIK_HASH_SALT: 'e2e-nik-salt-0123456789abcdef',
     NIK_ENCRYPTION_KEYS: JSON.stringify({ t1: Buffer.alloc(32, 7).toString('base64') }),
     NIK_ENCRYPTION_KEY_ID: 't1',
@@ -167,7 +164,16 @@ export async function api<T = any>(
   return { status: res.status, body: body as T };
 }
 
-export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+/** The ketua the harness makes for each cooperative it registers (through the operator command). */
+const ketuas = new Map<string, { phone: string; password: string }>();
+let ketuaCounter = 0;
+
+/** `{authorization}` for a service as the cooperative's ketua (a pengurus: manages products, sees payments). */
+export async function staffAuth(m: TestMarket, cooperativeId: string, service: ServiceName) {
+  const ketua = ketuas.get(`${m.prefix}${cooperativeId}`);
+  if (!ketua) throw new Error(`no ketua for ${cooperativeId}: register the cooperative with registerCooperative()`);
+  return (await signIn(m, ketua.phone, ketua.password)).auth(service);
+}
 
 /** Registers a cooperative as the city office (dinas), the only caller membership allows. */
 export async function registerCooperative(
@@ -195,6 +201,24 @@ export async function registerCooperative(
     },
   });
   if (res.status !== 201) throw new Error(`register cooperative: ${res.status} ${JSON.stringify(res.body)}`);
+  const ketua = {
+    phone: `0812${String(process.pid % 10_000).padStart(4, '0')}${String(++ketuaCounter).padStart(4, '0')}`,
+    password: `e2e-ketua-${cooperativeId}`,
+  };
+  await membershipAdmin(m, [
+    'create-pengurus',
+    '--cooperative',
+    cooperativeId,
+    '--name',
+    `Ketua ${cooperativeId}`,
+    '--phone',
+    ketua.phone,
+    '--position',
+    'ketua',
+    '--password',
+    ketua.password,
+  ]);
+  ketuas.set(`${m.prefix}${cooperativeId}`, ketua);
   return res.body;
 }
 
@@ -213,7 +237,7 @@ export async function createProduct(
   } = {},
 ) {
   const res = await api<{ id: string }>(`${m.urls.catalog}/cooperatives/${cooperativeId}/products`, {
-    headers: admin,
+    headers: await staffAuth(m, cooperativeId, 'catalog'),
     body: {
       sku: `E2E-${++skuCounter}-${Date.now().toString(36)}`,
       sellerId: 'mbr_e2e_seller',

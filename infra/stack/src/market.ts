@@ -22,7 +22,6 @@ const SERVICES: ServiceName[] = ['membership', 'catalog', 'orders', 'payments'];
 const DEV_DEFAULTS: Record<string, string> = {
   NODE_ENV: 'development',
   LOG_LEVEL: 'info',
-  ADMIN_TOKEN: 'dev-admin-token-change-me',
   NIK_HASH_SALT: 'dev-nik-salt-change-me-0123456789',
   NIK_ENCRYPTION_KEYS: '{"dev1":"cGFzYXItZGV2LW5pay1rZXktZG8tbm90LXVzZS1wcmQ="}',
   NIK_ENCRYPTION_KEY_ID: 'dev1',

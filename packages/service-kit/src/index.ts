@@ -8,5 +8,4 @@ export * from './openapi';
 export * from './auth';
 export * from './ids';
 export * from './runtime';
-export * from './admin-auth';
 export * from './audit';

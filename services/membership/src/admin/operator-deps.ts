@@ -1,3 +1,4 @@
+import { NikEncryptionConfigSchema } from '../privacy/nik-keys.config';
 import { createLogger } from '@pasar/events';
 import { connectMongo, loadConfig } from '@pasar/service-kit';
 import { MembershipConfigSchema } from '../config';
@@ -45,6 +46,10 @@ export async function openOperatorDeps(
     sessions,
     authEvents,
     nikSalt: config.NIK_HASH_SALT,
+    // Members registered through an operator command (the demo seed) get their NIK encrypted too.
+    ...(process.env.NIK_ENCRYPTION_KEYS
+      ? { nikKeyring: loadConfig(NikEncryptionConfigSchema).nikKeyring }
+      : {}),
     logger: createLogger(name, process.env.LOG_LEVEL ?? 'warn'),
     onEventsWritten: () => {},
     ...wiring,
