@@ -3,7 +3,8 @@
  * Built by `pnpm build` to build/server.js and started with `node build/server.js` (see README).
  *
  * - `trust proxy` comes from TRUSTED_PROXIES: X-Forwarded-Proto/Host/For are believed only when the
- *   socket's peer is one of them. Forwarded headers from anyone else are removed before Remix sees them.
+ *   socket's peer is one of them. Remix then sees Host = the believed public host and no forwarded headers
+ *   from anyone else, so request.url is the address the browser used.
  * - Before Remix, every state-changing request whose Origin (or Referer) is not one of the allowed origins
  *   gets our 403 (the rule of app/utils/origin.server.ts), so Remix's own CSRF check never answers a forged
  *   post with an empty 500 and no action runs.
@@ -54,16 +55,17 @@ function peerOf(req: Request, res: Response): RequestPeer {
     forwardedHost: req.get('X-Forwarded-Host'),
     clientAddress: req.ip,
   });
-  if (!trustedProxy) {
-    // Remix builds request.url (and runs its own origin check) from these headers: only a proxy may set them.
-    for (const name of FORWARDED_HEADERS) delete req.headers[name];
-  }
+  // Remix builds request.url (and runs its own origin check) from Host / X-Forwarded-*: from here on they say
+  // what we believe. Host becomes the public host (@remix-run/express would otherwise mix a forwarded host
+  // with the Host header's port), a trusted proxy's scheme is kept normalised, everything else is dropped.
+  for (const name of FORWARDED_HEADERS) delete req.headers[name];
+  req.headers.host = peer.host;
+  if (trustedProxy) req.headers['x-forwarded-proto'] = peer.protocol;
   res.locals.peer = peer;
   return peer;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function forbiddenPage(): string {
   const part = (lang: 'id' | 'en') => `<section lang="${lang}">
@@ -165,7 +167,9 @@ async function main(): Promise<void> {
   const onListen = () => {
     const address = server.address();
     const where = typeof address === 'string' ? address : `${address?.address}:${address?.port}`;
-    console.log(`[web] listening on http://${where} (trusted proxies: ${env.TRUSTED_PROXIES.join(', ') || 'none'})`);
+    console.log(
+      `[web] listening on http://${where} (trusted proxies: ${env.TRUSTED_PROXIES.join(', ') || 'none'})`,
+    );
   };
   const server = env.HOST ? app.listen(env.PORT, env.HOST, onListen) : app.listen(env.PORT, onListen);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -62,7 +62,8 @@ const EnvSchema = z
         .string()
         .default('loopback')
         .refine(
-          (list) => list.trim() === 'none' || (splitList(list).length > 0 && splitList(list).every(isProxyEntry)),
+          (list) =>
+            list.trim() === 'none' || (splitList(list).length > 0 && splitList(list).every(isProxyEntry)),
           'must be `none` or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal',
         ),
     ),

@@ -76,7 +76,11 @@ export function publicOriginOfPeer(peer: RequestPeer): string {
 }
 
 /** An absolute URL on the public origin for a path of this app. */
-export function publicUrl(request: Request, context: AppLoadContext | undefined, pathAndQuery: string): string {
+export function publicUrl(
+  request: Request,
+  context: AppLoadContext | undefined,
+  pathAndQuery: string,
+): string {
   return `${publicOrigin(request, context)}${pathAndQuery}`;
 }
 
