@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, AppLoadContext } from '@remix-run/node';
 import { describe, expect, it, vi } from 'vitest';
 import { submitCheckout } from '~/routes/k.$slug.checkout/checkout.server';
 import { loadOrder } from '~/routes/k.$slug.pesanan.$orderId/order.server';
@@ -6,7 +6,7 @@ import { action as addToCartRoute } from '~/routes/k.$slug.produk.$productId/rou
 import { action as signOutRoute } from '~/routes/keluar/route';
 import { action as signInRoute } from '~/routes/masuk/route';
 import { getAuth } from '~/utils/auth.server';
-import { publicOrigin } from '~/utils/origin.server';
+import { publicOrigin, resolvePeer } from '~/utils/origin.server';
 import { KASIR, KERIPIK } from './fixtures';
 import { args, cookiesOf, get, post, run } from './route-helpers';
 import { cartWith, installFakeServices, resetWebState, signInAs } from './setup-services';
@@ -146,60 +146,93 @@ async function placedOrder(): Promise<{ orderId: string; cookie: string }> {
 
 const PROXY_HEADERS = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'pasar.example' };
 
-async function secretLink(headers: Record<string, string>): Promise<string> {
+/** What server.ts's getLoadContext gives when a trusted proxy says the browser used https://pasar.example. */
+const VIA_PROXY: AppLoadContext = {
+  peer: { protocol: 'https', host: 'pasar.example', clientAddress: '203.0.113.7' },
+};
+
+async function secretLink(headers: Record<string, string>, context?: AppLoadContext): Promise<string> {
   const { orderId, cookie } = await placedOrder();
   const res = await run<{ secretLink: string }>(() =>
-    loadOrder(args(get(`/k/${slug}/pesanan/${orderId}`, cookie, headers), { slug, orderId })),
+    loadOrder(args(get(`/k/${slug}/pesanan/${orderId}`, cookie, headers), { slug, orderId }, context)),
   );
   expect(res.status).toBe(200);
   return res.data.secretLink;
 }
 
-describe('behind a TLS-terminating proxy', () => {
-  it('builds the secret link for https from the forwarded headers when the proxy is trusted (TRUST_PROXY=1)', async () => {
-    vi.stubEnv('TRUST_PROXY', '1');
-    resetWebState();
-    const link = await secretLink(PROXY_HEADERS);
+describe('behind a TLS-terminating proxy (test/server.test.ts covers the server that decides whom to believe)', () => {
+  it('builds the secret link for the public scheme and host the server vouches for (context.peer)', async () => {
+    const link = await secretLink({}, VIA_PROXY);
     expect(link).toMatch(/^https:\/\/pasar\.example\/k\/karangbesuki\/pesanan\/ord_\w+\?token=tok_\w+$/);
   });
 
-  it('ignores forwarded headers from an untrusted sender (TRUST_PROXY unset): the link keeps the real scheme and host', async () => {
+  it('never reads forwarded headers itself: without a peer the link keeps the request URL', async () => {
     const link = await secretLink({ 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'evil.example' });
     expect(link).toMatch(/^http:\/\/localhost\/k\/karangbesuki\/pesanan\//);
   });
 
-  it('PUBLIC_BASE_URL wins over anything a request says', async () => {
+  it('PUBLIC_BASE_URL wins over the peer and anything a request says', async () => {
     vi.stubEnv('PUBLIC_BASE_URL', 'https://pasar.example/');
-    vi.stubEnv('TRUST_PROXY', '1');
     resetWebState();
-    const link = await secretLink({ 'X-Forwarded-Proto': 'http', 'X-Forwarded-Host': 'evil.example' });
+    const link = await secretLink(
+      { 'X-Forwarded-Proto': 'http', 'X-Forwarded-Host': 'evil.example' },
+      { peer: { protocol: 'http', host: 'evil.example', clientAddress: undefined } },
+    );
     expect(link).toMatch(/^https:\/\/pasar\.example\/k\//);
   });
 
-  it('takes only the first hop and refuses a host that is not a host name', () => {
-    vi.stubEnv('TRUST_PROXY', '1');
-    resetWebState();
-    const request = (headers: Record<string, string>) => get('/', '', headers);
-    expect(
-      publicOrigin(request({ 'X-Forwarded-Proto': 'https, http', 'X-Forwarded-Host': 'a.example, b' })),
-    ).toBe('https://a.example');
-    expect(publicOrigin(request({ 'X-Forwarded-Proto': 'gopher', 'X-Forwarded-Host': 'x/y@evil' }))).toBe(
-      'http://localhost',
+  it('believes forwarded headers only from a trusted proxy, only the first hop, only a real scheme and host', () => {
+    const peer = (trustedProxy: boolean, forwardedProto?: string, forwardedHost?: string) =>
+      resolvePeer({
+        encrypted: false,
+        trustedProxy,
+        host: '127.0.0.1:3000',
+        forwardedProto,
+        forwardedHost,
+        clientAddress: '10.0.0.9',
+      });
+    expect(peer(true, 'https, http', 'a.example, b')).toEqual({
+      protocol: 'https',
+      host: 'a.example',
+      clientAddress: '10.0.0.9',
+    });
+    expect(peer(false, 'https', 'a.example')).toMatchObject({ protocol: 'http', host: '127.0.0.1:3000' });
+    expect(peer(true, 'gopher', 'x/y@evil')).toMatchObject({ protocol: 'http', host: '127.0.0.1:3000' });
+    expect(peer(true, 'HTTPS', 'Pasar.Example:99999')).toMatchObject({
+      protocol: 'https',
+      host: '127.0.0.1:3000',
+    });
+    expect(publicOrigin(get('/'), { peer: peer(true, 'https', 'pasar.example:8443') })).toBe(
+      'https://pasar.example:8443',
     );
+    expect(publicOrigin(get('/', '', PROXY_HEADERS))).toBe('http://localhost');
   });
 
-  it('checks form posts against the forwarded origin when the proxy is trusted, not otherwise', async () => {
+  it('checks form posts against the origin the server vouches for, not against forwarded headers', async () => {
     const form = { phone: KASIR.phone, password: KASIR.password };
-    const viaProxy = () =>
+    const signIn = (context?: AppLoadContext) =>
       run(() =>
         signInRoute(
-          args(post('/masuk', form, '', { Origin: 'https://pasar.example', ...PROXY_HEADERS }), {}),
+          args(post('/masuk', form, '', { Origin: 'https://pasar.example', ...PROXY_HEADERS }), {}, context),
         ),
       );
-    expect((await viaProxy()).status).toBe(403);
-    vi.stubEnv('TRUST_PROXY', '1');
-    resetWebState();
-    expect((await viaProxy()).status).toBe(302);
+    expect((await signIn()).status).toBe(403);
+    expect((await signIn(VIA_PROXY)).status).toBe(302);
+  });
+
+  it("sends membership the shopper's address (X-Forwarded-For) with sign-in, so throttling is per shopper", async () => {
+    const form = { phone: KASIR.phone, password: KASIR.password };
+    const res = await run(() =>
+      signInRoute(args(post('/masuk', form, '', { Origin: 'https://pasar.example' }), {}, VIA_PROXY)),
+    );
+    expect(res.status).toBe(302);
+    const call = services.current.calls.findLast((c) => c.url.pathname === '/auth/sign-in');
+    expect(call?.headers.get('X-Forwarded-For')).toBe('203.0.113.7');
+    // Without a server vouching for the address, none is claimed.
+    await run(() => signInRoute(args(post('/masuk', form), {})));
+    const bare = services.current.calls.findLast((c) => c.url.pathname === '/auth/sign-in');
+    expect(bare).not.toBe(call);
+    expect(bare?.headers.get('X-Forwarded-For')).toBeNull();
   });
 
   it('makes the session cookie Secure when the public address is https, even outside production', async () => {

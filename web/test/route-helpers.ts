@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/node';
 
 /** What a loader/action gave back, whatever its form: data(), a plain object, or a Response (redirect). */
 export interface Outcome<T = unknown> {
@@ -102,9 +102,11 @@ export function post(
   });
 }
 
+/** Loader/action arguments; `context` is what server.ts's getLoadContext would give (`peer`). */
 export function args(
   request: Request,
   params: Record<string, string>,
+  context: AppLoadContext = {},
 ): LoaderFunctionArgs & ActionFunctionArgs {
-  return { request, params, context: {} };
+  return { request, params, context };
 }

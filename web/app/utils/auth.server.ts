@@ -169,9 +169,10 @@ export async function signInPerson(
   request: Request,
   phone: string,
   password: string,
+  clientAddress?: string,
 ): Promise<{ signedIn: SignedIn; setCookie: string }> {
   const previous = await readSessionId(request);
-  const signedIn = await signIn(phone, password, previous);
+  const signedIn = await signIn(phone, password, previous, clientAddress);
   if (previous) forgetSession(previous);
   const setCookie = await sessionCookie().serialize(signedIn.session.id, {
     expires: new Date(signedIn.session.expiresAt),

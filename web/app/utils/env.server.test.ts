@@ -36,26 +36,36 @@ describe('parseEnv', () => {
     expect(parseEnv({ CATALOG_URL: 'http://catalog:4001/' }).CATALOG_URL).toBe('http://catalog:4001');
   });
 
-  it('reads the public address, extra origins and the proxy switch', () => {
+  it('reads the public address, extra origins and the trusted proxies', () => {
     const env = parseEnv({
       PUBLIC_BASE_URL: 'https://pasar.example/',
       EXTRA_ORIGINS: 'https://www.pasar.example, https://m.pasar.example/x',
-      TRUST_PROXY: '1',
+      TRUSTED_PROXIES: '10.0.0.5, 172.16.0.0/12,loopback, fd00::/8',
     });
     expect(env).toMatchObject({
       PUBLIC_ORIGIN: 'https://pasar.example',
       EXTRA_ORIGINS: ['https://www.pasar.example', 'https://m.pasar.example'],
-      TRUST_PROXY: true,
+      TRUSTED_PROXIES: ['10.0.0.5', '172.16.0.0/12', 'loopback', 'fd00::/8'],
       // An https public address means Secure cookies, even outside production.
       COOKIE_SECURE: true,
     });
-    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual(['loopback']);
+    expect(parseEnv({ TRUSTED_PROXIES: 'none' }).TRUSTED_PROXIES).toEqual([]);
     expect(parseEnv({}).PUBLIC_ORIGIN).toBeUndefined();
   });
 
-  it('names a bad PUBLIC_BASE_URL, EXTRA_ORIGINS or TRUST_PROXY', () => {
+  it('reads where the server listens', () => {
+    expect(parseEnv({}).PORT).toBe(3000);
+    expect(parseEnv({}).HOST).toBeUndefined();
+    expect(parseEnv({ PORT: '8080', HOST: '127.0.0.1' })).toMatchObject({ PORT: 8080, HOST: '127.0.0.1' });
+  });
+
+  it('names a bad PUBLIC_BASE_URL, EXTRA_ORIGINS, TRUSTED_PROXIES or PORT', () => {
     expect(() => parseEnv({ PUBLIC_BASE_URL: 'pasar.example' })).toThrow(/PUBLIC_BASE_URL/);
     expect(() => parseEnv({ EXTRA_ORIGINS: 'not a url' })).toThrow(/EXTRA_ORIGINS/);
-    expect(() => parseEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+    for (const bad of ['yes', '10.0.0.300', '10.0.0.0/33', '::1/129', '10.0.0.1/8/1', ',']) {
+      expect(() => parseEnv({ TRUSTED_PROXIES: bad }), bad).toThrow(/TRUSTED_PROXIES/);
+    }
+    expect(() => parseEnv({ PORT: 'http' })).toThrow(/PORT/);
   });
 });

@@ -1,4 +1,26 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/**
+ * A TRUSTED_PROXIES entry: an IPv4/IPv6 address, address/prefix (CIDR), or one of Express's names
+ * `loopback`, `linklocal`, `uniquelocal`.
+ */
+export function isProxyEntry(entry: string): boolean {
+  if (entry === 'loopback' || entry === 'linklocal' || entry === 'uniquelocal') return true;
+  const [address, prefix, extra] = entry.split('/');
+  if (extra !== undefined || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const splitList = (list: string) =>
+  list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 
 const DEV_SESSION_SECRET = 'pasar-dev-session-secret-not-for-production';
 
@@ -30,11 +52,24 @@ const EnvSchema = z
         'must be a comma-separated list of URLs',
       ),
     /**
-     * "1" when the app is reachable ONLY through a TLS-terminating proxy: X-Forwarded-Proto/Host are then
-     * believed. remix-serve does not give the app the socket's peer address, so the proxy cannot be
-     * recognised per request; leave this off whenever clients can reach the app directly.
+     * The proxies whose X-Forwarded-Proto / -Host / -For the production server (server.ts) believes,
+     * recognised by the socket's peer address: comma-separated addresses, CIDRs or `loopback`, `linklocal`,
+     * `uniquelocal`; `none` trusts nobody. Default `loopback` (a proxy on the same machine).
      */
-    TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+    TRUSTED_PROXIES: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .default('loopback')
+        .refine(
+          (list) =>
+            list.trim() === 'none' || (splitList(list).length > 0 && splitList(list).every(isProxyEntry)),
+          'must be `none` or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal',
+        ),
+    ),
+    /** Where server.ts listens. */
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -55,7 +90,7 @@ const EnvSchema = z
       .map((o) => o.trim())
       .filter(Boolean)
       .map((o) => new URL(o).origin),
-    TRUST_PROXY: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    TRUSTED_PROXIES: env.TRUSTED_PROXIES.trim() === 'none' ? [] : splitList(env.TRUSTED_PROXIES),
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

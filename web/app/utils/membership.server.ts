@@ -34,11 +34,25 @@ export function getCooperative(cooperativeId: string): Promise<CooperativeView> 
 
 // ---- authentication (anonymous calls: the session id is the credential) ----
 
+/**
+ * Membership throttles sign-in and reset per account and per address; the address is the shopper's
+ * (from the production server's trusted view of the request), sent as X-Forwarded-For. Membership believes
+ * it only because the web is one of its TRUSTED_PROXIES; without it every shopper would share the web's.
+ */
+const forwardedFor = (clientAddress: string | undefined): Record<string, string> =>
+  clientAddress ? { 'X-Forwarded-For': clientAddress } : {};
+
 /** ApiError AUTH.INVALID_CREDENTIALS (401) or AUTH.THROTTLED (429, details.retryAfterSeconds). */
-export function signIn(phone: string, password: string, previousSessionId?: string): Promise<SignedIn> {
+export function signIn(
+  phone: string,
+  password: string,
+  previousSessionId?: string,
+  clientAddress?: string,
+): Promise<SignedIn> {
   return callService('membership', '/auth/sign-in', {
     method: 'POST',
     body: { phone, password, ...(previousSessionId ? { previousSessionId } : {}) },
+    headers: forwardedFor(clientAddress),
     schema: SignedInSchema,
   });
 }
@@ -61,10 +75,16 @@ export async function revokeSession(sessionId: string): Promise<void> {
 }
 
 /** A one-time reset code handed over by a pengurus; revokes the person's sessions. */
-export async function resetPassword(phone: string, code: string, newPassword: string): Promise<void> {
+export async function resetPassword(
+  phone: string,
+  code: string,
+  newPassword: string,
+  clientAddress?: string,
+): Promise<void> {
   await callService('membership', '/auth/reset', {
     method: 'POST',
     body: { phone, code, newPassword },
+    headers: forwardedFor(clientAddress),
     schema: NoContent,
   });
 }

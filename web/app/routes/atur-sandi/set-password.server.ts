@@ -14,13 +14,18 @@ function errorsOf(error: { code: string; message: string; details?: unknown }): 
 }
 
 /** "Atur kata sandi" with the one-time code a pengurus handed over; then sign in with it. */
-export async function setPasswordAction({ request }: ActionFunctionArgs) {
+export async function setPasswordAction({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(SetPasswordSchema, form);
   const values = { phone: String(form.get('phone') ?? ''), code: String(form.get('code') ?? '') };
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   try {
-    await resetPassword(parsed.data.phone, parsed.data.code, parsed.data.newPassword);
+    await resetPassword(
+      parsed.data.phone,
+      parsed.data.code,
+      parsed.data.newPassword,
+      context.peer?.clientAddress,
+    );
   } catch (error) {
     if (isApiError(error, 'AUTH.THROTTLED') || (isApiError(error) && error.status === 429)) {
       const details = (error.details ?? {}) as { retryAfterSeconds?: unknown };

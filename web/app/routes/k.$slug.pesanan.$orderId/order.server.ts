@@ -20,7 +20,7 @@ async function fetchOrder(slug: string, orderId: string, token: string): Promise
   }
 }
 
-export async function loadOrder({ request, params }: LoaderFunctionArgs) {
+export async function loadOrder({ request, params, context }: LoaderFunctionArgs) {
   const slug = requireSlug(params.slug);
   const session = await getSession(request);
   const url = new URL(request.url);
@@ -35,7 +35,7 @@ export async function loadOrder({ request, params }: LoaderFunctionArgs) {
   const order = await fetchOrder(slug, orderId, token);
   const notice = takeNotice(session);
   // Built for the address shoppers use (https behind the TLS proxy), not the scheme the app itself was reached on.
-  const secretLink = publicUrl(request, `${url.pathname}?token=${encodeURIComponent(token)}`);
+  const secretLink = publicUrl(request, context, `${url.pathname}?token=${encodeURIComponent(token)}`);
   return data(
     { order, notice, secretLink },
     {

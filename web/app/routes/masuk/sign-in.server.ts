@@ -24,7 +24,7 @@ export async function loadSignIn({ request }: LoaderFunctionArgs) {
 }
 
 /** "Masuk": phone + password; a new session id every time (the old one is revoked by membership). */
-export async function signInAction({ request }: ActionFunctionArgs) {
+export async function signInAction({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(SignInSchema, form);
   const phone = typeof form.get('phone') === 'string' ? String(form.get('phone')) : '';
@@ -34,7 +34,12 @@ export async function signInAction({ request }: ActionFunctionArgs) {
     data({ errors, values: { phone }, redirectTo }, { status });
   if (!parsed.ok) return fail(400, parsed.errors);
   try {
-    const { setCookie } = await signInPerson(request, parsed.data.phone, parsed.data.password);
+    const { setCookie } = await signInPerson(
+      request,
+      parsed.data.phone,
+      parsed.data.password,
+      context.peer?.clientAddress,
+    );
     return redirect(redirectTo, { headers: { 'Set-Cookie': setCookie } });
   } catch (error) {
     if (isApiError(error, 'AUTH.THROTTLED') || (isApiError(error) && error.status === 429)) {
