@@ -24,6 +24,10 @@ export interface TestMarket {
   services: Record<ServiceName, SpawnedService>;
   /** membership's database, for operator commands (admin create-pengurus …). */
   membershipMongoUrl: string;
+  /** Each service's database, for its seed scripts. */
+  mongoUrls: Record<ServiceName, string>;
+  /** The environment every service got (NIK keys, salt, topic prefix…), for seeds and commands. */
+  env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -132,6 +136,11 @@ export async function startTestMarket(
     prefix,
     services,
     membershipMongoUrl,
+    mongoUrls: Object.fromEntries(SERVICES.map((n) => [n, mongoUrlFor(dbName(n))])) as Record<
+      ServiceName,
+      string
+    >,
+    env: common,
     urls: Object.fromEntries(entries.map(([n, s]) => [n, s.url])) as Record<ServiceName, string>,
     async stop() {
       await Promise.all(entries.map(([, s]) => s.stop()));
@@ -171,7 +180,8 @@ let ketuaCounter = 0;
 /** `{authorization}` for a service as the cooperative's ketua (a pengurus: manages products, sees payments). */
 export async function staffAuth(m: TestMarket, cooperativeId: string, service: ServiceName) {
   const ketua = ketuas.get(`${m.prefix}${cooperativeId}`);
-  if (!ketua) throw new Error(`no ketua for ${cooperativeId}: register the cooperative with registerCooperative()`);
+  if (!ketua)
+    throw new Error(`no ketua for ${cooperativeId}: register the cooperative with registerCooperative()`);
   return (await signIn(m, ketua.phone, ketua.password)).auth(service);
 }
 

@@ -9,15 +9,15 @@ export interface RunningWeb {
   stop(): Promise<unknown>;
 }
 
-/** Serves the production build of the storefront (remix-serve) against a test market. */
+/** Serves the production build of the storefront (its own server, web/server.ts) against a test market. */
 export async function startWeb(m: TestMarket): Promise<RunningWeb> {
   const web = join(repoRoot(), 'web');
-  const server = join(web, 'build', 'server', 'index.js');
+  const server = join(web, 'build', 'server.js');
   if (!existsSync(server))
     throw new Error('No storefront build: run `pnpm --filter @pasar/web build` (npm test does it).');
   const port = await freePort();
   const proc = spawnTs(
-    join(web, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js'),
+    server,
     {
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -30,7 +30,6 @@ export async function startWeb(m: TestMarket): Promise<RunningWeb> {
       MEMBERSHIP_JWKS_URL: `${m.urls.membership}/.well-known/jwks.json`,
     },
     web,
-    [server],
   );
   const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.ok, {

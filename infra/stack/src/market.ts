@@ -75,7 +75,7 @@ export interface Market {
 
 /**
  * Starts the whole market: engines (fixed dev ports), the four services, demo data, and the
- * storefront (production build served by remix-serve). Logs go to <dataDir>/logs/<name>.log.
+ * storefront (production build served by its own server, web/server.ts). Logs go to <dataDir>/logs/<name>.log.
  */
 export async function startMarket(opts: {
   dataDir: string;
@@ -136,8 +136,8 @@ export async function startMarket(opts: {
       if (build.code !== 0) throw new Error(`storefront build failed:\n${build.output}`);
       const web = spawnEngine({
         name: 'web',
-        command: join(root, 'web', 'node_modules', '.bin', 'remix-serve'),
-        args: ['./build/server/index.js'],
+        command: process.execPath,
+        args: ['./build/server.js'],
         cwd: join(root, 'web'),
         env: {
           ...envFor('catalog'),
@@ -147,7 +147,7 @@ export async function startMarket(opts: {
         },
         logFile: join(logs, 'web.log'),
         pidFile: join(opts.dataDir, 'pids', 'web.pid'),
-        marker: 'remix-serve',
+        marker: 'build/server.js',
       });
       running.push(web);
       await waitReady(web, 'GET /', () => httpOk(`http://127.0.0.1:${MARKET_PORTS.web}/`), 60_000);
