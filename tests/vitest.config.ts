@@ -15,6 +15,7 @@ export default defineConfig({
       { extends: true, test: { name: 'e2e', include: ['e2e/**/*.test.ts'] } },
       { extends: true, test: { name: 'browser', include: ['browser/**/*.test.ts'] } },
       { extends: true, test: { name: 'chaos', include: ['chaos/**/*.test.ts'] } },
+      { extends: true, test: { name: 'api', include: ['api/**/*.test.ts'] } },
     ],
   },
 });

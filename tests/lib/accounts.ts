@@ -23,11 +23,19 @@ export async function seedDemo(m: TestMarket): Promise<void> {
   }
 }
 
-/** In cooperative `coop`: a confirmed cash order (with its secret link) and a fresh cart, both with `productId`. */
-export async function demoOrderAndCart(m: TestMarket, coop: string, productId: string) {
+/**
+ * In cooperative `coop`: a confirmed cash order (with its secret link) and a fresh cart, both with
+ * `productId`. With `buyer` (a signed-in person's orders token) the order is recorded as theirs.
+ */
+export async function demoOrderAndCart(
+  m: TestMarket,
+  coop: string,
+  productId: string,
+  buyer?: { authorization: string },
+) {
   const orderCart = await newCart(m, coop);
   await addToCart(m, orderCart, productId, 1);
-  const placed = await placeOrder(m, orderCart);
+  const placed = await placeOrder(m, orderCart, undefined, {}, buyer);
   if (placed.status !== 201) throw new Error(`place order: ${placed.status} ${JSON.stringify(placed.body)}`);
   await waitForOrderStatus(m, placed.body.order.id, placed.body.accessToken, ['CONFIRMED']);
   const cartId = await newCart(m, coop);

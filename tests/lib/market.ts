@@ -297,9 +297,10 @@ export async function placeOrder(
   cartId: string,
   key = uniqueName('idem'),
   extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ) {
   return api<{ order: { id: string; status: string }; accessToken: string }>(`${m.urls.orders}/orders`, {
-    headers: { 'idempotency-key': key },
+    headers: { 'idempotency-key': key, ...headers },
     body: { cartId, fulfilment: { method: 'pickup' }, contact: shopper, paymentMethod: 'cash', ...extra },
   });
 }

@@ -1,7 +1,7 @@
 /**
  * `npm test` → infra/bin/pasar test → here. Runs the Go suite of infra/ferretdb, then starts ONE
  * local stack on free ports, hands it to every suite through KAFKA_BROKERS / MONGO_URL /
- * STRIPE_API_BASE, runs every package's vitest suite (two at a time), then the cross-service suites (e2e, browser, chaos), stops the stack and prints
+ * STRIPE_API_BASE, runs every package's vitest suite (two at a time), then the cross-service suites (e2e, api, browser, chaos), stops the stack and prints
  * one closing line: "Tests: N passed, N failed".
  */
 import { spawn } from 'node:child_process';
@@ -28,7 +28,7 @@ const UNIT_AND_INTEGRATION = [
   'services/membership',
   'web',
 ];
-const CROSS_SERVICE = ['e2e', 'browser', 'chaos'];
+const CROSS_SERVICE = ['e2e', 'api', 'browser', 'chaos'];
 const GO_SUITE = 'infra/ferretdb';
 
 interface Result {

@@ -115,6 +115,12 @@ describe('enforce()', () => {
     expect((await post(ketua, { role: 'kasir' })).status).toBe(200);
     expect((await post(bendahara, { role: 'kasir' })).status).toBe(403);
     expect((await post({}, { role: 'nope' })).status).toBe(401);
+    const plain = await a.request(url, {
+      method: 'POST',
+      headers: { ...ketua, 'content-type': 'text/plain' },
+      body: 'role=kasir',
+    });
+    expect(plain.status).toBe(415);
     const bad = await post(ketua, { role: 'nope' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('role');

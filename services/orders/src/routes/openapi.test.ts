@@ -64,7 +64,7 @@ describe('/openapi.json', () => {
     const stream = doc.paths['/orders/{orderId}/events'].get.responses;
     expect(Object.keys(stream[200].content)).toEqual(['text/event-stream']);
     expect(Object.keys(doc.paths['/orders'].post.responses).sort()).toEqual(
-      ['200', '201', '400', '401', '404', '409', '413', '422', '429'].sort(),
+      ['200', '201', '400', '401', '404', '409', '413', '415', '422', '429'].sort(),
     );
   });
 
