@@ -81,6 +81,8 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
   const ready = new Promise<void>((resolve) => {
     joined = resolve;
   });
+  bus.instrument('consumer', consumer);
+  const obs = bus.observer;
   const processed = new ProcessedIds(opts.processed, groupId, opts.dedupeWindowMs);
   consumer.on(consumer.events.GROUP_JOIN, () => {
     processed.reset(); // partitions may come from another instance: reload what it applied
@@ -111,8 +113,18 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
     // One batch = one partition's records in order. Applied ids are checked against a window kept
     // in memory and written together before the batch's offsets are resolved: one round trip per
     // batch instead of two per record, and offsets still move only after the handlers' writes.
-    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+    eachBatch: async ({ batch, resolveOffset: resolve, heartbeat, isRunning, isStale }) => {
+      let resolved: string | undefined;
+      const resolveOffset = (offset: string) => {
+        resolve(offset);
+        resolved = offset;
+      };
       const { topic, partition } = batch;
+      const logicalTopic = bus.logicalTopic(topic);
+      const high = BigInt(batch.highWatermark);
+      const reportLag = (next: bigint) =>
+        obs.consumerLag?.(logicalTopic, partition, Number(high > next ? high - next : 0n));
+      if (batch.messages.length > 0) reportLag(BigInt(batch.firstOffset() ?? batch.highWatermark));
       let lastOffset: string | undefined;
       const flush = async () => {
         await processed.flush();
@@ -131,6 +143,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
           'record parked on dead-letter topic',
         );
         await parkDeadLetter(bus, { groupId, topic, partition, message, reason, error, attempts });
+        obs.deadLettered?.(logicalTopic, reason);
         resolveOffset(message.offset);
       };
 
@@ -153,14 +166,18 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
         const { sub, event } = p;
         if (await processed.has(event.id, event.time)) {
           log.debug({ eventId: event.id, type: event.type }, 'duplicate event skipped');
+          obs.handled?.(logicalTopic, 'duplicate', 0);
           continue;
         }
         for (let attempt = 1; ; attempt++) {
+          const started = performance.now();
           try {
             await sub.handle(event as never, { topic, partition, offset: message.offset, attempt });
             processed.add(event.id, event.type);
+            obs.handled?.(logicalTopic, 'ok', performance.now() - started);
             break;
           } catch (err) {
+            obs.handled?.(logicalTopic, 'retry', performance.now() - started);
             const error = err instanceof Error ? err.message : String(err);
             if (attempt >= maxAttempts) {
               lastOffset = undefined;
@@ -175,6 +192,8 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
         }
       }
       await flush();
+      if (resolved !== undefined) reportLag(BigInt(resolved) + 1n);
+      obs.consumerBatch?.(logicalTopic, batch.messages.length);
       await heartbeat();
     },
   });

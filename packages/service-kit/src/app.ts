@@ -9,6 +9,7 @@ import type { Principal } from './auth/principal';
 import { createRouter, defineRoute } from './auth/routes';
 import type { TokenVerifier } from './auth/verify';
 import { DomainError, type ErrorBody } from './errors';
+import { type ServiceMetrics, serviceMetrics } from './metrics';
 
 export type ReadinessCheck = () => Promise<boolean>;
 
@@ -21,6 +22,8 @@ export interface ServiceAppOptions {
   maxBodyBytes?: number;
   /** Verifies membership's access tokens; without it every request is anonymous (tests of public routes). */
   verifier?: TokenVerifier;
+  /** Prometheus metrics served at /metrics (default: the process's shared ones; false: none). */
+  metrics?: ServiceMetrics | false;
 }
 
 export type AppEnv = { Variables: { requestId: string; principal?: Principal; access?: AccessRule } };
@@ -61,6 +64,8 @@ const readyRoute = defineRoute({
 export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
   const { logger } = opts;
   const app = createRouter();
+  const metrics = opts.metrics === false ? undefined : (opts.metrics ?? serviceMetrics());
+  if (metrics) app.use(metrics.http());
 
   app.use(requestId());
   const debug = logger.isLevelEnabled('debug');
@@ -113,6 +118,15 @@ export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
       ready ? 200 : 503,
     );
   });
+
+  if (metrics) {
+    // Prometheus scrape endpoint. Plain route, not in the OpenAPI document; open like /healthz for
+    // now — it needs an access rule (or a separate port) before it is exposed beyond the cluster.
+    app.get('/metrics', async (c) => {
+      const { body, contentType } = await metrics.render();
+      return c.body(body, 200, { 'content-type': contentType });
+    });
+  }
 
   app.notFound((c) =>
     c.json<ErrorBody>(
