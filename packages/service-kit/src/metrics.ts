@@ -105,7 +105,8 @@ export class ServiceMetrics {
   });
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'pasar_' });
+    // Event-loop delay sampled every 100 ms (the 10 ms default costs an idle process ~3 ms CPU per second).
+    collectDefaultMetrics({ register: this.registry, prefix: 'pasar_', eventLoopMonitoringPrecision: 100 });
     const oldest = this.oldestPending;
     new Gauge({
       name: 'pasar_outbox_oldest_pending_age_seconds',
