@@ -20,10 +20,10 @@ export interface RunningService {
 }
 
 /**
- * How services run: `dist` (default) — the bundle of `pnpm --filter @pasar/<name> build`, built once
- * per benchmark, as `npm start` runs them; `tsx` — the TypeScript sources through the tsx loader.
+ * How services run: `tsx` (default, as `npm start` runs them) — the TypeScript sources through the
+ * tsx loader; `dist` — the bundle of `pnpm --filter @pasar/<name> build`, built once per benchmark.
  */
-const RUNNER = process.env.BENCH_RUNNER ?? 'dist';
+const RUNNER = process.env.BENCH_RUNNER ?? 'tsx';
 const built = new Map<string, Promise<void>>();
 
 function build(name: string): Promise<void> {
