@@ -259,9 +259,16 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
       await flush();
       if (resolved !== undefined) reportLag(BigInt(resolved) + 1n);
       obs.consumerBatch?.(logicalTopic, batch.messages.length);
-      if (stopping || commitIntervalMs === 0 || Date.now() - lastCommit >= commitIntervalMs) {
-        // The batch's own commit works while the consumer stops (consumer.commitOffsets does not).
-        await checkpoint((offsets) => commitOffsetsIfNecessary(byTopic(offsets)));
+      // The batch's own commit works while the consumer stops (consumer.commitOffsets does not).
+      const commitHere = (offsets: TopicPartitionOffset[]) => commitOffsetsIfNecessary(byTopic(offsets));
+      if (stopping || commitIntervalMs === 0) {
+        await checkpoint(commitHere);
+      } else if (Date.now() - lastCommit >= commitIntervalMs) {
+        // Not awaited: the next fetch need not wait for the commit. A commit sent while this
+        // consumer's long-poll fetch is on the same broker connection waits behind it (the broker
+        // answers one request per connection at a time), so awaiting it here would add up to
+        // maxWaitTimeInMs to the next batch's latency.
+        void checkpoint(commitHere);
       } else {
         scheduleCommit();
       }

@@ -86,20 +86,13 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
     // Exactly the entries just published (exact-value $pullAll: events added meanwhile stay).
-    // One command for all documents of the pass (each statement is its own single-document update).
-    if (pending.length === 1) {
-      await coll.updateOne(
-        { _id: pending[0]!._id } as never,
-        { $pullAll: { outbox: pending[0]!.outbox } } as never,
-      );
-    } else {
-      await coll.bulkWrite(
-        pending.map((d) => ({
-          updateOne: { filter: { _id: d._id } as never, update: { $pullAll: { outbox: d.outbox } } as never },
-        })),
-        { ordered: false },
-      );
-    }
+    // One updateOne per document, in parallel. (One bulk `update` command for the pass was tried: it
+    // left FerretDB-SQLite hung twice in the bus benchmark's outbox path — docs/decisions/0011.)
+    await Promise.all(
+      pending.map((d) =>
+        coll.updateOne({ _id: d._id } as never, { $pullAll: { outbox: d.outbox } } as never),
+      ),
+    );
     obs.outboxOldestPending?.(coll.collectionName, undefined);
     if (obs.relayPublished)
       for (const [topic, list] of byTopic) obs.relayPublished(bus.logicalTopic(topic), list.length);
