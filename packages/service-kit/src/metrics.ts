@@ -167,13 +167,28 @@ export class ServiceMetrics {
 
   /** Hono middleware: rate, errors and duration per route pattern. Mount it first. */
   http(): MiddlewareHandler {
+    // Label children bound once per route × method (× status): no label hashing per request.
+    type Bound = { timer: { observe(v: number): void }; byStatus: Map<number, { inc(): void }> };
+    const bound = new Map<string, Bound>();
     return async (c, next) => {
       const started = performance.now();
       await next();
       const route = routeLabel(c);
       const method = c.req.method;
-      this.httpRequests.inc({ method, route, status: String(c.res.status) });
-      this.httpDuration.observe({ method, route }, (performance.now() - started) / 1000);
+      const key = `${method} ${route}`;
+      let b = bound.get(key);
+      if (!b) {
+        b = { timer: this.httpDuration.labels(method, route), byStatus: new Map() };
+        bound.set(key, b);
+      }
+      const status = c.res.status;
+      let counter = b.byStatus.get(status);
+      if (!counter) {
+        counter = this.httpRequests.labels(method, route, String(status));
+        b.byStatus.set(status, counter);
+      }
+      counter.inc();
+      b.timer.observe((performance.now() - started) / 1000);
     };
   }
 
