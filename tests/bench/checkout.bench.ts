@@ -6,6 +6,11 @@
  * step; "sustained" is the highest step whose orders all confirm within 5 s of the step's end.
  * PASAR_FERRETDB_BACKEND=postgresql runs it on FerretDB's PostgreSQL handler (docs/decisions/0008).
  * Writes tests/bench/results/checkout.json.
+ *
+ * Profile mode (PROFILE_ORDERS=300 RATE=10, services at BENCH_LOG_LEVEL=info as in production): an
+ * idle window of IDLE_S seconds, then exactly PROFILE_ORDERS orders at RATE/s, and per order: CPU
+ * seconds of every process (/proc), Kafka requests by API, database commands by collection, relay
+ * passes, log lines — from the services' /metrics. Writes tests/bench/results/checkout-profile.json.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OrderConfirmed, OrderRejected } from '@pasar/contracts';
@@ -14,12 +19,15 @@ import mongoose from 'mongoose';
 import { createAccount, signInTokens } from './lib/accounts';
 import { benchInfra } from './lib/infra';
 import { ADMIN_TOKEN, dbUrl, post, type RunningService, startService } from './lib/services';
+import { type Counters, cpuSeconds, diff, label, scrape, sumBy } from './lib/profile';
 import { percentile, report, round } from './lib/stats';
 
 const RATE = Number(process.env.RATE ?? 20);
 const DURATION_S = Number(process.env.DURATION_S ?? 60);
 const STEPS = (process.env.STEPS ?? '5,10,20,50,100,150').split(',').map(Number);
 const STEP_S = Number(process.env.STEP_S ?? 15);
+const PROFILE_ORDERS = Number(process.env.PROFILE_ORDERS ?? 0);
+const IDLE_S = Number(process.env.IDLE_S ?? 10);
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 const infra = await benchInfra();
@@ -83,11 +91,18 @@ const product = await post(
 
 // Observe outcomes on the orders topic, as any downstream service would.
 const logger = createLogger('bench', 'warn');
+const observerRequests = new Map<string, number>();
 const bus = new Bus({
   brokers: infra.kafkaBrokers.split(','),
   clientId: 'bench-observer',
   topicPrefix: prefix,
   logger,
+  observer: {
+    kafkaRequest: (client, api) => {
+      const k = `${client}:${api}`;
+      observerRequests.set(k, (observerRequests.get(k) ?? 0) + 1);
+    },
+  },
 });
 const conn = await mongoose
   .createConnection(dbUrl(infra.mongoUrl, `${run}_observer`), { retryWrites: false })
@@ -142,9 +157,9 @@ async function prepareCarts(n: number): Promise<string[]> {
 }
 
 let phase = 0;
-async function drive(rate: number, seconds: number) {
+async function drive(rate: number, seconds: number, prepared?: string[]) {
   phase++;
-  const carts = await prepareCarts(rate * seconds);
+  const carts = prepared ?? (await prepareCarts(rate * seconds));
   const ids: string[] = [];
   const start = performance.now();
   const inflight: Promise<void>[] = [];
@@ -189,6 +204,143 @@ async function drive(rate: number, seconds: number) {
     p99Ms: round(percentile(lat, 99)),
     maxMs: round(Math.max(...lat)),
   };
+}
+
+interface Snapshot {
+  at: number;
+  cpu: Record<string, number>;
+  metrics: Record<string, Counters>;
+  logLines: Record<string, number>;
+  observer: Map<string, number>;
+}
+
+async function snapshot(): Promise<Snapshot> {
+  const cpu: Record<string, number> = {
+    kafka: cpuSeconds(infra.pids.kafka?.()),
+    ferretdb: cpuSeconds(infra.pids.ferretdb?.()),
+    'load generator + observer': cpuSeconds(process.pid),
+  };
+  const metrics: Record<string, Counters> = {};
+  const logLines: Record<string, number> = {};
+  for (const [name, s] of Object.entries(services)) {
+    cpu[name] = cpuSeconds(s.pid);
+    logLines[name] = s.logLines();
+  }
+  // CPU first, then the scrapes (a scrape costs the service a little CPU of its own).
+  for (const [name, s] of Object.entries(services)) metrics[name] = await scrape(s.url);
+  return { at: performance.now(), cpu, metrics, logLines, observer: new Map(observerRequests) };
+}
+
+/** Per-unit figures between two snapshots: CPU ms per process, and counts from the services' /metrics. */
+function costs(a: Snapshot, b: Snapshot, per: number) {
+  const r = (n: number) => round(n / per, 3);
+  const cpuMs = Object.fromEntries(
+    Object.keys(a.cpu).map((k) => [k, round(((b.cpu[k]! - a.cpu[k]!) * 1000) / per, 2)]),
+  );
+  const cpuTotalMs = round(
+    Object.values(cpuMs).reduce((x, y) => x + (Number.isNaN(y) ? 0 : y), 0),
+    2,
+  );
+  const perService: Record<string, unknown> = {};
+  const total = { kafkaRequests: {} as Record<string, number>, dbCommands: {} as Record<string, number> };
+  for (const name of Object.keys(a.metrics)) {
+    const d = diff(a.metrics[name]!, b.metrics[name]!);
+    const kafka = sumBy(d, /^pasar_kafka_requests_total/, (k) => `${label(k, 'client')}:${label(k, 'api')}`);
+    const db = sumBy(
+      d,
+      /^pasar_mongo_commands_total/,
+      (k) => `${label(k, 'command')} ${label(k, 'collection')}`,
+    );
+    for (const [k, v] of Object.entries(kafka)) total.kafkaRequests[k] = (total.kafkaRequests[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(db)) {
+      const cmd = k.split(' ')[0]!;
+      total.dbCommands[cmd] = (total.dbCommands[cmd] ?? 0) + v;
+    }
+    perService[name] = {
+      kafkaRequests: Object.fromEntries(Object.entries(kafka).map(([k, v]) => [k, r(v)])),
+      dbCommands: Object.fromEntries(Object.entries(db).map(([k, v]) => [k, r(v)])),
+      relayPasses: Object.fromEntries(
+        Object.entries(sumBy(d, /^pasar_outbox_relay_passes_total/, (k) => label(k, 'kind'))).map(
+          ([k, v]) => [k, r(v)],
+        ),
+      ),
+      relayDocsRead: r(
+        Object.values(sumBy(d, /^pasar_outbox_relay_documents_read_total/, () => 'x'))[0] ?? 0,
+      ),
+      eventsPublished: r(Object.values(sumBy(d, /^pasar_outbox_published_total/, () => 'x'))[0] ?? 0),
+      consumerBatches: r(Object.values(sumBy(d, /^pasar_consumer_batches_total/, () => 'x'))[0] ?? 0),
+      consumerRecords: r(Object.values(sumBy(d, /^pasar_consumer_records_total/, () => 'x'))[0] ?? 0),
+      httpRequests: r(Object.values(sumBy(d, /^pasar_http_requests_total/, () => 'x'))[0] ?? 0),
+      logLines: r(b.logLines[name]! - a.logLines[name]!),
+    };
+  }
+  const observer: Record<string, number> = {};
+  for (const [k, v] of b.observer)
+    if (v !== (a.observer.get(k) ?? 0)) observer[k] = r(v - (a.observer.get(k) ?? 0));
+  const sum = (o: Record<string, number>) => Object.values(o).reduce((x, y) => x + y, 0);
+  return {
+    cpuMs,
+    cpuTotalMs,
+    kafkaRequestsAllServices: Object.fromEntries(
+      Object.entries(total.kafkaRequests).map(([k, v]) => [k, r(v)]),
+    ),
+    kafkaRequestsAllServicesTotal: r(sum(total.kafkaRequests)),
+    dbCommandsAllServices: Object.fromEntries(Object.entries(total.dbCommands).map(([k, v]) => [k, r(v)])),
+    dbCommandsAllServicesTotal: r(sum(total.dbCommands)),
+    benchObserverKafkaRequests: observer,
+    perService,
+  };
+}
+
+if (PROFILE_ORDERS > 0) {
+  console.log(`[bench] profile: preparing ${PROFILE_ORDERS} carts…`);
+  const carts = await prepareCarts(PROFILE_ORDERS);
+  await sleep(3_000); // let the cart writes' trailing work settle
+  console.log(`[bench] profile: idle window ${IDLE_S}s…`);
+  const i0 = await snapshot();
+  await sleep(IDLE_S * 1000);
+  const i1 = await snapshot();
+  const idleS = (i1.at - i0.at) / 1000;
+  console.log(`[bench] profile: ${PROFILE_ORDERS} orders at ${RATE}/s…`);
+  const a = await snapshot();
+  const result = await drive(RATE, PROFILE_ORDERS / RATE, carts);
+  await sleep(2_000); // trailing events after the confirmation (stock commit, payments bookkeeping)
+  const b = await snapshot();
+  const windowS = (b.at - a.at) / 1000;
+  const perOrder = costs(a, b, result.orders);
+  const idlePerSecond = costs(i0, i1, idleS);
+  // The same window's idle cost, taken off: what the orders themselves cost.
+  const netCpuMs = Object.fromEntries(
+    Object.entries(perOrder.cpuMs).map(([k, v]) => [
+      k,
+      round(v - (idlePerSecond.cpuMs[k]! * windowS) / result.orders, 2),
+    ]),
+  );
+  report('checkout-profile', {
+    settings: {
+      orders: PROFILE_ORDERS,
+      rate: RATE,
+      idleS: IDLE_S,
+      logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      runner: process.env.BENCH_RUNNER ?? 'tsx',
+    },
+    loadAverage: (await import('node:os')).loadavg().map((x) => round(x, 2)),
+    result,
+    windowS: round(windowS, 1),
+    perOrder,
+    perOrderNetOfIdleCpuMs: netCpuMs,
+    perOrderNetOfIdleCpuTotalMs: round(
+      Object.values(netCpuMs).reduce((x, y) => x + (Number.isNaN(y) ? 0 : y), 0),
+      2,
+    ),
+    idlePerSecond,
+  });
+  await observer.stop();
+  await bus.disconnect();
+  await conn.close();
+  for (const s of Object.values(services)) await s.stop();
+  await infra.stop();
+  process.exit(0);
 }
 
 console.log(`[bench] steady ${RATE} orders/s for ${DURATION_S}s…`);

@@ -1,5 +1,13 @@
-import { Kafka, type Admin, logLevel as KafkaLogLevel, Partitioners, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  type Admin,
+  type Consumer,
+  logLevel as KafkaLogLevel,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
 import type { Logger } from './logger';
+import type { BusObserver } from './observer';
 
 export interface BusOptions {
   brokers: string[];
@@ -8,6 +16,8 @@ export interface BusOptions {
   /** Prepended to every topic name: lets parallel tests share one broker without seeing each other. */
   topicPrefix?: string;
   partitions?: number;
+  /** Told about broker requests, handled records, relay passes (metrics, benchmarks). */
+  observer?: BusObserver;
 }
 
 /** One Kafka connection per process: a topic namer, a lazily connected producer, and admin helpers. */
@@ -15,6 +25,8 @@ export class Bus {
   readonly kafka: Kafka;
   readonly logger: Logger;
   readonly topicPrefix: string;
+  /** Replaceable until the first producer/consumer starts (the service kit sets its metrics here). */
+  observer: BusObserver;
   private readonly partitions: number;
   private producerPromise: Promise<Producer> | undefined;
   private readonly knownTopics = new Set<string>();
@@ -24,6 +36,7 @@ export class Bus {
     this.logger = opts.logger;
     this.topicPrefix = opts.topicPrefix ?? '';
     this.partitions = opts.partitions ?? 3;
+    this.observer = opts.observer ?? {};
     const log = opts.logger.child({ component: 'kafkajs' });
     this.kafka = new Kafka({
       clientId: opts.clientId,
@@ -60,6 +73,7 @@ export class Bus {
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
       });
+      this.instrument('producer', producer);
       await producer.connect();
       return producer;
     })().catch((err) => {
@@ -74,6 +88,7 @@ export class Bus {
     const wanted = names.map((n) => this.topic(n)).filter((t) => !this.knownTopics.has(t));
     if (wanted.length === 0) return;
     const admin: Admin = this.kafka.admin();
+    this.instrument('admin', admin);
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
@@ -92,7 +107,10 @@ export class Bus {
 
   /** For /readyz: true when the cluster answers a metadata request. */
   async ping(): Promise<boolean> {
-    this.pingAdmin ??= this.kafka.admin();
+    if (!this.pingAdmin) {
+      this.pingAdmin = this.kafka.admin();
+      this.instrument('admin', this.pingAdmin);
+    }
     try {
       await this.pingAdmin.connect();
       await this.pingAdmin.describeCluster();
@@ -100,6 +118,17 @@ export class Bus {
     } catch {
       return false;
     }
+  }
+
+  /** Reports every request a kafkajs client sends (by API name) to the observer, if it wants them. */
+  instrument(kind: 'producer' | 'consumer' | 'admin', client: Producer | Consumer | Admin): void {
+    if (!this.observer.kafkaRequest) return;
+    const emitter = client as unknown as {
+      on(event: string, listener: (e: { payload: { apiName: string; duration: number } }) => void): void;
+    };
+    emitter.on(client.events.REQUEST, (e) =>
+      this.observer.kafkaRequest?.(kind, e.payload.apiName, e.payload.duration),
+    );
   }
 
   async disconnect(): Promise<void> {

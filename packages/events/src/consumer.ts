@@ -1,5 +1,5 @@
 import { EnvelopeBaseSchema, type EventDefinition, type EventOf } from '@pasar/contracts';
-import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { Consumer, KafkaMessage, OffsetsByTopicPartition, TopicPartitionOffset } from 'kafkajs';
 import type mongoose from 'mongoose';
 import { waitBackoff } from './backoff';
 import type { Bus } from './bus';
@@ -38,6 +38,18 @@ export interface ConsumerOptions {
   maxAttempts?: number;
   partitionsConsumedConcurrently?: number;
   retryBaseMs?: number;
+  /**
+   * Longest time the broker holds a fetch that finds nothing (default 500 ms). With `minBytes: 1`
+   * a fetch returns as soon as one record arrives, so this bounds only empty polls: it costs no
+   * latency, and a short value makes every idle consumer poll the broker (20 ms: 50 fetches/s each).
+   */
+  maxWaitTimeInMs?: number;
+  /**
+   * Offsets are committed at most this often (default 250 ms), always after the records' handlers
+   * and processed ids were written; 0 commits after every batch. A crash or rebalance redelivers at
+   * most this window, and the processed ids skip what was already applied.
+   */
+  commitIntervalMs?: number;
 }
 
 export interface RunningConsumer {
@@ -69,9 +81,11 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
   const topics = [...new Set(opts.subscriptions.map((s) => s.definition.topic))];
   await bus.ensureTopics(topics);
 
+  const commitIntervalMs = opts.commitIntervalMs ?? 250;
   const consumer = bus.kafka.consumer({
     groupId,
-    maxWaitTimeInMs: 20, // latency over batching: the broker answers a fetch within 20 ms
+    // minBytes 1: a fetch returns as soon as a record is there; maxWait only bounds empty polls.
+    maxWaitTimeInMs: opts.maxWaitTimeInMs ?? 500,
     minBytes: 1,
     sessionTimeout: 10_000,
     heartbeatInterval: 1_000,
@@ -81,9 +95,53 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
   const ready = new Promise<void>((resolve) => {
     joined = resolve;
   });
+  bus.instrument('consumer', consumer);
+  const obs = bus.observer;
   const processed = new ProcessedIds(opts.processed, groupId, opts.dedupeWindowMs);
+  // Offsets whose records were handled and whose processed ids were written, not committed yet
+  // (`topic|partition` → next offset to read).
+  const toCommit = new Map<string, TopicPartitionOffset>();
+  let commitTimer: NodeJS.Timeout | undefined;
+  let commits: Promise<void> = Promise.resolve();
+  let lastCommit = 0;
+  let stopping = false;
+  /** Commits what is pending with `commit`; a failure keeps the offsets for the next try. */
+  const checkpoint = (commit: (offsets: TopicPartitionOffset[]) => Promise<void>): Promise<void> => {
+    clearTimeout(commitTimer);
+    commitTimer = undefined;
+    commits = commits.then(async () => {
+      const offsets = [...toCommit.values()];
+      if (offsets.length === 0) return;
+      toCommit.clear();
+      lastCommit = Date.now();
+      try {
+        await commit(offsets);
+      } catch (err) {
+        for (const o of offsets) {
+          const k = `${o.topic}|${o.partition}`;
+          if (!toCommit.has(k)) toCommit.set(k, o);
+        }
+        log.warn(
+          { err },
+          'offset commit failed; will retry (records after the last commit may be redelivered)',
+        );
+        scheduleCommit();
+      }
+    });
+    return commits;
+  };
+  // Outside a batch: the consumer's own commit (a no-op once it is stopping, see stop()).
+  const commitLater = () => checkpoint((offsets) => consumer.commitOffsets(offsets));
+  const scheduleCommit = () => {
+    if (commitTimer || toCommit.size === 0 || stopping) return;
+    commitTimer = setTimeout(commitLater, Math.max(0, lastCommit + commitIntervalMs - Date.now()));
+    commitTimer.unref();
+  };
   consumer.on(consumer.events.GROUP_JOIN, () => {
     processed.reset(); // partitions may come from another instance: reload what it applied
+    // A new generation: the group's committed offsets are the truth again; never commit for a
+    // partition that may now belong to another member.
+    toCommit.clear();
     joined();
   });
 
@@ -108,11 +166,30 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
   await consumer.run({
     partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 3,
     eachBatchAutoResolve: false,
+    autoCommit: false, // committed by checkpoint() below, after the writes, at most every commitIntervalMs
     // One batch = one partition's records in order. Applied ids are checked against a window kept
     // in memory and written together before the batch's offsets are resolved: one round trip per
     // batch instead of two per record, and offsets still move only after the handlers' writes.
-    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+    eachBatch: async ({
+      batch,
+      resolveOffset: resolve,
+      heartbeat,
+      isRunning,
+      isStale,
+      commitOffsetsIfNecessary,
+    }) => {
       const { topic, partition } = batch;
+      let resolved: string | undefined;
+      const resolveOffset = (offset: string) => {
+        resolve(offset);
+        resolved = offset;
+        toCommit.set(`${topic}|${partition}`, { topic, partition, offset: String(BigInt(offset) + 1n) });
+      };
+      const logicalTopic = bus.logicalTopic(topic);
+      const high = BigInt(batch.highWatermark);
+      const reportLag = (next: bigint) =>
+        obs.consumerLag?.(logicalTopic, partition, Number(high > next ? high - next : 0n));
+      if (batch.messages.length > 0) reportLag(BigInt(batch.firstOffset() ?? batch.highWatermark));
       let lastOffset: string | undefined;
       const flush = async () => {
         await processed.flush();
@@ -131,6 +208,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
           'record parked on dead-letter topic',
         );
         await parkDeadLetter(bus, { groupId, topic, partition, message, reason, error, attempts });
+        obs.deadLettered?.(logicalTopic, reason);
         resolveOffset(message.offset);
       };
 
@@ -153,14 +231,18 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
         const { sub, event } = p;
         if (await processed.has(event.id, event.time)) {
           log.debug({ eventId: event.id, type: event.type }, 'duplicate event skipped');
+          obs.handled?.(logicalTopic, 'duplicate', 0);
           continue;
         }
         for (let attempt = 1; ; attempt++) {
+          const started = performance.now();
           try {
             await sub.handle(event as never, { topic, partition, offset: message.offset, attempt });
             processed.add(event.id, event.type);
+            obs.handled?.(logicalTopic, 'ok', performance.now() - started);
             break;
           } catch (err) {
+            obs.handled?.(logicalTopic, 'retry', performance.now() - started);
             const error = err instanceof Error ? err.message : String(err);
             if (attempt >= maxAttempts) {
               lastOffset = undefined;
@@ -175,6 +257,21 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
         }
       }
       await flush();
+      if (resolved !== undefined) reportLag(BigInt(resolved) + 1n);
+      obs.consumerBatch?.(logicalTopic, batch.messages.length);
+      // The batch's own commit works while the consumer stops (consumer.commitOffsets does not).
+      const commitHere = (offsets: TopicPartitionOffset[]) => commitOffsetsIfNecessary(byTopic(offsets));
+      if (stopping || commitIntervalMs === 0) {
+        await checkpoint(commitHere);
+      } else if (Date.now() - lastCommit >= commitIntervalMs) {
+        // Not awaited: the next fetch need not wait for the commit. A commit sent while this
+        // consumer's long-poll fetch is on the same broker connection waits behind it (the broker
+        // answers one request per connection at a time), so awaiting it here would add up to
+        // maxWaitTimeInMs to the next batch's latency.
+        void checkpoint(commitHere);
+      } else {
+        scheduleCommit();
+      }
       await heartbeat();
     },
   });
@@ -182,9 +279,22 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
     ready,
     consumer,
     async stop() {
+      stopping = true;
+      await commitLater(); // still running: commits what finished so far
+      // A batch still in flight commits its own offsets before it returns (stopping is set).
       await consumer.disconnect();
     },
   };
+}
+
+function byTopic(offsets: TopicPartitionOffset[]): OffsetsByTopicPartition {
+  const topics = new Map<string, { partition: number; offset: string }[]>();
+  for (const { topic, partition, offset } of offsets) {
+    const list = topics.get(topic) ?? [];
+    list.push({ partition, offset });
+    topics.set(topic, list);
+  }
+  return { topics: [...topics].map(([topic, partitions]) => ({ topic, partitions })) };
 }
 
 function formatIssues(issues: { path: PropertyKey[]; message: string }[]): string {

@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './relay';
 export * from './consumer';
 export * from './dlq';
+export * from './observer';

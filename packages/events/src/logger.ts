@@ -16,10 +16,25 @@ export const REDACT_PATHS = [
   'req.headers.authorization',
 ];
 
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(
+  name: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  opts: { countLine?: (level: number) => void } = {},
+): Logger {
+  const { countLine } = opts;
   return pino({
     name,
     level,
+    ...(countLine
+      ? {
+          hooks: {
+            logMethod(args, method, lvl) {
+              countLine(lvl);
+              return method.apply(this, args);
+            },
+          },
+        }
+      : {}),
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service: name },
   });

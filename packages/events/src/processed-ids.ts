@@ -36,6 +36,7 @@ export class ProcessedIds {
 
   private ensureLoaded(): Promise<void> {
     this.loading ??= (async () => {
+      await this.flush(); // ids applied but not written yet must survive the reload
       const since = new Date(Date.now() - this.windowMs);
       const docs = await this.coll
         .find({ g: this.groupId, at: { $gte: since } } as never, { projection: { _id: 1, at: 1 } })

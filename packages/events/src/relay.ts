@@ -41,6 +41,7 @@ interface PendingDoc {
 export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
   const { bus } = opts;
   const log = bus.logger.child({ component: 'outbox-relay' });
+  const obs = bus.observer;
   const batchSize = opts.batchSize ?? 500;
   const sweepIntervalMs = opts.sweepIntervalMs ?? 5_000;
   const abort = new AbortController();
@@ -64,6 +65,9 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
     const pending = docs.filter((d) => d.outbox && d.outbox.length > 0);
     const entries = pending.flatMap((d) => d.outbox!);
     if (entries.length === 0) return 0;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const e of entries) oldest = Math.min(oldest, Date.parse(e.envelope.time));
+    obs.outboxOldestPending?.(coll.collectionName, oldest);
     await opts.beforePublish?.(entries);
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
     for (const e of entries) {
@@ -82,11 +86,16 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
     // Exactly the entries just published (exact-value $pullAll: events added meanwhile stay).
+    // One updateOne per document, in parallel. (One bulk `update` command for the pass was tried: it
+    // left FerretDB-SQLite hung twice in the bus benchmark's outbox path — docs/decisions/0011.)
     await Promise.all(
       pending.map((d) =>
         coll.updateOne({ _id: d._id } as never, { $pullAll: { outbox: d.outbox } } as never),
       ),
     );
+    obs.outboxOldestPending?.(coll.collectionName, undefined);
+    if (obs.relayPublished)
+      for (const [topic, list] of byTopic) obs.relayPublished(bus.logicalTopic(topic), list.length);
     return entries.length;
   }
 
@@ -97,13 +106,16 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
     for (const coll of opts.collections) {
       const ids = hinted.get(coll);
       hinted.delete(coll);
+      const started = performance.now();
       if (sweep) {
         const docs = (await coll
           .find({ 'outbox.0': { $exists: true } }, { projection: { outbox: 1 } })
           .limit(batchSize)
           .toArray()) as PendingDoc[];
         if (docs.length === batchSize) sweepRequested = true; // more to come
-        published += await publish(coll, docs);
+        const n = await publish(coll, docs);
+        published += n;
+        obs.relayPass?.('sweep', docs.length, n, performance.now() - started);
       } else if (ids && ids.size > 0) {
         const docs = await Promise.all(
           [...ids].map(
@@ -111,10 +123,12 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
               coll.findOne({ _id: id } as never, { projection: { outbox: 1 } }) as Promise<PendingDoc | null>,
           ),
         );
-        published += await publish(
+        const n = await publish(
           coll,
           docs.filter((d): d is PendingDoc => d !== null),
         );
+        published += n;
+        obs.relayPass?.('nudge', docs.length, n, performance.now() - started);
       }
     }
     if (sweep && !sweepRequested) {

@@ -9,6 +9,7 @@ import type { Principal } from './auth/principal';
 import { createRouter, defineRoute } from './auth/routes';
 import type { TokenVerifier } from './auth/verify';
 import { DomainError, type ErrorBody } from './errors';
+import { type ServiceMetrics, serviceMetrics } from './metrics';
 
 export type ReadinessCheck = () => Promise<boolean>;
 
@@ -21,6 +22,8 @@ export interface ServiceAppOptions {
   maxBodyBytes?: number;
   /** Verifies membership's access tokens; without it every request is anonymous (tests of public routes). */
   verifier?: TokenVerifier;
+  /** Prometheus metrics served at /metrics (default: the process's shared ones; false: none). */
+  metrics?: ServiceMetrics | false;
 }
 
 export type AppEnv = { Variables: { requestId: string; principal?: Principal; access?: AccessRule } };
@@ -30,6 +33,15 @@ const ReadySchema = z.object({
   status: z.enum(['ready', 'not-ready']),
   service: z.string(),
   checks: z.record(z.string(), z.boolean()),
+});
+const metricsRoute = defineRoute({
+  method: 'get',
+  path: '/metrics',
+  summary: 'Prometheus metrics (internal: never routed from a public ingress)',
+  access: { allow: ['anonymous'] },
+  responses: {
+    200: { description: 'Prometheus text exposition', content: { 'text/plain': { schema: z.string() } } },
+  },
 });
 const healthRoute = defineRoute({
   method: 'get',
@@ -61,6 +73,8 @@ const readyRoute = defineRoute({
 export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
   const { logger } = opts;
   const app = createRouter();
+  const metrics = opts.metrics === false ? undefined : (opts.metrics ?? serviceMetrics());
+  if (metrics) app.use(metrics.http());
 
   app.use(requestId());
   const debug = logger.isLevelEnabled('debug');
@@ -113,6 +127,16 @@ export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
       ready ? 200 : 503,
     );
   });
+
+  if (metrics) {
+    // Prometheus scrape endpoint: counts and durations per route pattern and topic, no personal
+    // data. Open like /healthz, because the scraper has no token: services are internal (only the
+    // web is published, see infra/k8s), so it must never be routed from a public ingress.
+    app.openapi(metricsRoute, async (c) => {
+      const { body, contentType } = await metrics.render();
+      return new Response(body, { status: 200, headers: { 'content-type': contentType } }) as never;
+    });
+  }
 
   // A known path asked with a method it does not have is a 405 naming the allowed ones (RFC 9110).
   let routeIndex: { pattern: RegExp; method: string }[] | undefined;

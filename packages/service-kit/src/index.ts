@@ -9,3 +9,4 @@ export * from './auth';
 export * from './ids';
 export * from './runtime';
 export * from './audit';
+export * from './metrics';

@@ -13,6 +13,7 @@ import type { Hono } from 'hono';
 import type mongoose from 'mongoose';
 import type { ReadinessCheck } from './app';
 import type { BaseConfigSchema } from './config';
+import { type ServiceMetrics, serviceMetrics } from './metrics';
 import { connectMongo, pingMongo } from './mongo';
 import { runService, type Shutdown } from './run';
 import type { z } from 'zod';
@@ -23,6 +24,8 @@ export interface ServiceRuntime {
   logger: Logger;
   conn: mongoose.Connection;
   bus: Bus;
+  /** Prometheus metrics of this process (served at /metrics by createServiceApp). */
+  metrics: ServiceMetrics;
   /** For /readyz: the database and the broker answer. */
   readiness: Record<string, ReadinessCheck>;
   /** Starts the outbox relay over these collections; stopped on shutdown. */
@@ -43,13 +46,16 @@ export interface ServiceRuntime {
  * → consumer → HTTP. Shutdown runs in reverse: consumer, relay, broker, database.
  */
 export async function openRuntime(name: string, config: BaseConfig): Promise<ServiceRuntime> {
-  const logger = createLogger(name, config.LOG_LEVEL);
-  const conn = await connectMongo(config.MONGO_URL);
+  const metrics = serviceMetrics();
+  const logger = createLogger(name, config.LOG_LEVEL, { countLine: (l) => metrics.countLogLine(l) });
+  const conn = await connectMongo(config.MONGO_URL, { monitorCommands: true });
+  metrics.watchMongo(conn);
   const bus = new Bus({
     brokers: config.KAFKA_BROKERS,
     clientId: name,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     logger,
+    observer: metrics.busObserver,
   });
   await bus.ensureTopics(ALL_TOPICS);
   const shutdown: Shutdown[] = [() => conn.close(), () => bus.disconnect()];
@@ -57,6 +63,7 @@ export async function openRuntime(name: string, config: BaseConfig): Promise<Ser
     logger,
     conn,
     bus,
+    metrics,
     readiness: { mongo: () => pingMongo(conn), kafka: () => bus.ping() },
     relay(collections, opts = {}) {
       const relay = startOutboxRelay({ bus, collections, ...opts });

@@ -7,6 +7,8 @@ export interface BenchInfra {
   kafkaBrokers: string;
   mongoUrl: string;
   stripeApiBase: string;
+  /** Engine processes started by the benchmark (none when env vars named running engines). */
+  pids: { kafka?: () => number | undefined; ferretdb?: () => number | undefined };
   stop(): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export async function benchInfra(): Promise<BenchInfra> {
       kafkaBrokers: KAFKA_BROKERS,
       mongoUrl: MONGO_URL,
       stripeApiBase: STRIPE_API_BASE ?? 'http://127.0.0.1:12111',
+      pids: {},
       stop: async () => {},
     };
   }
@@ -32,6 +35,7 @@ export async function benchInfra(): Promise<BenchInfra> {
     kafkaBrokers: stack.kafkaBrokers,
     mongoUrl: stack.mongoUrl,
     stripeApiBase: stack.stripeApiBase,
+    pids: { kafka: () => stack.kafka.pid(), ferretdb: () => stack.ferretDb.pid() },
     stop: () => stack.stop(),
   };
 }

@@ -13,18 +13,51 @@ process.on('exit', () => {
 
 export interface RunningService {
   url: string;
+  pid: number | undefined;
+  /** Lines the service wrote to stdout (its pino log) so far. */
+  logLines(): number;
   stop(): Promise<void>;
 }
 
-/** Starts services/<name>/src/main.ts as its own process and waits for /readyz. */
+/**
+ * How services run: `tsx` (default, as `npm start` runs them) — the TypeScript sources through the
+ * tsx loader; `dist` — the bundle of `pnpm --filter @pasar/<name> build`, built once per benchmark.
+ */
+const RUNNER = process.env.BENCH_RUNNER ?? 'tsx';
+const built = new Map<string, Promise<void>>();
+
+function build(name: string): Promise<void> {
+  let p = built.get(name);
+  if (!p) {
+    p = new Promise<void>((resolve, reject) => {
+      const child = spawn('pnpm', ['--filter', `@pasar/${name}`, 'build'], {
+        cwd: findRepoRoot(),
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      child.once('error', reject);
+      child.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`build of ${name}: exit ${code}`)),
+      );
+    });
+    built.set(name, p);
+  }
+  return p;
+}
+
+/** Starts one service as its own process (built JS or tsx, see RUNNER) and waits for /readyz. */
 export async function startService(name: string, env: Record<string, string>): Promise<RunningService> {
   const root = findRepoRoot();
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join('services', name, 'src', 'main.ts')], {
+  if (RUNNER === 'dist') await build(name);
+  const args =
+    RUNNER === 'dist'
+      ? [join('services', name, 'dist', 'main.js')]
+      : ['--import', 'tsx', join('services', name, 'src', 'main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       ADMIN_TOKEN,
       NIK_HASH_SALT: 'bench-salt-0123456789abcdef',
       NIK_ENCRYPTION_KEYS: JSON.stringify({ t1: Buffer.alloc(32, 7).toString('base64') }),
@@ -32,7 +65,11 @@ export async function startService(name: string, env: Record<string, string>): P
       ...env,
       PORT: String(port),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let lines = 0;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -49,6 +86,8 @@ export async function startService(name: string, env: Record<string, string>): P
   }
   return {
     url,
+    pid: child.pid,
+    logLines: () => lines,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
