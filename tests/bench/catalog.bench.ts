@@ -12,7 +12,8 @@ import { freePort } from '@pasar/infra';
 import { DEMO_PRODUCTS } from '@pasar/demo-data';
 import autocannon from 'autocannon';
 import { benchInfra } from './lib/infra';
-import { ADMIN_TOKEN, dbUrl, post, startService } from './lib/services';
+import { localIssuer } from './lib/accounts';
+import { dbUrl, post, startService } from './lib/services';
 import { report, round } from './lib/stats';
 
 const DURATION_S = Number(process.env.DURATION_S ?? 10);
@@ -20,7 +21,9 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 
 const infra = await benchInfra();
 const run = `benchcat${Date.now().toString(36)}`;
+const issuer = await localIssuer('karangbesuki');
 const catalog = await startService('catalog', {
+  MEMBERSHIP_JWKS_URL: issuer.jwksUrl,
   KAFKA_BROKERS: infra.kafkaBrokers,
   KAFKA_TOPIC_PREFIX: `${run}.`,
   MONGO_URL: dbUrl(infra.mongoUrl, `${run}_catalog`),
@@ -31,13 +34,14 @@ for (const p of DEMO_PRODUCTS.filter((d) => d.cooperativeId === 'karangbesuki'))
   await post(
     `${catalog.url}/cooperatives/${cooperativeId}/products`,
     { ...body, status: 'published' },
-    { authorization: `Bearer ${ADMIN_TOKEN}` },
+    issuer.auth,
   );
 }
 
 // The same database behind a second instance with the listing cache off: every list query reaches
 // FerretDB (which scans the collection for any filter but {_id}; see docs/decisions/0003).
 const uncached = await startService('catalog', {
+  MEMBERSHIP_JWKS_URL: issuer.jwksUrl,
   KAFKA_BROKERS: infra.kafkaBrokers,
   KAFKA_TOPIC_PREFIX: `${run}.`,
   MONGO_URL: dbUrl(infra.mongoUrl, `${run}_catalog`),
@@ -108,5 +112,6 @@ report('catalog', {
 trivial.kill('SIGTERM');
 await catalog.stop();
 await uncached.stop();
+await issuer.close();
 await infra.stop();
 process.exit(0);

@@ -18,7 +18,7 @@ import { Bus, createLogger, on, startConsumer } from '@pasar/events';
 import mongoose from 'mongoose';
 import { createAccount, signInTokens } from './lib/accounts';
 import { benchInfra } from './lib/infra';
-import { ADMIN_TOKEN, dbUrl, post, type RunningService, startService } from './lib/services';
+import { dbUrl, post, type RunningService, startService } from './lib/services';
 import { type Counters, cpuSeconds, diff, label, scrape, sumBy } from './lib/profile';
 import { percentile, report, round } from './lib/stats';
 
@@ -28,7 +28,6 @@ const STEPS = (process.env.STEPS ?? '5,10,20,50,100,150').split(',').map(Number)
 const STEP_S = Number(process.env.STEP_S ?? 15);
 const PROFILE_ORDERS = Number(process.env.PROFILE_ORDERS ?? 0);
 const IDLE_S = Number(process.env.IDLE_S ?? 10);
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 const infra = await benchInfra();
 const run = `benchco${Date.now().toString(36)}`;
@@ -40,6 +39,10 @@ for (const name of ['membership', 'catalog', 'orders', 'payments']) {
     KAFKA_TOPIC_PREFIX: prefix,
     MONGO_URL: dbUrl(infra.mongoUrl, `${run}_${name}`),
     STRIPE_API_BASE: infra.stripeApiBase,
+    // membership starts first; the others verify its tokens against its public keys.
+    ...(services.membership
+      ? { MEMBERSHIP_JWKS_URL: `${services.membership.url}/.well-known/jwks.json` }
+      : {}),
   });
 }
 const { membership, catalog, orders } = services as Record<
@@ -72,6 +75,16 @@ await post(
   },
   { authorization: `Bearer ${dinas.membership}` },
 );
+// Products are the staff's: the cooperative's first pengurus comes from the operator command.
+createAccount(dbUrl(infra.mongoUrl, `${run}_membership`), {
+  command: 'create-pengurus',
+  cooperative: coop,
+  position: 'ketua',
+  name: 'Bench Ketua',
+  phone: '081100008886',
+  password: 'bench-ketua-2026',
+});
+const ketua = await signInTokens(membership.url, '081100008886', 'bench-ketua-2026');
 const product = await post(
   `${catalog.url}/cooperatives/${coop}/products`,
   {
@@ -86,7 +99,7 @@ const product = await post(
     stock: 1_000_000,
     status: 'published',
   },
-  admin,
+  { authorization: `Bearer ${ketua.catalog}` },
 );
 
 // Observe outcomes on the orders topic, as any downstream service would.

@@ -1,12 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
 import { findRepoRoot } from '@pasar/infra';
+import { createTestIssuer } from '@pasar/service-kit/testing';
 
 /** Creates an account with membership's operator command (straight into its database). */
 export function createAccount(
   membershipMongoUrl: string,
-  args: { command: 'create-dinas'; name: string; phone: string; password: string },
+  args:
+    | { command: 'create-dinas'; name: string; phone: string; password: string }
+    | {
+        command: 'create-pengurus';
+        cooperative: string;
+        position: 'ketua';
+        name: string;
+        phone: string;
+        password: string;
+      },
 ): void {
+  const extra =
+    args.command === 'create-pengurus'
+      ? ['--cooperative', args.cooperative, '--position', args.position]
+      : [];
   const res = spawnSync(
     process.execPath,
     [
@@ -14,6 +29,7 @@ export function createAccount(
       'tsx',
       join(findRepoRoot(), 'services', 'membership', 'src', 'admin', 'cli.ts'),
       args.command,
+      ...extra,
       '--name',
       args.name,
       '--phone',
@@ -43,4 +59,27 @@ export async function signInTokens(membershipUrl: string, phone: string, passwor
   });
   return ((await res.json()) as { tokens: Record<'catalog' | 'orders' | 'payments' | 'membership', string> })
     .tokens;
+}
+
+/**
+ * For a bench that runs catalog alone: an Ed25519 issuer like membership's, its JWKS served over
+ * HTTP (catalog's MEMBERSHIP_JWKS_URL), and a pengurus token for one cooperative.
+ */
+export async function localIssuer(cooperativeId: string) {
+  const issuer = await createTestIssuer('bench-key');
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(issuer.jwks));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const token = await issuer.token(
+    { personId: 'psn_bench_ketua', grants: [{ cooperativeId, roles: ['pengurus'], position: 'ketua' }] },
+    { service: 'catalog', ttlSeconds: 3600 },
+  );
+  return {
+    jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    auth: { authorization: `Bearer ${token}` },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

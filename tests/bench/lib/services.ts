@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findRepoRoot, freePort } from '@pasar/infra';
 
-export const ADMIN_TOKEN = 'bench-admin-token-0123456789';
-
 const children = new Set<ReturnType<typeof spawn>>();
 // A benchmark that fails half-way must not leave services running: kill what is left on exit.
 process.on('exit', () => {
@@ -58,7 +56,6 @@ export async function startService(name: string, env: Record<string, string>): P
     env: {
       ...process.env,
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      ADMIN_TOKEN,
       NIK_HASH_SALT: 'bench-salt-0123456789abcdef',
       NIK_ENCRYPTION_KEYS: JSON.stringify({ t1: Buffer.alloc(32, 7).toString('base64') }),
       NIK_ENCRYPTION_KEY_ID: 't1',
