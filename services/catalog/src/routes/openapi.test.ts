@@ -23,6 +23,7 @@ describe('GET /openapi.json (generated from the route definitions)', () => {
       'GET /cooperatives/{cooperativeId}/products',
       'GET /cooperatives/{cooperativeId}/products/all',
       'GET /healthz',
+      'GET /metrics',
       'GET /products/{productId}',
       'GET /readyz',
       'PATCH /products/{productId}',

@@ -22,6 +22,7 @@ describe('/openapi.json', () => {
     expect(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual(
       [
         'GET /healthz',
+        'GET /metrics',
         'GET /readyz',
         'POST /carts',
         'GET /carts/{cartId}',
