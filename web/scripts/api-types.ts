@@ -10,7 +10,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 export const SERVICES = ['catalog', 'orders', 'payments', 'membership'] as const;
@@ -19,39 +20,49 @@ export type Service = (typeof SERVICES)[number];
 const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = join(WEB, '..');
 export const API_DIR = join(WEB, 'app', 'api');
+/** The repository's own biome (the one `biome ci` runs), not whatever is on PATH. */
+const BIOME = createRequire(join(ROOT, 'package.json')).resolve('@biomejs/biome/bin/biome');
+
+interface AppLike {
+  request: (path: string) => Response | Promise<Response>;
+}
+
+/**
+ * A service module, loaded by path at run time: the services' source is not part of the web's TypeScript
+ * program (their tsconfig and env typings differ), and this script relies only on `createApp`/`fakeApp`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a service's module, used through the few members named below
+const service = (path: string): Promise<any> => import(pathToFileURL(join(ROOT, 'services', path)).href);
 
 /** Hono's app.request('/openapi.json') over each service's fakes. */
-async function openApiDocumentOf(service: Service): Promise<unknown> {
-  let app: { request: (path: string) => Response | Promise<Response> };
-  if (service === 'catalog') {
+async function openApiDocumentOf(name: Service): Promise<unknown> {
+  let app: AppLike;
+  if (name === 'catalog') {
     // As catalog's own openapi.test.ts: /openapi.json touches no repository, empty stand-ins do.
-    const { createApp } = await import('../../services/catalog/src/app');
+    const { createApp } = await service('catalog/src/app.ts');
     const { createLogger } = await import('@pasar/events');
     const { createTestIssuer } = await import('@pasar/service-kit/testing');
     app = createApp({
-      ...({} as Parameters<typeof createApp>[0]),
       logger: createLogger('gen-api', 'silent'),
       verifier: (await createTestIssuer()).verifier('catalog'),
     });
-  } else if (service === 'orders') {
-    const { createApp } = await import('../../services/orders/src/app');
-    const { appDeps } = await import('../../services/orders/src/test/fixtures');
+  } else if (name === 'orders') {
+    const { createApp } = await service('orders/src/app.ts');
+    const { appDeps } = await service('orders/src/test/fixtures.ts');
     app = createApp(appDeps().appDeps);
-  } else if (service === 'payments') {
-    const { fakeApp } = await import('../../services/payments/src/testing/fakes');
-    app = fakeApp().app;
+  } else if (name === 'payments') {
+    app = (await service('payments/src/testing/fakes.ts')).fakeApp().app;
   } else {
-    const { fakeApp } = await import('../../services/membership/src/testing/fakes');
-    app = fakeApp().app;
+    app = (await service('membership/src/testing/fakes.ts')).fakeApp().app;
   }
   const res = await app.request('/openapi.json');
-  if (res.status !== 200) throw new Error(`${service}: GET /openapi.json answered ${res.status}`);
+  if (res.status !== 200) throw new Error(`${name}: GET /openapi.json answered ${res.status}`);
   return res.json();
 }
 
 /** Formats `source` as biome would format the file at `path` (the repository's biome.json applies). */
 function biomeFormat(path: string, source: string): string {
-  const biome = spawnSync('pnpm', ['exec', 'biome', 'format', `--stdin-file-path=${relative(ROOT, path)}`], {
+  const biome = spawnSync(process.execPath, [BIOME, 'format', `--stdin-file-path=${relative(ROOT, path)}`], {
     cwd: ROOT,
     input: source,
     encoding: 'utf8',
