@@ -1,4 +1,4 @@
-import type { CartView, OrderView, ProductView } from '~/utils/views';
+import type { CartView, OrderView, ProductView, StaffOrderView } from '~/utils/views';
 import { COOPERATIVES, type FakePerson, PEOPLE, PRODUCTS } from './fixtures';
 
 /**
@@ -216,8 +216,9 @@ export function fakeServices() {
       const denied = requireRoles(headers, 'orders', m[1] ?? '', STAFF);
       if (denied) return denied;
       const status = url.searchParams.get('status');
-      const theirs = [...orders.values()]
-        .map((o) => o.order)
+      // The staff view: the order plus the shopper's note and when it last changed.
+      const theirs: StaffOrderView[] = [...orders.values()]
+        .map((o) => ({ ...o.order, note: null, updatedAt: o.order.createdAt }))
         .filter((o) => o.cooperativeId === m?.[1] && (!status || o.status === status));
       return json(200, page(theirs.reverse(), url));
     }

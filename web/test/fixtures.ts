@@ -17,6 +17,8 @@ export function cooperative(overrides: Partial<CooperativeView> = {}): Cooperati
     deliveryEnabled: true,
     deliveryFee: 5_000,
     orderExpiryMinutes: 30,
+    createdAt: '2026-01-05T08:00:00.000Z',
+    updatedAt: '2026-01-05T08:00:00.000Z',
     ...overrides,
   };
 }

@@ -1,21 +1,16 @@
 import type { BoardPosition, CooperativeRole } from '@pasar/contracts';
 import { z } from 'zod';
+import { answerSchema } from './contract.server';
 import { callService } from './http.server';
-import {
-  type AccessTokens,
-  AccessTokensSchema,
-  AuditPageSchema,
-  CooperativeListSchema,
-  type CooperativeView,
-  CooperativeViewSchema,
-  InvitedSchema,
-  PeoplePageSchema,
-  PersonInCooperativeSchema,
-  type PersonView,
-  PersonViewSchema,
-  ResetCodeSchema,
-  type SignedIn,
-  SignedInSchema,
+import type {
+  AccessTokens,
+  CooperativeView,
+  Invited,
+  PeoplePage,
+  PersonInCooperative,
+  PersonView,
+  ResetCode,
+  SignedIn,
 } from './views';
 
 const coopPath = (cooperativeId: string) => `/cooperatives/${encodeURIComponent(cooperativeId)}`;
@@ -23,13 +18,17 @@ const coopPath = (cooperativeId: string) => `/cooperatives/${encodeURIComponent(
 const NoContent = z.unknown();
 
 export async function listCooperatives(): Promise<CooperativeView[]> {
-  const res = await callService('membership', '/cooperatives', { schema: CooperativeListSchema });
+  const res = await callService('membership', '/cooperatives', {
+    schema: answerSchema('membership', 'get', '/cooperatives'),
+  });
   return res.items;
 }
 
 /** One cooperative; ApiError COOPERATIVE.NOT_FOUND (404) when there is none. */
 export function getCooperative(cooperativeId: string): Promise<CooperativeView> {
-  return callService('membership', coopPath(cooperativeId), { schema: CooperativeViewSchema });
+  return callService('membership', coopPath(cooperativeId), {
+    schema: answerSchema('membership', 'get', '/cooperatives/{cooperativeId}'),
+  });
 }
 
 // ---- authentication (anonymous calls: the session id is the credential) ----
@@ -53,7 +52,7 @@ export function signIn(
     method: 'POST',
     body: { phone, password, ...(previousSessionId ? { previousSessionId } : {}) },
     headers: forwardedFor(clientAddress),
-    schema: SignedInSchema,
+    schema: answerSchema('membership', 'post', '/auth/sign-in'),
   });
 }
 
@@ -62,7 +61,7 @@ export function exchangeSession(sessionId: string): Promise<AccessTokens> {
   return callService('membership', '/auth/tokens', {
     method: 'POST',
     body: { sessionId },
-    schema: AccessTokensSchema,
+    schema: answerSchema('membership', 'post', '/auth/tokens'),
   });
 }
 
@@ -101,7 +100,7 @@ export async function changePassword(token: string, currentPassword: string, new
 }
 
 export function getMe(token: string): Promise<PersonView> {
-  return callService('membership', '/me', { token, schema: PersonViewSchema });
+  return callService('membership', '/me', { token, schema: answerSchema('membership', 'get', '/me') });
 }
 
 /** The person's personal data as membership exports it (passed through to the download as is). */
@@ -115,11 +114,11 @@ export async function requestErasure(token: string): Promise<void> {
 
 // ---- staff: people and roles of one cooperative, its audit trail ----
 
-export function listPeople(token: string, cooperativeId: string, cursor?: string) {
+export function listPeople(token: string, cooperativeId: string, cursor?: string): Promise<PeoplePage> {
   return callService('membership', `${coopPath(cooperativeId)}/people`, {
     token,
     query: { limit: 50, cursor },
-    schema: PeoplePageSchema,
+    schema: answerSchema('membership', 'get', '/cooperatives/{cooperativeId}/people'),
   });
 }
 
@@ -131,12 +130,12 @@ export interface Invitation {
 }
 
 /** Ketua only. Adds roles to an existing person with that phone, else creates one; a one-time reset code. */
-export function invitePerson(token: string, cooperativeId: string, invitation: Invitation) {
+export function invitePerson(token: string, cooperativeId: string, invitation: Invitation): Promise<Invited> {
   return callService('membership', `${coopPath(cooperativeId)}/people`, {
     method: 'POST',
     body: invitation,
     token,
-    schema: InvitedSchema,
+    schema: answerSchema('membership', 'post', '/cooperatives/{cooperativeId}/people'),
   });
 }
 
@@ -146,7 +145,7 @@ export function setRoles(
   personId: string,
   roles: CooperativeRole[],
   position?: BoardPosition,
-) {
+): Promise<PersonInCooperative> {
   return callService(
     'membership',
     `${coopPath(cooperativeId)}/people/${encodeURIComponent(personId)}/roles`,
@@ -154,18 +153,51 @@ export function setRoles(
       method: 'PUT',
       body: { roles, ...(position ? { position } : {}) },
       token,
-      schema: PersonInCooperativeSchema.partial().passthrough(),
+      schema: answerSchema('membership', 'put', '/cooperatives/{cooperativeId}/people/{personId}/roles'),
     },
   );
 }
 
-export function issueResetCode(token: string, cooperativeId: string, personId: string) {
+export function issueResetCode(token: string, cooperativeId: string, personId: string): Promise<ResetCode> {
   return callService(
     'membership',
     `${coopPath(cooperativeId)}/people/${encodeURIComponent(personId)}/reset-code`,
-    { method: 'POST', body: {}, token, schema: ResetCodeSchema },
+    {
+      method: 'POST',
+      body: {},
+      token,
+      schema: answerSchema(
+        'membership',
+        'post',
+        '/cooperatives/{cooperativeId}/people/{personId}/reset-code',
+      ),
+    },
   );
 }
+
+/**
+ * The audit trail: NOT YET in membership's /openapi.json on this branch (being built in parallel), so this one
+ * answer is still described here by hand, after the contract of issue 6. Once membership documents
+ * GET /cooperatives/{cooperativeId}/audit, regenerate (gen:api) and use answerSchema like the calls above.
+ */
+const AuditPageSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string().optional(),
+      cooperativeId: z.string(),
+      actorId: z.string(),
+      actorName: z.string().nullish(),
+      actorRoles: z.array(z.string()).default([]),
+      action: z.string(),
+      target: z.object({ type: z.string(), id: z.string() }),
+      before: z.record(z.string(), z.unknown()).nullish(),
+      after: z.record(z.string(), z.unknown()).nullish(),
+      at: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditPageSchema>['items'][number];
 
 export function listAudit(token: string, cooperativeId: string, cursor?: string) {
   return callService('membership', `${coopPath(cooperativeId)}/audit`, {

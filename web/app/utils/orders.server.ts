@@ -1,24 +1,26 @@
+import { answerSchema } from './contract.server';
 import { callService, serviceUrl } from './http.server';
-import {
-  type CartView,
-  CartViewSchema,
-  type OrderPage,
-  OrderPageSchema,
-  type OrderView,
-  OrderViewSchema,
-  PlacedOrderSchema,
-} from './views';
+import type { CartView, OrderPage, OrderView, PlacedOrder, PlaceOrderInput, StaffOrderPage } from './views';
+
+export type { PlaceOrderInput };
+export type Address = Extract<PlaceOrderInput['fulfilment'], { method: 'delivery' }>['address'];
 
 const cartPath = (cartId: string) => `/carts/${encodeURIComponent(cartId)}`;
 const orderPath = (orderId: string) => `/orders/${encodeURIComponent(orderId)}`;
 
 export function createCart(cooperativeId: string): Promise<CartView> {
-  return callService('orders', '/carts', { method: 'POST', body: { cooperativeId }, schema: CartViewSchema });
+  return callService('orders', '/carts', {
+    method: 'POST',
+    body: { cooperativeId },
+    schema: answerSchema('orders', 'post', '/carts'),
+  });
 }
 
 /** ApiError CART.NOT_FOUND (404) when the cart is gone. */
 export function getCart(cartId: string): Promise<CartView> {
-  return callService('orders', cartPath(cartId), { schema: CartViewSchema });
+  return callService('orders', cartPath(cartId), {
+    schema: answerSchema('orders', 'get', '/carts/{cartId}'),
+  });
 }
 
 /** Adds to the quantity already in the cart. Prices come from the orders service, never from us. */
@@ -26,7 +28,7 @@ export function addCartLine(cartId: string, productId: string, quantity: number)
   return callService('orders', `${cartPath(cartId)}/lines`, {
     method: 'POST',
     body: { productId, quantity },
-    schema: CartViewSchema,
+    schema: answerSchema('orders', 'post', '/carts/{cartId}/lines'),
   });
 }
 
@@ -34,46 +36,32 @@ export function setCartLine(cartId: string, productId: string, quantity: number)
   return callService('orders', `${cartPath(cartId)}/lines/${encodeURIComponent(productId)}`, {
     method: 'PUT',
     body: { quantity },
-    schema: CartViewSchema,
+    schema: answerSchema('orders', 'put', '/carts/{cartId}/lines/{productId}'),
   });
 }
 
 export function removeCartLine(cartId: string, productId: string): Promise<CartView> {
   return callService('orders', `${cartPath(cartId)}/lines/${encodeURIComponent(productId)}`, {
     method: 'DELETE',
-    schema: CartViewSchema,
+    schema: answerSchema('orders', 'delete', '/carts/{cartId}/lines/{productId}'),
   });
-}
-
-export interface Address {
-  street: string;
-  rt_rw?: string;
-  kelurahan: string;
-  kecamatan: string;
-  city: string;
-  postalCode?: string;
-  notes?: string;
-}
-
-export interface PlaceOrderInput {
-  cartId: string;
-  fulfilment: { method: 'pickup' } | { method: 'delivery'; address: Address };
-  contact: { name: string; phone: string };
-  paymentMethod: 'cash';
-  note?: string;
 }
 
 /**
  * The same idempotency key always yields the same order (200 instead of 201): a double submit makes one order.
  * With the signed-in person's orders token the order is recorded as theirs ("Pesanan saya"); without, a guest's.
  */
-export function placeOrder(input: PlaceOrderInput, idempotencyKey: string, token?: string) {
+export function placeOrder(
+  input: PlaceOrderInput,
+  idempotencyKey: string,
+  token?: string,
+): Promise<PlacedOrder> {
   return callService('orders', '/orders', {
     method: 'POST',
     body: input,
     headers: { 'Idempotency-Key': idempotencyKey },
     token,
-    schema: PlacedOrderSchema,
+    schema: answerSchema('orders', 'post', '/orders'),
   });
 }
 
@@ -82,7 +70,7 @@ export function listMyOrders(token: string, cursor?: string): Promise<OrderPage>
   return callService('orders', '/me/orders', {
     token,
     query: { limit: 20, cursor },
-    schema: OrderPageSchema,
+    schema: answerSchema('orders', 'get', '/me/orders'),
   });
 }
 
@@ -91,11 +79,11 @@ export function listCooperativeOrders(
   token: string,
   cooperativeId: string,
   query: { status?: string; cursor?: string } = {},
-): Promise<OrderPage> {
+): Promise<StaffOrderPage> {
   return callService('orders', `/cooperatives/${encodeURIComponent(cooperativeId)}/orders`, {
     token,
     query: { limit: 50, ...query },
-    schema: OrderPageSchema,
+    schema: answerSchema('orders', 'get', '/cooperatives/{cooperativeId}/orders'),
   });
 }
 
@@ -103,7 +91,7 @@ export function listCooperativeOrders(
 export function getOrder(orderId: string, token: string): Promise<OrderView> {
   return callService('orders', orderPath(orderId), {
     headers: { 'X-Order-Token': token },
-    schema: OrderViewSchema,
+    schema: answerSchema('orders', 'get', '/orders/{orderId}'),
   });
 }
 
@@ -113,7 +101,7 @@ export function cancelOrder(orderId: string, token: string, reason?: string): Pr
     method: 'POST',
     headers: { 'X-Order-Token': token },
     body: reason ? { reason } : {},
-    schema: OrderViewSchema,
+    schema: answerSchema('orders', 'post', '/orders/{orderId}/cancel'),
   });
 }
 

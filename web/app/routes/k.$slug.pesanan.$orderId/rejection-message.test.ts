@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '~/utils/i18n';
+import type { CartLine } from '~/utils/views';
 import { rejectionMessage } from './rejection-message';
 
-const lines = [
+const lines: CartLine[] = [
   {
     productId: 'p1',
     name: 'LPG 3 kg (isi ulang)',
@@ -21,7 +22,6 @@ describe('rejectionMessage', () => {
       rejection: {
         reason: 'INSUFFICIENT_STOCK' as const,
         productId: 'p1',
-        productName: null,
         requested: 3,
         available: 1,
       },
