@@ -53,7 +53,8 @@ async function openApiDocumentOf(name: Service): Promise<unknown> {
   } else if (name === 'payments') {
     app = (await service('payments/src/testing/fakes.ts')).fakeApp().app;
   } else {
-    app = (await service('membership/src/testing/fakes.ts')).fakeApp().app;
+    // With the audit trail, NIK view and personal-data routes mounted, as main.ts does.
+    app = (await (await service('membership/src/privacy/testing.ts')).pdpApp()).app;
   }
   const res = await app.request('/openapi.json');
   if (res.status !== 200) throw new Error(`${name}: GET /openapi.json answered ${res.status}`);

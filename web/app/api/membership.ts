@@ -1742,6 +1742,372 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cooperatives/{cooperativeId}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cooperative's audit trail, newest first (pengurus and pengawas) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          action?: string;
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of entries; `nextCursor` fetches older ones */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                cooperativeId: string;
+                actorId: string;
+                actorRoles: string[];
+                action: string;
+                target: {
+                  type: string;
+                  id: string;
+                };
+                before?: {
+                  [key: string]: unknown;
+                };
+                after?: {
+                  [key: string]: unknown;
+                };
+                at: string;
+                source: string;
+                recordedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/members/{memberId}/nik': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's full NIK (pengurus only; every view is audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The full NIK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              memberId: string;
+              cooperativeId: string;
+              nik: string;
+              nikMasked: string;
+            };
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in person's personal data as JSON (UU PDP right of access) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Their account and member registry records */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              format: 'pasar.personal-data.v1';
+              exportedAt: string;
+              personId: string;
+              account: {
+                personId: string;
+                name: string;
+                phone: string;
+                email?: string;
+                grants: {
+                  cooperativeId: string;
+                  roles: ('anggota' | 'penjual' | 'pengurus' | 'kasir' | 'gudang' | 'pengawas')[];
+                  /** @enum {string} */
+                  position?: 'ketua' | 'sekretaris' | 'bendahara';
+                }[];
+              } | null;
+              memberRecords: {
+                memberId: string;
+                cooperativeId: string;
+                displayName: string;
+                roles: string[];
+                phone: string | null;
+                nikMasked: string | null;
+                /** @enum {string} */
+                nikStored: 'encrypted' | 'hash-only' | 'none';
+                joinedAt: string;
+                erasedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the signed-in person's personal data (pseudonymised; records the cooperative must keep stay) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Erased: the kept records now point at the pseudonym */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              pseudonym: string;
+              erasedAt: string;
+              memberIds: string[];
+            };
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
