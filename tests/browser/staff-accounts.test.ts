@@ -69,7 +69,7 @@ describe('staff accounts in the browser', () => {
     await page.getByRole('button', { name: 'Undang' }).click();
     const code = page.getByTestId('reset-code');
     await code.waitFor();
-    resetCode = (await code.innerText()).trim();
+    resetCode = ((await code.textContent()) ?? '').trim();
     expect(resetCode.length).toBeGreaterThanOrEqual(6);
     await shot(page, '01-ketua-invited-kasir');
     await context.close();
@@ -121,7 +121,7 @@ describe('staff accounts in the browser', () => {
     const mine = page.getByTestId('my-order');
     await mine.first().waitFor();
     expect(await mine.count()).toBe(1);
-    expect(await mine.first().innerText()).toContain(orderId);
+    expect(await mine.first().textContent()).toContain(orderId);
     await shot(page, '03-pesanan-saya');
     await context.close();
   });

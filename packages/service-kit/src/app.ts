@@ -132,7 +132,7 @@ export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
     // Prometheus scrape endpoint: counts and durations per route pattern and topic, no personal
     // data. Open like /healthz, because the scraper has no token: services are internal (only the
     // web is published, see infra/k8s), so it must never be routed from a public ingress.
-    app.openapi(metricsRoute, async (c) => {
+    app.openapi(metricsRoute, async (_c) => {
       const { body, contentType } = await metrics.render();
       return new Response(body, { status: 200, headers: { 'content-type': contentType } }) as never;
     });

@@ -110,6 +110,11 @@ describe('/openapi.json', () => {
     expect(op.responses['200'].content['application/json'].schema.$ref).toBe(
       '#/components/schemas/PaymentView',
     );
-    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/metrics', '/payments/by-order/{orderId}', '/readyz']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/healthz',
+      '/metrics',
+      '/payments/by-order/{orderId}',
+      '/readyz',
+    ]);
   });
 });
