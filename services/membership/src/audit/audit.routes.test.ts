@@ -63,12 +63,34 @@ describe('GET /cooperatives/:id/audit', () => {
     expect(body.items[0]).toMatchObject({ action: 'membership.role.assigned', actorId: 'operator' });
   });
 
+  it('takes every cursor of the documented pattern as a position: an unknown one gives the entries older than it', async () => {
+    const t = await withEntries();
+    const page = async (cursor: string) => {
+      const res = await t.app.request(
+        `/cooperatives/karangbesuki/audit?cursor=${encodeURIComponent(cursor)}`,
+        {
+          headers: t.pengawas,
+        },
+      );
+      expect(res.status, cursor).toBe(200);
+      return (await json(res)).items.map((e: { target: { id: string } }) => e.target.id);
+    };
+    expect(await page('999999999999999.zzz')).toEqual(['prd_5', 'prd_4', 'prd_3', 'prd_2', 'prd_1', 'psn_1']);
+    expect(await page(`${Date.UTC(2026, 10, 30, 8, 3)}.0`)).toEqual(['prd_2', 'prd_1', 'psn_1']);
+    expect(await page('0.0')).toEqual([]);
+    expect(await page(`000000000000000.${'_'.repeat(64)}`)).toEqual([]);
+  });
+
   it('400 names a bad cursor, limit or action', async () => {
     const t = await withEntries();
     const forged = Buffer.from(JSON.stringify({ at: 'yesterday', id: 'x' })).toString('base64url');
     for (const [q, field] of [
       [`cursor=${forged}`, 'query.cursor'],
       ['cursor=%%%', 'query.cursor'],
+      ['cursor=1767340800000', 'query.cursor'],
+      ['cursor=1767340800000.abc%0A', 'query.cursor'],
+      ['cursor=1767340800000.a.b', 'query.cursor'],
+      [`cursor=1234567890123456.a`, 'query.cursor'],
       ['limit=0', 'query.limit'],
       ['limit=201', 'query.limit'],
       ['limit=abc', 'query.limit'],

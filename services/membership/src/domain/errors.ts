@@ -55,8 +55,8 @@ export const invalidResetCode = () =>
   new DomainError(
     'AUTH.INVALID_RESET_CODE',
     'Kode reset salah, sudah dipakai atau kedaluwarsa. / The reset code is wrong, used or expired.',
-    400,
-    { issues: [{ field: 'code', message: 'is wrong, already used or expired' }] },
+    401,
+    { field: 'code' },
   );
 
 export const personNotFound = () =>
@@ -86,3 +86,24 @@ export const resetNotAllowed = () =>
 
 export const personExists = (id: string) =>
   new DomainError('PERSON.ALREADY_EXISTS', `Person "${id}" already exists`, 409, { personId: id });
+
+/**
+ * A new password of the right length that is on the common-password list. A business refusal (409),
+ * not a 400: the OpenAPI schema states the length rule, and the list is not something a schema says.
+ */
+export const passwordTooCommon = (field: 'newPassword') =>
+  new DomainError(
+    'PASSWORD.TOO_COMMON',
+    'Kata sandi ini terlalu umum; pilih yang lain. / This password is one of the most common; choose another.',
+    409,
+    { field },
+  );
+
+/** POST /auth/password with a current password that is not theirs (the web shows it on that field). */
+export const wrongCurrentPassword = () =>
+  new DomainError(
+    'AUTH.WRONG_CURRENT_PASSWORD',
+    'Kata sandi saat ini salah. / The current password is wrong.',
+    401,
+    { field: 'currentPassword' },
+  );

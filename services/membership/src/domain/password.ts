@@ -41,14 +41,22 @@ export function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
-/** Why a new password is refused (English; the field name is added by the caller), or null. */
-export function passwordProblem(password: string): string | null {
+/** The length rule alone, in Unicode code points (what JSON Schema's minLength/maxLength count). */
+export function passwordLengthProblem(password: string): string | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters`;
-  if (COMMON_PASSWORDS.has(password.trim().toLowerCase()))
-    return 'is one of the most common passwords; choose another';
   return null;
+}
+
+export const COMMON_PASSWORD_MESSAGE = 'is one of the most common passwords; choose another';
+
+/** On the list of common passwords (trimmed, any case). */
+export const isCommonPassword = (password: string) => COMMON_PASSWORDS.has(password.trim().toLowerCase());
+
+/** Why a new password is refused (English; the field name is added by the caller), or null. */
+export function passwordProblem(password: string): string | null {
+  return passwordLengthProblem(password) ?? (isCommonPassword(password) ? COMMON_PASSWORD_MESSAGE : null);
 }
 
 /** The parameters encoded in a PHC string `$argon2id$v=19$m=…,t=…,p=…$salt$hash`. */

@@ -71,6 +71,7 @@ describe('GET /cooperatives/:id/members/:memberId/nik', () => {
       cooperativeId: 'karangbesuki',
       nik: NIK_SRI,
       nikMasked: '************0004',
+      nikStored: 'encrypted',
     });
     const entries = t.entries.all();
     expect(entries).toHaveLength(1);
@@ -106,7 +107,7 @@ describe('GET /cooperatives/:id/members/:memberId/nik', () => {
     expect(t.entries.all()).toHaveLength(0);
   });
 
-  it('400 names a malformed member id; 404 when no full NIK is stored; 500 without audit when it does not decrypt', async () => {
+  it('400 names a malformed member id; 200 with nik null when no full NIK is stored; 500 without audit when it does not decrypt', async () => {
     const t = await twoPeople();
     const headers = await t.bearer({ personId: 'psn_ketua', grants: [grant('karangbesuki', ['pengurus'])] });
     const bad = await t.app.request('/cooperatives/karangbesuki/members/x/nik', { headers });
@@ -117,8 +118,19 @@ describe('GET /cooperatives/:id/members/:memberId/nik', () => {
       await t.members.insert(memberRecord('mbr_old', { nik: protectNik('3573011203900222', TEST_SALT) }), []),
     ).toBe('inserted');
     const old = await t.app.request('/cooperatives/karangbesuki/members/mbr_old/nik', { headers });
-    expect(old.status).toBe(404);
-    expect((await json(old)).code).toBe('MEMBER.NIK_NOT_STORED');
+    expect(old.status).toBe(200);
+    expect(await json(old)).toEqual({
+      memberId: 'mbr_old',
+      cooperativeId: 'karangbesuki',
+      nik: null,
+      nikMasked: '************0222',
+      nikStored: 'hash-only',
+    });
+    expect(await t.members.insert(memberRecord('mbr_none', { nik: null }), [])).toBe('inserted');
+    const none = await t.app.request('/cooperatives/karangbesuki/members/mbr_none/nik', { headers });
+    expect(await json(none)).toMatchObject({ nik: null, nikMasked: null, nikStored: 'none' });
+    // nothing was revealed, so nothing is audited
+    expect(t.entries.all()).toHaveLength(0);
 
     const row = t.members.rows.get('mbr_sri_kb');
     if (!row?.nik?.encrypted) throw new Error('fixture lacks an encrypted NIK');

@@ -22,7 +22,12 @@ export const viewNikRoute = defineRoute({
   summary: "A member's full NIK (pengurus only; every view is audited)",
   access: { allow: ['pengurus'], scope: 'path' },
   request: { params: MemberNikParams },
-  responses: { 200: json(NikViewSchema, 'The full NIK') },
+  responses: {
+    200: json(
+      NikViewSchema,
+      'The full NIK, or `nik: null` when none is stored (`nikStored` says what is kept)',
+    ),
+  },
 });
 
 export const exportRoute = defineRoute({

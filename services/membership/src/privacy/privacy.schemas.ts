@@ -9,8 +9,13 @@ export const MemberNikParams = z.object({
 export const NikViewSchema = z.object({
   memberId: z.string(),
   cooperativeId: z.string(),
-  nik: z.string().regex(/^\d{16}$/),
-  nikMasked: z.string(),
+  /** null: no full NIK is stored for this member (none given, erased, or only its hash and last 4). */
+  nik: z
+    .string()
+    .regex(/^\d{16}$/)
+    .nullable(),
+  nikMasked: z.string().nullable(),
+  nikStored: z.enum(['encrypted', 'hash-only', 'none']),
 });
 
 export const PersonalDataExportSchema = z.object({

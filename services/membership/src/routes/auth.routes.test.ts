@@ -301,35 +301,59 @@ describe('POST /auth/password', () => {
     expect(again.status).toBe(401);
   });
 
-  it('names newPassword (policy) and currentPassword (wrong) with 400, changing nothing', async () => {
+  it('400 names a too short or too long newPassword (code points); 409 a common one; 401 a wrong current one; nothing changes', async () => {
     const ctx = await withKasir();
     const token = (await tokensOf(ctx, await signedIn(ctx))).membership;
     const before = ctx.people.rows.get('per_kasir')?.passwordHash;
     const common = await ctx.post(
       '/auth/password',
-      { currentPassword: PASSWORD, newPassword: 'bismillah' },
+      { currentPassword: PASSWORD, newPassword: ' BisMillah ' },
       bearer(token),
     );
-    expect(common.status).toBe(400);
-    const body = await json(common);
-    expect(body.details.issues).toEqual([
-      { field: 'newPassword', message: expect.stringContaining('common') },
-    ]);
+    expect(common.status).toBe(409);
+    expect(await json(common)).toMatchObject({
+      code: 'PASSWORD.TOO_COMMON',
+      details: { field: 'newPassword' },
+    });
     const short = await ctx.post(
       '/auth/password',
       { currentPassword: PASSWORD, newPassword: 'pendek' },
       bearer(token),
     );
+    expect(short.status).toBe(400);
     expect((await json(short)).details.issues[0]).toMatchObject({
       field: 'newPassword',
       message: expect.stringContaining('at least 8'),
     });
+    // 4 emoji are 8 UTF-16 units but 4 characters: too short, as the document's minLength counts
+    expect(
+      await fields(
+        await ctx.post(
+          '/auth/password',
+          { currentPassword: PASSWORD, newPassword: '😀😀😀😀' },
+          bearer(token),
+        ),
+      ),
+    ).toEqual(['newPassword']);
+    expect(
+      await fields(
+        await ctx.post(
+          '/auth/password',
+          { currentPassword: PASSWORD, newPassword: 'a'.repeat(129) },
+          bearer(token),
+        ),
+      ),
+    ).toEqual(['newPassword']);
     const wrong = await ctx.post(
       '/auth/password',
       { currentPassword: 'bukan-sandi-ku', newPassword: 'sandi-baru-rina-2026' },
       bearer(token),
     );
-    expect(await fields(wrong)).toEqual(['currentPassword']);
+    expect(wrong.status).toBe(401);
+    expect(await json(wrong)).toMatchObject({
+      code: 'AUTH.WRONG_CURRENT_PASSWORD',
+      details: { field: 'currentPassword' },
+    });
     expect(
       await fields(await ctx.post('/auth/password', { newPassword: 'sandi-baru-rina-2026' }, bearer(token))),
     ).toEqual(['currentPassword']);

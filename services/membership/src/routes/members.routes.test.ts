@@ -142,6 +142,15 @@ describe('GET /cooperatives/:id/members', () => {
     expect(second.nextCursor).toBeNull();
     const names = [...first.items, ...second.items].map((m: { displayName: string }) => m.displayName).sort();
     expect(names).toEqual(['Bu Ani', 'Bu Sri', 'Pak Hadi']);
+
+    // any cursor of the member id pattern is a position: the members after it, by id (ids are
+    // mbr_ + 22 base62 characters, so mbr_00 is before all of them and 24 z's after all)
+    const after = async (cursor: string) =>
+      json(
+        await app.request(`/cooperatives/karangbesuki/members?cursor=${cursor}`, { headers: adminHeaders }),
+      );
+    expect((await after('mbr_00')).items).toHaveLength(3);
+    expect(await after(`mbr_${'z'.repeat(24)}`)).toEqual({ items: [], nextCursor: null });
   });
 
   it('refuses malformed cursors and limits with 400, and anonymous callers with 401', async () => {
@@ -151,6 +160,13 @@ describe('GET /cooperatives/:id/members', () => {
     });
     expect(cursor.status).toBe(400);
     expect((await json(cursor)).details.issues[0].field).toBe('query.cursor');
+    for (const bad of ['bWJyX3NyaQ', 'mbr_sri%0A', 'mbr_x', 'prd_abc']) {
+      const res = await app.request(`/cooperatives/karangbesuki/members?cursor=${bad}`, {
+        headers: adminHeaders,
+      });
+      expect(res.status, bad).toBe(400);
+    }
+
     const limit = await app.request('/cooperatives/karangbesuki/members?limit=0', { headers: adminHeaders });
     expect((await json(limit)).details.issues[0].field).toBe('query.limit');
     expect((await app.request('/cooperatives/karangbesuki/members')).status).toBe(401);

@@ -1,5 +1,6 @@
 import type { CooperativeGrant } from '@pasar/contracts';
 import { describe, expect, it } from 'vitest';
+import { MOBILE_PHONE_PATTERN } from '../domain/phone';
 import { bearer, type FakeApp, fakeApp, json, withCooperative } from '../testing/fakes';
 
 const g = (cooperativeId: string, roles: string[], position?: string) =>
@@ -82,9 +83,22 @@ describe('GET /cooperatives/:id/people', () => {
     const other = await ctx.app.request(PEOPLE, { headers: ctx.as.dnKetua });
     expect(other.status).toBe(404);
     expect((await ctx.app.request(PEOPLE)).status).toBe(401);
-    expect(await fields(await ctx.app.request(`${PEOPLE}?cursor=%%%`, { headers: ctx.as.ketua }))).toEqual([
-      'query.cursor',
-    ]);
+    for (const bad of ['%%%', 'cGVyX2tiX2tldHVh', 'per_kb_ketua%0A', 'per_x', `per_${'a'.repeat(41)}`])
+      expect(
+        new Set(await fields(await ctx.app.request(`${PEOPLE}?cursor=${bad}`, { headers: ctx.as.ketua }))),
+        bad,
+      ).toEqual(new Set(['query.cursor']));
+  });
+
+  it('takes every cursor of the person id pattern as a position: an unknown one gives the people after it', async () => {
+    const ctx = await board();
+    const ids = async (cursor: string) => {
+      const res = await ctx.app.request(`${PEOPLE}?cursor=${cursor}`, { headers: ctx.as.ketua });
+      expect(res.status, cursor).toBe(200);
+      return (await json(res)).items.map((p: { personId: string }) => p.personId);
+    };
+    expect(await ids('per_kb_c')).toEqual(['per_kb_kasir', 'per_kb_ketua', 'per_kb_pengawas']);
+    expect(await ids('per_zz')).toEqual([]);
   });
 });
 
@@ -127,7 +141,7 @@ describe('POST /cooperatives/:id/people (ketua)', () => {
       (await ctx.post('/auth/sign-in', { phone: reset.phone, password: 'joko-kasir-2026' })).status,
     ).toBe(200);
     const again = await ctx.post('/auth/reset', { ...reset, newPassword: 'joko-lagi-2026' });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(401);
     expect((await json(again)).code).toBe('AUTH.INVALID_RESET_CODE');
   });
 
@@ -178,6 +192,12 @@ describe('POST /cooperatives/:id/people (ketua)', () => {
       ctx.as.ketua,
     );
     expect(await fields(pos)).toEqual(['position']);
+    // the name is trimmed before the 2-character rule, and the document's pattern says so
+    for (const name of [' J ', '  ', 'J\u3000', '😀'])
+      expect(
+        await fields(await ctx.post(PEOPLE, { name, phone: '081311112222', roles: ['kasir'] }, ctx.as.ketua)),
+        JSON.stringify(name),
+      ).toEqual(['name']);
     expect(
       await fields(
         await ctx.post(PEOPLE, { name: 'Mas Joko', phone: '081311112222', roles: [] }, ctx.as.ketua),
@@ -270,19 +290,22 @@ describe('POST /cooperatives/:id/people/:personId/reset-code (ketua) and /auth/r
     expect(JSON.stringify(ctx.people.events)).not.toContain(resetCode);
 
     const body = { phone: '081200000004', code: resetCode, newPassword: 'kasir-baru-2026' };
-    expect(await fields(await ctx.post('/auth/reset', { ...body, newPassword: 'password' }))).toEqual([
+    const common = await ctx.post('/auth/reset', { ...body, newPassword: 'password' });
+    expect(common.status).toBe(409);
+    expect((await json(common)).code).toBe('PASSWORD.TOO_COMMON');
+    expect(await fields(await ctx.post('/auth/reset', { ...body, newPassword: 'pendek' }))).toEqual([
       'newPassword',
     ]);
-    expect((await ctx.post('/auth/reset', { ...body, code: 'AAAA-BBBB-CCCC' })).status).toBe(400);
+    expect((await ctx.post('/auth/reset', { ...body, code: 'AAAA-BBBB-CCCC' })).status).toBe(401);
     expect((await ctx.post('/auth/reset', body)).status).toBe(204);
     expect((await ctx.post('/auth/tokens', { sessionId: session })).status).toBe(401);
-    expect((await ctx.post('/auth/reset', { ...body, newPassword: 'kasir-lagi-2026' })).status).toBe(400);
+    expect((await ctx.post('/auth/reset', { ...body, newPassword: 'kasir-lagi-2026' })).status).toBe(401);
 
     // a fresh code expires after 24 h
     const late = (await json(await issue(ctx, 'per_kb_kasir', ctx.as.ketua))).resetCode;
     ctx.clock.advance(24 * 3600);
     const expired = await ctx.post('/auth/reset', { ...body, code: late, newPassword: 'kasir-telat-2026' });
-    expect(expired.status).toBe(400);
+    expect(expired.status).toBe(401);
     expect((await json(expired)).code).toBe('AUTH.INVALID_RESET_CODE');
     expect(
       (await ctx.post('/auth/sign-in', { phone: '081200000004', password: 'kasir-baru-2026' })).status,
@@ -301,7 +324,7 @@ describe('POST /cooperatives/:id/people/:personId/reset-code (ketua) and /auth/r
             newPassword: 'kasir-baru-2026',
           })
         ).status,
-      ).toBe(400);
+      ).toBe(401);
     const res = await ctx.post('/auth/reset', {
       phone: '081200000004',
       code: resetCode,
@@ -362,5 +385,45 @@ describe('GET /openapi.json', () => {
       ]),
     );
     expect(ops.every(([, rule]) => rule)).toBe(true);
+  });
+
+  it('states the rules the code enforces: patterns, code-point lengths, position ⇒ pengurus', async () => {
+    const ctx = await board();
+    const doc = await json(await ctx.app.request('/openapi.json'));
+    const body = (path: string, method: string) =>
+      doc.paths[path][method].requestBody.content['application/json'].schema;
+    const query = (path: string, name: string) =>
+      doc.paths[path].get.parameters.find((p: { name: string }) => p.name === name).schema;
+
+    const invite = body('/cooperatives/{cooperativeId}/people', 'post');
+    expect(invite.properties.phone).toEqual({
+      type: 'string',
+      maxLength: 32,
+      pattern: MOBILE_PHONE_PATTERN.source,
+    });
+    expect(invite.properties.name).toMatchObject({ maxLength: 80, pattern: expect.any(String) });
+    expect(invite.if).toEqual({ required: ['position'] });
+    expect(invite.then).toEqual({ properties: { roles: { contains: { const: 'pengurus' } } } });
+    expect(body('/cooperatives/{cooperativeId}/people/{personId}/roles', 'put').then).toEqual(invite.then);
+    for (const [path, field] of [
+      ['/auth/password', 'newPassword'],
+      ['/auth/reset', 'newPassword'],
+    ])
+      expect(body(path!, 'post').properties[field!]).toEqual({
+        type: 'string',
+        minLength: 8,
+        maxLength: 128,
+      });
+    expect(body('/auth/sign-in', 'post').properties.password).toEqual({
+      type: 'string',
+      minLength: 1,
+      maxLength: 128,
+    });
+    expect(query('/cooperatives/{cooperativeId}/people', 'cursor')).toEqual({
+      type: 'string',
+      maxLength: 44,
+      pattern: '^per_[0-9A-Za-z_]{2,40}$',
+    });
+    expect(query('/cooperatives/{cooperativeId}/members', 'cursor').pattern).toBe('^mbr_[0-9A-Za-z_]{2,40}$');
   });
 });

@@ -1,6 +1,6 @@
 import { ValidationError } from '@pasar/service-kit';
-import { personBusy, sessionExpired } from '../domain/errors';
-import { hashPassword, passwordProblem, verifyPassword } from '../domain/password';
+import { passwordTooCommon, personBusy, sessionExpired, wrongCurrentPassword } from '../domain/errors';
+import { hashPassword, isCommonPassword, passwordLengthProblem, verifyPassword } from '../domain/password';
 import { requireLiveSession } from './issue-tokens';
 import { type AccountsDeps, now } from './ports';
 
@@ -13,10 +13,11 @@ export async function changePassword(
   await requireLiveSession(deps, who.sessionRef, who.personId);
   const person = await deps.people.findById(who.personId);
   if (!person) throw sessionExpired();
-  const problem = passwordProblem(input.newPassword);
+  const problem = passwordLengthProblem(input.newPassword);
   if (problem) throw new ValidationError([{ field: 'newPassword', message: problem }]);
+  if (isCommonPassword(input.newPassword)) throw passwordTooCommon('newPassword');
   if (!person.passwordHash || !(await verifyPassword(person.passwordHash, input.currentPassword)))
-    throw new ValidationError([{ field: 'currentPassword', message: 'is not your current password' }]);
+    throw wrongCurrentPassword();
   const at = now(deps);
   const next = {
     ...person,

@@ -1,6 +1,6 @@
 import { ValidationError } from '@pasar/service-kit';
-import { invalidResetCode, throttled } from '../domain/errors';
-import { hashPassword, passwordProblem } from '../domain/password';
+import { invalidResetCode, passwordTooCommon, throttled } from '../domain/errors';
+import { hashPassword, isCommonPassword, passwordLengthProblem } from '../domain/password';
 import { resetCodeMatches } from '../domain/reset-code';
 import { type AccountsDeps, now } from './ports';
 
@@ -16,8 +16,9 @@ export async function resetPassword(
   const keys = { account: input.phone, address: input.address };
   const wait = await deps.throttle.retryAfter(keys);
   if (wait > 0) throw throttled(wait);
-  const problem = passwordProblem(input.newPassword);
+  const problem = passwordLengthProblem(input.newPassword);
   if (problem) throw new ValidationError([{ field: 'newPassword', message: problem }]);
+  if (isCommonPassword(input.newPassword)) throw passwordTooCommon('newPassword');
   const at = now(deps);
   const person = await deps.people.findByPhone(input.phone);
   const code = person?.resetCode;
