@@ -1862,7 +1862,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The full NIK */
+        /** @description The full NIK, or `nik: null` when none is stored (`nikStored` says what is kept) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -1871,8 +1871,10 @@ export interface paths {
             'application/json': {
               memberId: string;
               cooperativeId: string;
-              nik: string;
-              nikMasked: string;
+              nik: string | null;
+              nikMasked: string | null;
+              /** @enum {string} */
+              nikStored: 'encrypted' | 'hash-only' | 'none';
             };
           };
         };

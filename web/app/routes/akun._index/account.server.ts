@@ -84,7 +84,12 @@ export async function accountAction({ request }: ActionFunctionArgs) {
     )
       return data({ errors: passwordErrorsOf(error), intent: form.intent }, { status: 400 });
     if (isApiError(error) && error.status === 401) throw await signedOutByService(request, auth);
-    if (error instanceof ApiError && error.status === 400 && form.intent === 'password')
+    // 409 PASSWORD.TOO_COMMON: valid by the document, refused by the policy (a known password).
+    if (
+      error instanceof ApiError &&
+      (error.status === 400 || error.status === 409) &&
+      form.intent === 'password'
+    )
       return data({ errors: passwordErrorsOf(error), intent: form.intent }, { status: 400 });
     if (error instanceof ApiError && error.status === 429)
       return data(
