@@ -13,10 +13,27 @@ export function normaliseIndonesianPhone(raw: string): string | undefined {
 
 export const PHONE_MESSAGE = 'must be an Indonesian mobile number such as 0812-3456-7890';
 
-/** Accepts what people type, outputs +628…; the error names the rule. */
+/** JavaScript's `\s` spelled out (WhiteSpace + LineTerminator): the same in every regex dialect. */
+export const JS_SPACE_CLASS =
+  '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+
+/**
+ * The same rule as `normaliseIndonesianPhone`, written as one regular expression so an OpenAPI
+ * document can state it exactly: whitespace and `. - ( )` anywhere, then `+62`, `62` or `0`, an `8`
+ * and 8 to 11 more digits. `[0-9]` is JavaScript's `\d` (Python's is wider). phone.test.ts checks
+ * that the pattern and the function agree.
+ */
+const SEP = `[${JS_SPACE_CLASS}.()\\-]`;
+export const MOBILE_PHONE_PATTERN = new RegExp(
+  `^${SEP}*(?:\\+${SEP}*6${SEP}*2|6${SEP}*2|0)${SEP}*8(?:${SEP}*[0-9]){8,11}${SEP}*$`,
+);
+export const MOBILE_PHONE_MAX_LENGTH = 32;
+
+/** Accepts what people type (the pattern, so documents can state it), outputs +628…. */
 export const MobilePhoneSchema = z
   .string()
-  .max(32, PHONE_MESSAGE)
+  .max(MOBILE_PHONE_MAX_LENGTH, PHONE_MESSAGE)
+  .regex(MOBILE_PHONE_PATTERN, PHONE_MESSAGE)
   .transform((raw, ctx) => {
     const phone = normaliseIndonesianPhone(raw);
     if (!phone) {

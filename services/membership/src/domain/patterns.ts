@@ -6,8 +6,8 @@ import { z } from 'zod';
  * reads them with Python's `re`, where `\s` is narrower or wider): a pattern that spells its
  * characters out means the same everywhere. patterns.test.ts checks it against `\s`.
  */
-export const JS_SPACE_CLASS =
-  '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+export { JS_SPACE_CLASS } from '@pasar/contracts';
+import { JS_SPACE_CLASS } from '@pasar/contracts';
 
 /**
  * Free text that is trimmed before it is stored and must keep at least 2 characters: the schema
