@@ -10,8 +10,12 @@ import { type Principal, rolesIn } from './auth/principal';
 
 export type AuditRecordedEvent = EventOf<typeof AuditRecorded>;
 
-/** Who acted: the request's principal, or a job / bootstrap command. */
-export type AuditActor = Principal | 'system' | 'operator';
+/** Who acted: the request's principal, an actor whose roles are already resolved, or a job / bootstrap command. */
+export type AuditActor =
+  | Principal
+  | { personId: string; roles: readonly (CooperativeRole | PlatformRole)[] }
+  | 'system'
+  | 'operator';
 
 export interface AuditInput {
   cooperativeId: string;
@@ -37,7 +41,11 @@ export function auditEvent(input: AuditInput): AuditRecordedEvent {
   const actor = input.principal;
   const actorId = typeof actor === 'string' ? actor : actor.personId;
   const actorRoles: (CooperativeRole | PlatformRole)[] =
-    typeof actor === 'string' ? [] : [...rolesIn(actor, input.cooperativeId), ...actor.platform];
+    typeof actor === 'string'
+      ? []
+      : 'roles' in actor
+        ? [...actor.roles]
+        : [...rolesIn(actor, input.cooperativeId), ...actor.platform];
   const before = input.before === undefined ? undefined : redactForAudit(input.before);
   const after = input.after === undefined ? undefined : redactForAudit(input.after);
   return newEvent(
