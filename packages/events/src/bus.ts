@@ -95,9 +95,22 @@ export class Bus {
       const missing = wanted.filter((t) => !existing.has(t));
       if (missing.length > 0) {
         await admin.createTopics({
-          waitForLeaders: true,
+          waitForLeaders: false,
           topics: missing.map((topic) => ({ topic, numPartitions: this.partitions, replicationFactor: -1 })),
         });
+      }
+      // Wait until every partition has a leader. kafkajs' own wait (waitForLeaders) gives up on
+      // UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker answers for a moment after creating a topic.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const { topics } = await admin.fetchTopicMetadata({ topics: wanted });
+          if (topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) break;
+        } catch (err) {
+          const type = (err as { type?: string }).type;
+          if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw err;
+        }
+        if (attempt >= 100) throw new Error(`topics ${wanted.join(', ')} have no leader after 10 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
       for (const t of wanted) this.knownTopics.add(t);
     } finally {
