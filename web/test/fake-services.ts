@@ -39,6 +39,8 @@ interface AuditLine {
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
   at: string;
+  source: string;
+  recordedAt: string;
 }
 
 const maskPhone = (phone: string) => `${phone.slice(0, 6)}****${phone.slice(-3)}`;
@@ -294,8 +296,9 @@ export function fakeServices() {
     };
   }
 
-  function record(line: Omit<AuditLine, 'id' | 'at'>) {
-    audit.push({ ...line, id: `aud_${audit.length + 1}`, at: new Date().toISOString() });
+  function record(line: Omit<AuditLine, 'id' | 'at' | 'source' | 'recordedAt'>) {
+    const at = new Date().toISOString();
+    audit.push({ ...line, id: `aud_${audit.length + 1}`, at, source: 'urn:pasar:membership', recordedAt: at });
   }
 
   function issueCode(personId: string) {

@@ -1776,6 +1776,7 @@ export interface paths {
                 id: string;
                 cooperativeId: string;
                 actorId: string;
+                actorName: string | null;
                 actorRoles: string[];
                 action: string;
                 target: {

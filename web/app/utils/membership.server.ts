@@ -175,28 +175,7 @@ export function issueResetCode(token: string, cooperativeId: string, personId: s
   );
 }
 
-/**
- * The audit trail: NOT YET in membership's /openapi.json on this branch (being built in parallel), so this one
- * answer is still described here by hand, after the contract of issue 6. Once membership documents
- * GET /cooperatives/{cooperativeId}/audit, regenerate (gen:api) and use answerSchema like the calls above.
- */
-const AuditPageSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string().optional(),
-      cooperativeId: z.string(),
-      actorId: z.string(),
-      actorName: z.string().nullish(),
-      actorRoles: z.array(z.string()).default([]),
-      action: z.string(),
-      target: z.object({ type: z.string(), id: z.string() }),
-      before: z.record(z.string(), z.unknown()).nullish(),
-      after: z.record(z.string(), z.unknown()).nullish(),
-      at: z.string(),
-    }),
-  ),
-  nextCursor: z.string().nullable(),
-});
+const AuditPageSchema = answerSchema('membership', 'get', '/cooperatives/{cooperativeId}/audit');
 export type AuditEntry = z.infer<typeof AuditPageSchema>['items'][number];
 
 export function listAudit(token: string, cooperativeId: string, cursor?: string) {

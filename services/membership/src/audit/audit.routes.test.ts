@@ -53,6 +53,29 @@ describe('GET /cooperatives/:id/audit', () => {
     expect(seen).toEqual(['prd_5', 'prd_4', 'prd_3', 'prd_2', 'prd_1', 'psn_1']);
   });
 
+  it("names the actor by the person's current name; jobs and unknown ids have none", async () => {
+    const t = await withEntries();
+    t.people.add({ personId: 'psn_gudang', name: 'Mas Andi (Gudang)', phone: '+6281100000106', grants: [] });
+    await t.audit.store(
+      auditEvent({
+        cooperativeId: 'karangbesuki',
+        principal: { personId: 'psn_gudang', roles: ['gudang'] },
+        action: 'catalog.product.restocked',
+        target: { type: 'product', id: 'prd_named' },
+        at: new Date(Date.UTC(2026, 10, 30, 9, 0)),
+      }),
+    );
+    const body = await json(
+      await t.app.request('/cooperatives/karangbesuki/audit?limit=2', { headers: t.pengawas }),
+    );
+    expect(
+      body.items.map((e: { actorId: string; actorName: string | null }) => [e.actorId, e.actorName]),
+    ).toEqual([
+      ['psn_gudang', 'Mas Andi (Gudang)'],
+      ['system', null],
+    ]);
+  });
+
   it('filters by action', async () => {
     const t = await withEntries();
     const res = await t.app.request('/cooperatives/karangbesuki/audit?action=membership.role.assigned', {

@@ -17,13 +17,20 @@ export const listAuditRoute = defineRoute({
   },
 });
 
-export function auditRoutes(deps: { entries: AuditEntryRepository }) {
+/** Display names by person id (membership owns people); ids it does not know are left out. */
+export type ActorNames = (personIds: string[]) => Promise<Map<string, string>>;
+
+export function auditRoutes(deps: { entries: AuditEntryRepository; actorNames?: ActorNames }) {
   const router = createRouter();
   router.openapi(listAuditRoute, async (c) => {
     const { cooperativeId } = c.req.valid('param');
     const { limit, cursor, action } = c.req.valid('query');
     const page = await listAuditEntries(deps, cooperativeId, { limit, before: cursor, action });
-    return c.json({ items: page.items, nextCursor: page.next ? encodeAuditCursor(page.next) : null }, 200);
+    const names = deps.actorNames
+      ? await deps.actorNames([...new Set(page.items.map((e) => e.actorId))])
+      : new Map<string, string>();
+    const items = page.items.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? null }));
+    return c.json({ items, nextCursor: page.next ? encodeAuditCursor(page.next) : null }, 200);
   });
   return router;
 }

@@ -38,6 +38,8 @@ export const AuditEntryViewSchema = z.object({
   id: z.string(),
   cooperativeId: z.string(),
   actorId: z.string(),
+  /** The actor's current display name (a pseudonym after erasure); null for jobs and unknown ids. */
+  actorName: z.string().nullable(),
   actorRoles: z.array(z.string()),
   action: z.string(),
   target: z.object({ type: z.string(), id: z.string() }),

@@ -25,7 +25,16 @@ export interface PdpDeps {
 
 /** Mounts GET /cooperatives/{id}/audit, the pengurus' NIK view, and (with people) /me/export and /me/erasure. */
 export function mountPdpRoutes(app: ReturnType<typeof createServiceApp>, deps: PdpDeps): void {
-  app.route('/', auditRoutes(deps));
+  const reader = deps.people?.reader;
+  const actorNames = reader
+    ? async (ids: string[]) =>
+        new Map(
+          (await Promise.all(ids.map(async (id) => [id, (await reader.findById(id))?.name] as const))).filter(
+            (pair): pair is readonly [string, string] => typeof pair[1] === 'string',
+          ),
+        )
+    : undefined;
+  app.route('/', auditRoutes({ entries: deps.entries, actorNames }));
   app.route('/', nikRoutes(deps));
   if (deps.people)
     app.route(
