@@ -298,7 +298,13 @@ export function fakeServices() {
 
   function record(line: Omit<AuditLine, 'id' | 'at' | 'source' | 'recordedAt'>) {
     const at = new Date().toISOString();
-    audit.push({ ...line, id: `aud_${audit.length + 1}`, at, source: 'urn:pasar:membership', recordedAt: at });
+    audit.push({
+      ...line,
+      id: `aud_${audit.length + 1}`,
+      at,
+      source: 'urn:pasar:membership',
+      recordedAt: at,
+    });
   }
 
   function issueCode(personId: string) {
