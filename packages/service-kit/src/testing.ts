@@ -1,1 +1,2 @@
 export * from './auth/test-issuer';
+export * from './auth/jwks-server';

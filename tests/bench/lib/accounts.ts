@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createServer } from 'node:http';
 import { findRepoRoot } from '@pasar/infra';
-import { createTestIssuer } from '@pasar/service-kit/testing';
+import { createTestIssuer, serveJwks } from '@pasar/service-kit/testing';
 
 /** Creates an account with membership's operator command (straight into its database). */
 export function createAccount(
@@ -67,19 +66,14 @@ export async function signInTokens(membershipUrl: string, phone: string, passwor
  */
 export async function localIssuer(cooperativeId: string) {
   const issuer = await createTestIssuer('bench-key');
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(issuer.jwks));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const jwks = await serveJwks(issuer);
   const token = await issuer.token(
     { personId: 'psn_bench_ketua', grants: [{ cooperativeId, roles: ['pengurus'], position: 'ketua' }] },
     { service: 'catalog', ttlSeconds: 3600 },
   );
   return {
-    jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    jwksUrl: jwks.url,
     auth: { authorization: `Bearer ${token}` },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: jwks.close,
   };
 }

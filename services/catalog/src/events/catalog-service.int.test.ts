@@ -3,7 +3,7 @@ import { listDeadLetterTopics } from '@pasar/events';
 import { freePort, mongoUrlFor, spawnService, testInfra, uniqueName, waitFor } from '@pasar/testkit';
 import { readTopics, testBus } from '@pasar/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:http';
+import { serveJwks } from '@pasar/service-kit/testing';
 import {
   bearer,
   issuer,
@@ -27,20 +27,16 @@ describe('catalog service over Kafka', () => {
   let probe: Awaited<ReturnType<typeof readTopics>>;
   let staff: Record<string, string>;
   // membership's JWKS endpoint, as the service fetches it: the test issuer's public keys.
-  const jwks = createServer((_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify(issuer.jwks));
-  });
+  let jwks: Awaited<ReturnType<typeof serveJwks>>;
 
   beforeAll(async () => {
-    const jwksPort = await freePort();
-    await new Promise<void>((resolve) => jwks.listen(jwksPort, '127.0.0.1', resolve));
+    jwks = await serveJwks(issuer);
     staff = await bearer(PEOPLE.gudang);
     service = await spawnService('catalog', await freePort(), {
       MONGO_URL: mongoUrlFor(uniqueName('catalog_svc')),
       KAFKA_BROKERS: testInfra().kafkaBrokers,
       KAFKA_TOPIC_PREFIX: bus.topicPrefix,
-      MEMBERSHIP_JWKS_URL: `http://127.0.0.1:${jwksPort}/.well-known/jwks.json`,
+      MEMBERSHIP_JWKS_URL: jwks.url,
       LOG_LEVEL: 'warn',
       OUTBOX_SWEEP_MS: '200',
     });
@@ -54,7 +50,7 @@ describe('catalog service over Kafka', () => {
     await probe?.stop();
     expect(await service?.stop()).toBe(0); // SIGTERM drains and exits cleanly
     await bus.disconnect();
-    await new Promise((resolve) => jwks.close(resolve));
+    await jwks?.close();
   });
 
   const createProduct = async (body: Record<string, unknown>) => {

@@ -15,7 +15,7 @@ import { freePort, mongoUrlFor, spawnService, testDatabase, testInfra, uniqueNam
 import { testBus } from '@pasar/events/testing';
 import mongoose from 'mongoose';
 import { aCooperative, aProduct, issuer } from './fixtures';
-import { serveJwks } from './jwks-server';
+import { serveJwks } from '@pasar/service-kit/testing';
 
 /** Publishes envelopes as a producing service would: on their topic, keyed by subject. */
 export async function publish(bus: Bus, ...events: Envelope[]): Promise<void> {

@@ -11,7 +11,7 @@ import { freePort, spawnService, testDatabase, testInfra, waitFor } from '@pasar
 import { readTopics, testBus } from '@pasar/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuer, staffHeaders } from '../testing/fakes';
-import { serveJwks } from '../testing/jwks-server';
+import { serveJwks } from '@pasar/service-kit/testing';
 
 const bus = testBus('payments-test');
 const groupId = `${bus.topicPrefix}payments`;

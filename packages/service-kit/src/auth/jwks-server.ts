@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TestIssuer } from '@pasar/service-kit/testing';
+import type { TestIssuer } from './test-issuer';
 
 /** Serves a test issuer's public keys over HTTP, as membership's /.well-known/jwks.json does. */
 export async function serveJwks(issuer: TestIssuer): Promise<{ url: string; close(): Promise<void> }> {
