@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CooperativeIdSchema, RupiahSchema } from '../../primitives';
+import { CooperativeIdSchema, PaymentMethodSchema, RupiahSchema } from '../../primitives';
 
 /** What other services need to know of a cooperative (tenant): public facts only. */
 export const CooperativeSnapshotSchema = z.object({
@@ -16,5 +16,11 @@ export const CooperativeSnapshotSchema = z.object({
     .int()
     .positive()
     .max(24 * 60),
+  /**
+   * The payment methods this cooperative offers shoppers (its settings). Orders offers the ones
+   * that are also enabled on the platform (PAYMENT_METHODS). Absent in events from before online
+   * payments: every platform method is then offered.
+   */
+  paymentMethods: z.array(PaymentMethodSchema).min(1).optional(),
 });
 export type CooperativeSnapshot = z.infer<typeof CooperativeSnapshotSchema>;
