@@ -6,13 +6,22 @@ import {
   serveOpenApi,
   type TokenVerifier,
 } from '@pasar/service-kit';
+import type Stripe from 'stripe';
+import { registerDevStripeRoutes } from './routes/dev-stripe.routes';
 import { registerPaymentRoutes } from './routes/payments.routes';
+import { registerWebhookRoutes } from './routes/webhooks.routes';
 import type { PaymentsDeps } from './use-cases/ports';
 
 export interface AppDeps extends PaymentsDeps {
   /** Verifies membership's access tokens (createTokenVerifier in main, a test issuer's in tests). */
   verifier: TokenVerifier;
   readiness?: Record<string, ReadinessCheck>;
+  midtransServerKey: string;
+  stripe: Stripe;
+  stripeWebhookSecret: string;
+  /** Registers the dev "simulate card payment" page (never in production). */
+  devStripeCheckout: boolean;
+  selfUrl: string;
 }
 
 /** Builds the HTTP app; no I/O here. Tests call createApp(fakes).request(). */
@@ -24,10 +33,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     ...(deps.readiness ? { readiness: deps.readiness } : {}),
   });
   registerPaymentRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
+  if (deps.devStripeCheckout) registerDevStripeRoutes(app, deps);
   serveOpenApi(app, {
     title: 'Pasar payments',
     version: '1',
-    description: 'Payment attempts of orders (cash to collect today; online providers later)',
+    description:
+      'Payment attempts of orders: cash to collect, Midtrans (QRIS, GoPay, ShopeePay, bank VA) and Stripe Checkout (cards); webhooks, refunds, reconciliation',
   });
   return app;
 }

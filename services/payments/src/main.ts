@@ -1,24 +1,68 @@
 import { createTokenVerifier, loadConfig, openRuntime, startMain } from '@pasar/service-kit';
 import { createApp } from './app';
 import { PaymentsConfigSchema } from './config';
-import { createPaymentRepository } from './db/payment.repository';
+import { createNotificationLog, createPaymentRepository } from './db/payment.repository';
 import { subscriptions } from './events/subscriptions';
+import { startPaymentsSweeper } from './jobs/payments-sweeper';
+import { midtransProvider } from './providers/midtrans.provider';
+import { createStripeClient } from './providers/stripe.client';
+import { stripeProvider } from './providers/stripe.provider';
 import type { PaymentsDeps } from './use-cases/ports';
 
 startMain('payments', async () => {
   const config = loadConfig(PaymentsConfigSchema);
   const rt = await openRuntime('payments', config);
   const payments = createPaymentRepository(rt.conn);
+  const notifications = createNotificationLog(rt.conn);
   await payments.init();
+  await notifications.init();
   const relay = rt.relay([payments.collection]);
+  const production = config.NODE_ENV === 'production';
+  const finishUrl = (orderId: string) => `${config.STOREFRONT_URL}/pesanan/${orderId}`;
+  const stripe = createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiBase: config.STRIPE_API_BASE });
   const deps: PaymentsDeps = {
     payments,
+    notifications,
+    providers: {
+      midtrans: midtransProvider({
+        serverKey: config.MIDTRANS_SERVER_KEY,
+        clientKey: config.MIDTRANS_CLIENT_KEY,
+        apiBase: config.MIDTRANS_API_BASE,
+        snapBase: config.MIDTRANS_SNAP_BASE,
+        notificationUrl: `${config.PAYMENTS_PUBLIC_URL}/webhooks/midtrans`,
+        finishUrl,
+      }),
+      stripe: stripeProvider({
+        stripe,
+        finishUrl,
+        ...(production
+          ? {}
+          : { devCheckoutUrl: (id: string) => `${config.PAYMENTS_PUBLIC_URL}/dev/stripe/checkout/${id}` }),
+      }),
+    },
     logger: rt.logger,
     onEventsWritten: (id) => relay.nudge(payments.collection, id),
+    storefrontUrl: config.STOREFRONT_URL,
+    ...(config.PAYMENTS_CRASH_AT ? { crashAt: config.PAYMENTS_CRASH_AT } : {}),
   };
   await rt.consume(subscriptions(deps));
-  // The Stripe client (providers/stripe.client.ts, STRIPE_*) is wired in when card payments land.
-  rt.logger.info({ stripeApiBase: config.STRIPE_API_BASE }, 'online providers not enabled yet: cash only');
+  const sweeper = startPaymentsSweeper(deps, config.PAYMENTS_SWEEP_INTERVAL_MS);
+  rt.onShutdown(() => sweeper.stop());
+  rt.logger.info(
+    { midtrans: config.MIDTRANS_API_BASE, stripe: config.STRIPE_API_BASE, webhooks: config.PAYMENTS_PUBLIC_URL },
+    'online payments: Midtrans (QRIS, GoPay, ShopeePay, VA) and Stripe Checkout (cards)',
+  );
   const verifier = createTokenVerifier({ service: 'payments', jwks: new URL(config.MEMBERSHIP_JWKS_URL) });
-  await rt.serve(createApp({ ...deps, verifier, readiness: rt.readiness }));
+  await rt.serve(
+    createApp({
+      ...deps,
+      verifier,
+      readiness: rt.readiness,
+      midtransServerKey: config.MIDTRANS_SERVER_KEY,
+      stripe,
+      stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,
+      devStripeCheckout: !production,
+      selfUrl: config.PAYMENTS_PUBLIC_URL,
+    }),
+  );
 });

@@ -1,8 +1,8 @@
 import { newEvent, PaymentSessionOpened } from '@pasar/contracts';
 import { testDatabase } from '@pasar/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Payment } from '../domain/payment';
-import { createPaymentRepository } from './payment.repository';
+import { emptyProviderRecord, type Payment } from '../domain/payment';
+import { createNotificationLog, createPaymentRepository } from './payment.repository';
 
 let db: Awaited<ReturnType<typeof testDatabase>>;
 let repo: ReturnType<typeof createPaymentRepository>;
@@ -28,6 +28,13 @@ function payment(orderId: string, overrides: Partial<Payment> = {}): Payment {
     createdAt: at,
     updatedAt: at,
     voidReason: null,
+    captured: 0,
+    refunded: 0,
+    failureReason: null,
+    providerRecord: emptyProviderRecord(),
+    refund: null,
+    orderState: 'awaiting',
+    correlationId: 'corr-1',
     ...overrides,
   };
 }
@@ -73,14 +80,47 @@ describe('payment repository on FerretDB', () => {
     expect(await repo.findLatestByOrder('ord_000000000404')).toBeNull();
   });
 
-  it('voids only attempts that are still open, once', async () => {
+  it('applies a guarded change once: status, provider references and the outbox in one write', async () => {
+    const p = payment('ord_000000000003', { provider: 'midtrans', paymentMethod: 'qris', status: 'OPENING' });
+    await repo.insert(p, []);
     const at = new Date('2026-11-23T10:05:00.000Z');
-    expect(await repo.voidOpen('ord_000000000002', 'cancelled by shopper', at)).toBe(2);
-    expect(await repo.voidOpen('ord_000000000002', 'cancelled by shopper', at)).toBe(0);
-    expect(await repo.findLatestByOrder('ord_000000000002')).toMatchObject({
-      status: 'VOIDED',
-      voidReason: 'cancelled by shopper',
+    const claim = { from: ['OPENING'] as const, addRef: 'ord_000000000003-1-1', expectRefs: 0 };
+    expect(await repo.apply(p.paymentId, claim, at)).toBe(true);
+    // The same claim again: the reference count moved on, so a concurrent second opener loses.
+    expect(await repo.apply(p.paymentId, claim, at)).toBe(false);
+    expect((await repo.findByProviderRef('midtrans', 'ord_000000000003-1-1'))?.paymentId).toBe(p.paymentId);
+    expect(await repo.findByProviderRef('stripe', 'ord_000000000003-1-1')).toBeNull();
+
+    const open = { from: ['OPENING'] as const, to: 'AWAITING_PAYMENT' as const, provider: { redirectUrl: 'http://x/pay' } };
+    expect(await repo.apply(p.paymentId, open, at)).toBe(true);
+    expect(await repo.apply(p.paymentId, open, at)).toBe(false);
+    expect(await repo.findById(p.paymentId)).toMatchObject({
+      status: 'AWAITING_PAYMENT',
       updatedAt: at,
+      providerRecord: { ref: null, refs: ['ord_000000000003-1-1'], redirectUrl: 'http://x/pay' },
     });
+  });
+
+  it('lists stale attempts and a day of a cooperative', async () => {
+    const stale = await repo.listStale(['AWAITING_PAYMENT'], new Date('2026-11-23T11:00:00.000Z'), 10);
+    expect(stale.map((s) => s.orderId)).toContain('ord_000000000003');
+    const day = await repo.listCreatedBetween(
+      'karangbesuki',
+      new Date('2026-11-23T00:00:00.000Z'),
+      new Date('2026-11-24T00:00:00.000Z'),
+      100,
+    );
+    expect(day.length).toBeGreaterThanOrEqual(3);
+    expect(await repo.listCreatedBetween('other', new Date(0), new Date(), 100)).toEqual([]);
+  });
+
+  it('records a notification once, and tells a handled duplicate from an unfinished one', async () => {
+    const log = createNotificationLog(db.conn);
+    await log.init();
+    const n = { key: 'midtrans:o:t:settlement', provider: 'midtrans' as const, ref: 'o', status: 'settlement', outcome: 'received', reason: null, receivedAt: new Date() };
+    expect(await log.record(n)).toBe('new');
+    expect(await log.record(n)).toBe('seen');
+    await log.settle(n.key, 'applied', null);
+    expect(await log.record(n)).toBe('settled');
   });
 });

@@ -1,11 +1,23 @@
 import type { Envelope, PaymentMethod } from '@pasar/contracts';
-import { outboxFields } from '@pasar/events';
+import { outboxFields, withOutbox } from '@pasar/events';
 import type { Connection } from 'mongoose';
-import { type Payment, type PaymentStatus, type Provider, VOIDABLE_STATUSES } from '../domain/payment';
-import type { PaymentRepository } from '../use-cases/ports';
-import { type PaymentDoc, paymentModel } from './payment.model';
+import {
+  emptyProviderRecord,
+  type OrderState,
+  type Payment,
+  type PaymentStatus,
+  type Provider,
+} from '../domain/payment';
+import type {
+  NotificationLog,
+  NotificationRecord,
+  PaymentChange,
+  PaymentRepository,
+} from '../use-cases/ports';
+import { notificationModel, type PaymentDoc, paymentModel } from './payment.model';
 
 const DUPLICATE_KEY = 11000;
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === DUPLICATE_KEY;
 
 function toDomain(d: PaymentDoc): Payment {
   return {
@@ -16,11 +28,24 @@ function toDomain(d: PaymentDoc): Payment {
     provider: d.provider as Provider,
     paymentMethod: d.paymentMethod as PaymentMethod,
     amount: d.amount,
+    captured: d.captured ?? 0,
+    refunded: d.refunded ?? 0,
     status: d.status as PaymentStatus,
     expiresAt: d.expiresAt,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     voidReason: d.voidReason ?? null,
+    failureReason: d.failureReason ?? null,
+    providerRecord: { ...emptyProviderRecord(), ...(d.providerRecord ?? {}) },
+    refund: d.refund
+      ? {
+          ...d.refund,
+          requestedAt: new Date(d.refund.requestedAt),
+          doneAt: d.refund.doneAt ? new Date(d.refund.doneAt) : null,
+        }
+      : null,
+    orderState: d.orderState ?? 'awaiting',
+    correlationId: d.correlationId ?? d.orderId,
   };
 }
 
@@ -29,8 +54,16 @@ export interface MongoPaymentRepository extends PaymentRepository {
   collection: ReturnType<typeof paymentModel>['collection'];
 }
 
+const NO_OUTBOX = { outbox: 0 } as const;
+
 export function createPaymentRepository(conn: Connection): MongoPaymentRepository {
   const Model = paymentModel(conn);
+  const find = async (filter: Record<string, unknown>) => {
+    const doc = await Model.findOne(filter, NO_OUTBOX).lean<PaymentDoc>();
+    return doc ? toDomain(doc) : null;
+  };
+  const many = async (filter: Record<string, unknown>, sort: Record<string, 1 | -1>, limit: number) =>
+    (await Model.find(filter, NO_OUTBOX).sort(sort).limit(limit).lean<PaymentDoc[]>()).map(toDomain);
   return {
     collection: Model.collection,
     async init() {
@@ -42,20 +75,67 @@ export function createPaymentRepository(conn: Connection): MongoPaymentRepositor
         await Model.create({ _id: paymentId, ...rest, currency: 'IDR', ...outboxFields(events) });
         return 'inserted' as const;
       } catch (err) {
-        if ((err as { code?: number }).code === DUPLICATE_KEY) return 'duplicate' as const;
+        if (isDuplicate(err)) return 'duplicate' as const;
         throw err;
       }
     },
+    findById: (paymentId) => find({ _id: paymentId }),
     async findLatestByOrder(orderId: string) {
-      const doc = await Model.findOne({ orderId }, { outbox: 0 }).sort({ attempt: -1 }).lean<PaymentDoc>();
+      const doc = await Model.findOne({ orderId }, NO_OUTBOX).sort({ attempt: -1 }).lean<PaymentDoc>();
       return doc ? toDomain(doc) : null;
     },
-    async voidOpen(orderId: string, reason: string, at: Date) {
-      const res = await Model.updateMany(
-        { orderId, status: { $in: [...VOIDABLE_STATUSES] } },
-        { $set: { status: 'VOIDED', voidReason: reason, updatedAt: at } },
+    findByProviderRef: (provider, ref) => find({ 'providerRecord.refs': ref, provider }),
+    async apply(paymentId: string, change: PaymentChange, at: Date) {
+      const set: Record<string, unknown> = { updatedAt: at, ...(change.set ?? {}) };
+      if (change.to) set.status = change.to;
+      for (const [k, v] of Object.entries(change.provider ?? {})) set[`providerRecord.${k}`] = v;
+      const update = withOutbox(
+        { $set: set, ...(change.addRef ? { $push: { 'providerRecord.refs': change.addRef } } : {}) },
+        change.events ?? [],
       );
-      return res.modifiedCount;
+      const filter: Record<string, unknown> = { _id: paymentId, status: { $in: [...change.from] } };
+      if (change.expectRefs !== undefined) {
+        // `refs.<n>` absent and `refs.<n-1>` present ⇔ exactly n references.
+        filter[`providerRecord.refs.${change.expectRefs}`] = { $exists: false };
+        if (change.expectRefs > 0) filter[`providerRecord.refs.${change.expectRefs - 1}`] = { $exists: true };
+      }
+      const res = await Model.updateOne(filter, update as never);
+      return res.modifiedCount === 1;
+    },
+    async setOrderState(orderId: string, state: OrderState, at: Date) {
+      await Model.updateMany({ orderId }, { $set: { orderState: state, updatedAt: at } });
+    },
+    listStale: (statuses, before, limit) =>
+      many({ status: { $in: [...statuses] }, updatedAt: { $lt: before } }, { updatedAt: 1 }, limit),
+    listCreatedBetween: (cooperativeId, from, to, limit) =>
+      many(
+        { ...(cooperativeId ? { cooperativeId } : {}), createdAt: { $gte: from, $lt: to } },
+        { createdAt: 1 },
+        limit,
+      ),
+    listByStatus: (cooperativeId, status, limit) => many({ cooperativeId, status }, { updatedAt: 1 }, limit),
+  };
+}
+
+export function createNotificationLog(conn: Connection): NotificationLog & { init(): Promise<void> } {
+  const Model = notificationModel(conn);
+  return {
+    async init() {
+      await Model.init();
+    },
+    async record(n: NotificationRecord) {
+      const { key, ...rest } = n;
+      try {
+        await Model.create({ _id: key, ...rest });
+        return 'new' as const;
+      } catch (err) {
+        if (!isDuplicate(err)) throw err;
+        const existing = await Model.findById(key).lean();
+        return existing?.settledAt ? ('settled' as const) : ('seen' as const);
+      }
+    },
+    async settle(key: string, outcome: string, reason: string | null) {
+      await Model.updateOne({ _id: key }, { $set: { outcome, reason, settledAt: new Date() } });
     },
   };
 }

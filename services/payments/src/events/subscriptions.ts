@@ -1,6 +1,7 @@
-import { OrderCancelled, OrderExpired, OrderPaymentRequested } from '@pasar/contracts';
+import { OrderCancelled, OrderConfirmed, OrderExpired, OrderPaymentRequested } from '@pasar/contracts';
 import { on, type Subscription } from '@pasar/events';
 import type { PaymentsDeps } from '../use-cases/ports';
+import { orderConfirmedHandler } from './order-confirmed.handler';
 import { orderEndedHandler } from './order-ended.handler';
 import { orderPaymentRequestedHandler } from './order-payment-requested.handler';
 
@@ -9,6 +10,7 @@ export function subscriptions(deps: PaymentsDeps): Subscription[] {
   const ended = orderEndedHandler(deps);
   return [
     on(OrderPaymentRequested, orderPaymentRequestedHandler(deps)),
+    on(OrderConfirmed, orderConfirmedHandler(deps)),
     on(OrderCancelled, ended),
     on(OrderExpired, ended),
   ];

@@ -1,5 +1,4 @@
 import Stripe from 'stripe';
-import { rupiahToStripeAmount, stripeAmountToRupiah } from '../domain/money';
 
 export interface StripeClientOptions {
   secretKey: string;
@@ -20,38 +19,4 @@ export function createStripeClient(opts: StripeClientOptions): Stripe {
     telemetry: false,
     appInfo: { name: 'pasar-payments' },
   });
-}
-
-export interface CardIntent {
-  intentId: string;
-  clientSecret: string | null;
-  /** Whole rupiah, converted back from Stripe's two-decimal IDR amount. */
-  amount: number;
-  currency: string;
-}
-
-/**
- * Opens a card PaymentIntent in IDR for a payment attempt. The paymentId is the idempotency key,
- * so a retried call never creates a second intent. Card data never touches our servers: the
- * browser confirms the intent with the client secret.
- */
-export async function createCardPaymentIntent(
-  stripe: Stripe,
-  input: { paymentId: string; orderId: string; cooperativeId: string; amount: number },
-): Promise<CardIntent> {
-  const intent = await stripe.paymentIntents.create(
-    {
-      amount: rupiahToStripeAmount(input.amount),
-      currency: 'idr',
-      payment_method_types: ['card'],
-      metadata: { paymentId: input.paymentId, orderId: input.orderId, cooperativeId: input.cooperativeId },
-    },
-    { idempotencyKey: input.paymentId },
-  );
-  return {
-    intentId: intent.id,
-    clientSecret: intent.client_secret,
-    amount: stripeAmountToRupiah(intent.amount),
-    currency: intent.currency,
-  };
 }

@@ -11,7 +11,9 @@ const url = `/payments/by-order/${ORDER}`;
 async function withCashPayment() {
   const ctx = fakeApp();
   const cause = sampleEnvelope(OrderPaymentRequested.type);
-  await openPayment(ctx.deps, OrderPaymentRequested.data.parse(cause.data), cause);
+  const data = { ...OrderPaymentRequested.data.parse(cause.data), paymentMethod: 'cash' as const, amount: 30_000 };
+  delete data.items;
+  await openPayment(ctx.deps, data, cause);
   return ctx;
 }
 
@@ -31,7 +33,12 @@ describe('GET /payments/by-order/:orderId', () => {
         provider: 'cash',
         paymentMethod: 'cash',
         amount: 30_000,
+        captured: 0,
+        refunded: 0,
         status: 'PENDING_COLLECTION',
+        failureReason: null,
+        vaNumber: null,
+        refund: null,
         createdAt: expect.any(String),
       });
     },
@@ -111,10 +118,16 @@ describe('/openapi.json', () => {
       '#/components/schemas/PaymentView',
     );
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/cooperatives/{cooperativeId}/reconciliation',
+      '/cooperatives/{cooperativeId}/refunds/manual',
+      '/cooperatives/{cooperativeId}/refunds/{paymentId}/done',
       '/healthz',
       '/metrics',
       '/payments/by-order/{orderId}',
       '/readyz',
+      '/webhooks/midtrans',
+      '/webhooks/stripe',
     ]);
+    expect(doc.paths['/webhooks/midtrans'].post['x-pasar-access']).toEqual({ allow: ['anonymous'] });
   });
 });

@@ -2,10 +2,10 @@ import { OrderPaymentRequested, PaymentSessionOpened } from '@pasar/contracts';
 import { sampleEnvelope } from '@pasar/contracts/fixtures';
 import { describe, expect, it } from 'vitest';
 import { fakeApp } from '../testing/fakes';
+import { endPayment } from './end-payment';
 import { openPayment } from './open-payment';
-import { voidPayment } from './void-payment';
 
-function request(overrides: Record<string, unknown> = {}) {
+export function paymentRequest(overrides: Record<string, unknown> = {}) {
   const cause = sampleEnvelope(OrderPaymentRequested.type, {
     ...(sampleEnvelope(OrderPaymentRequested.type).data as object),
     ...overrides,
@@ -16,61 +16,72 @@ function request(overrides: Record<string, unknown> = {}) {
 describe('openPayment', () => {
   it('opens a cash payment with PaymentSessionOpened caused by the request', async () => {
     const { deps, payments } = fakeApp();
-    const { cause, data } = request();
+    const { cause, data } = paymentRequest({ paymentMethod: 'cash' });
 
     const payment = await openPayment(deps, data, cause);
 
-    expect(payment).toMatchObject({
-      status: 'PENDING_COLLECTION',
-      provider: 'cash',
-      amount: 30_000,
-      cooperativeId: 'karangbesuki',
-    });
+    expect(payment).toMatchObject({ status: 'PENDING_COLLECTION', provider: 'cash', amount: 35_000 });
     expect(payment?.paymentId).toMatch(/^pay_[0-9A-Za-z]{22}$/);
-    const [event] = payments.events;
-    const opened = PaymentSessionOpened.envelope.parse(event);
+    const opened = PaymentSessionOpened.envelope.parse(payments.events[0]);
     expect(opened.data).toEqual({
       orderId: data.orderId,
       paymentId: payment?.paymentId,
       provider: 'cash',
       paymentMethod: 'cash',
-      amount: 30_000,
+      amount: 35_000,
       redirectUrl: null,
     });
-    expect(opened).toMatchObject({
-      subject: data.orderId,
-      causationid: cause.id,
-      correlationid: cause.correlationid,
-    });
+    expect(opened).toMatchObject({ subject: data.orderId, causationid: cause.id, correlationid: cause.correlationid });
+  });
+
+  it('opens a Snap session for QRIS with the order items, and publishes its page', async () => {
+    const { deps, payments, midtrans } = fakeApp();
+    const { cause, data } = paymentRequest();
+
+    const payment = await openPayment(deps, data, cause);
+
+    expect(payment).toMatchObject({ status: 'AWAITING_PAYMENT', provider: 'midtrans' });
+    expect(midtrans.opened).toHaveLength(1);
+    expect(midtrans.opened[0]?.ref).toBe(`${data.orderId}-1-1`);
+    const items = midtrans.opened[0]?.items ?? [];
+    expect(items.reduce((s, i) => s + i.unitPrice * i.quantity, 0)).toBe(35_000);
+    const opened = PaymentSessionOpened.envelope.parse(payments.events.at(-1));
+    expect(opened.data.redirectUrl).toBe(`https://sandbox.test/snap/v4/redirection/${data.orderId}-1-1`);
+    expect(opened.correlationid).toBe(cause.correlationid);
   });
 
   it('is a no-op for a second request of the same order', async () => {
-    const { deps, payments } = fakeApp();
-    const { cause, data } = request();
+    const { deps, payments, midtrans } = fakeApp();
+    const { cause, data } = paymentRequest();
     await openPayment(deps, data, cause);
     expect(await openPayment(deps, data, cause)).toBeNull();
     expect(payments.rows).toHaveLength(1);
-    expect(payments.events).toHaveLength(1);
+    expect(midtrans.opened).toHaveLength(1);
+    expect(payments.types().filter((t) => t === PaymentSessionOpened.type)).toHaveLength(1);
   });
 
-  it('records an online method as awaiting its provider, with no event and no success', async () => {
-    const { deps, payments } = fakeApp();
-    const { cause, data } = request({ paymentMethod: 'qris' });
-    expect(await openPayment(deps, data, cause)).toMatchObject({
-      status: 'AWAITING_PROVIDER',
-      provider: 'midtrans',
-    });
-    expect(payments.events).toHaveLength(0);
-  });
-});
+  it('opens the session again, with a new reference, when a crash left the attempt OPENING', async () => {
+    const { deps, payments, midtrans } = fakeApp();
+    const { cause, data } = paymentRequest();
+    const open = midtrans.openSession.bind(midtrans);
+    midtrans.openSession = async () => {
+      throw new Error('connection reset');
+    };
+    await expect(openPayment(deps, data, cause)).rejects.toThrow('connection reset');
+    expect(payments.rows[0]?.status).toBe('OPENING');
 
-describe('voidPayment', () => {
-  it('voids a pending cash payment once, then does nothing', async () => {
+    midtrans.openSession = open;
+    const reopened = await openPayment(deps, data, cause);
+    expect(reopened).toMatchObject({ status: 'AWAITING_PAYMENT' });
+    expect(reopened?.providerRecord.refs).toEqual([`${data.orderId}-1-1`, `${data.orderId}-1-2`]);
+  });
+
+  it('voids a pending cash payment once when the order is cancelled, then does nothing', async () => {
     const { deps, payments } = fakeApp();
-    const { cause, data } = request();
+    const { cause, data } = paymentRequest({ paymentMethod: 'cash' });
     await openPayment(deps, data, cause);
-    expect(await voidPayment(deps, data.orderId, 'cancelled by shopper')).toBe(1);
-    expect(await voidPayment(deps, data.orderId, 'cancelled by shopper')).toBe(0);
+    await endPayment(deps, data.orderId, { kind: 'cancelled', by: 'shopper' });
+    await endPayment(deps, data.orderId, { kind: 'cancelled', by: 'shopper' });
     expect(payments.rows[0]).toMatchObject({ status: 'VOIDED', voidReason: 'cancelled by shopper' });
   });
 });
