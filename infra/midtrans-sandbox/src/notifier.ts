@@ -47,7 +47,6 @@ export class Notifier {
   private readonly byOrder = new Map<string, Delivery[]>();
   private readonly held = new Map<string, Job[]>();
   private generation = 0;
-  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly policy: () => RetryPolicy) {}
 
@@ -105,19 +104,13 @@ export class Notifier {
     this.held.clear();
   }
 
-  /** Resolves when nothing is being delivered (for a clean shutdown). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-  }
-
   /** Runs the jobs one after another, so a released batch really arrives in the order given. */
   private start(jobs: Job[]): void {
     if (jobs.length === 0) return;
     for (const j of jobs) for (const d of j.deliveries) d.state = 'waiting';
-    const p = (async () => {
+    void (async () => {
       for (const j of jobs) await this.run(j);
-    })().finally(() => this.inFlight.delete(p));
-    this.inFlight.add(p);
+    })();
   }
 
   private async run(job: Job): Promise<void> {
