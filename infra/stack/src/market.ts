@@ -171,7 +171,7 @@ export async function startMarket(opts: {
     kafka: stack.kafkaBrokers,
     mongo: stack.mongoUrl,
     'stripe-mock': stack.stripeApiBase,
-    'midtrans-sandbox': `${stack.midtransBaseUrl} (transactions: /_sandbox/transactions)`,
+    midtrans: `${stack.midtransBaseUrl} (midtrans-sandbox; transactions: /_sandbox/transactions)`,
   };
   return { stack, urls, accounts, stop };
 }
