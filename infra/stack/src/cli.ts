@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MIDTRANS_CLIENT_KEY } from './midtrans-sandbox';
 import { paths } from './paths';
 import { killAllSync } from './process';
 import { provisionEngines } from './provision';
@@ -34,9 +35,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 const USAGE = `usage: cli.ts <command>
   provision                         fetch/build Kafka jars, FerretDB and stripe-mock into .pasar/ (idempotent)
   up [--data DIR] [--free-ports] [--json-file F]
-                                    provision, start Kafka + FerretDB + stripe-mock, run until Ctrl-C
-                                    (default data dir .pasar/data; fixed ports 9092/9093, 27017, 12111;
-                                    --json-file writes {KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE} once ready)`;
+                                    provision, start Kafka + FerretDB + stripe-mock + the Midtrans sandbox,
+                                    run until Ctrl-C (default data dir .pasar/data; fixed ports 9092/9093,
+                                    27017, 12111, 12113; --json-file writes {KAFKA_BROKERS, MONGO_URL,
+                                    STRIPE_API_BASE, MIDTRANS_BASE_URL, MIDTRANS_SERVER_KEY} once ready)`;
 
 async function provision(): Promise<void> {
   const started = Date.now();
@@ -63,6 +65,10 @@ async function up(args: string[]): Promise<void> {
   log(`Kafka      ${stack.kafkaBrokers}`);
   log(`MongoDB    ${stack.mongoUrl}   (FerretDB)`);
   log(`Stripe API ${stack.stripeApiBase}   (stripe-mock, key sk_test_123)`);
+  log(
+    `Midtrans   ${stack.midtransBaseUrl}   (midtrans-sandbox, server key ${stack.midtransSandbox.serverKey}, ` +
+      `client key ${MIDTRANS_CLIENT_KEY}; transactions: ${stack.midtransBaseUrl}/_sandbox/transactions)`,
+  );
   log(`data and logs in ${dataDir}`);
   if (values['json-file']) writeFileSync(values['json-file'], `${JSON.stringify(env, null, 2)}\n`);
   console.log(
@@ -72,7 +78,12 @@ async function up(args: string[]): Promise<void> {
   );
   log('running; press Ctrl-C to stop');
 
-  const engines = { Kafka: stack.kafka, FerretDB: stack.ferretDb, 'stripe-mock': stack.stripeMock };
+  const engines = {
+    Kafka: stack.kafka,
+    FerretDB: stack.ferretDb,
+    'stripe-mock': stack.stripeMock,
+    'midtrans-sandbox': stack.midtransSandbox,
+  };
   setInterval(() => {
     if (shuttingDown) return;
     for (const [name, handle] of Object.entries(engines)) {

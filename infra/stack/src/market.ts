@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 import { paths } from './paths';
 import { assertPortFree } from './ports';
+import { MIDTRANS_CLIENT_KEY } from './midtrans-sandbox';
 import { type Engine, runHelper, spawnEngine, stopEngine, waitReady } from './process';
 import { type Stack, startStack } from './stack';
 import type { Log } from './types';
@@ -27,6 +28,7 @@ const DEV_DEFAULTS: Record<string, string> = {
   NIK_ENCRYPTION_KEY_ID: 'dev1',
   SESSION_SECRET: 'dev-session-secret-change-me',
   STRIPE_SECRET_KEY: 'sk_test_123',
+  MIDTRANS_CLIENT_KEY,
 };
 
 /**
@@ -102,6 +104,9 @@ export async function startMarket(opts: {
       ...readDotEnv(),
       KAFKA_BROKERS: stack.kafkaBrokers,
       STRIPE_API_BASE: stack.stripeApiBase,
+      // The sandbox the stack started checks this server key, so the stack's values win over .env.
+      MIDTRANS_BASE_URL: stack.midtransBaseUrl,
+      MIDTRANS_SERVER_KEY: stack.midtransSandbox.serverKey,
     };
     // Only membership holds the private key; the others verify with MEMBERSHIP_JWKS_URL.
     const envFor = (name: ServiceName) =>
@@ -166,6 +171,7 @@ export async function startMarket(opts: {
     kafka: stack.kafkaBrokers,
     mongo: stack.mongoUrl,
     'stripe-mock': stack.stripeApiBase,
+    midtrans: `${stack.midtransBaseUrl} (midtrans-sandbox; transactions: /_sandbox/transactions)`,
   };
   return { stack, urls, accounts, stop };
 }

@@ -7,9 +7,10 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFerretDb } from './ferretdb';
 import { startKafka } from './kafka';
+import { MIDTRANS_SERVER_KEY, startMidtransSandbox } from './midtrans-sandbox';
 import { isAlive } from './process';
 import { provisionEngines } from './provision';
-import { startStack } from './stack';
+import { stackEnv, startStack } from './stack';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -22,6 +23,19 @@ beforeAll(() => provisionEngines({ log: (m) => console.log(`[provision] ${m}`) }
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
+
+const midtransAuth = `Basic ${Buffer.from(`${MIDTRANS_SERVER_KEY}:`).toString('base64')}`;
+
+/** A Snap transaction through the sandbox's HTTP API; returns the HTTP status of the answer. */
+async function snapCreate(baseUrl: string, orderId: string): Promise<number> {
+  const res = await fetch(`${baseUrl}/snap/v1/transactions`, {
+    method: 'POST',
+    headers: { authorization: midtransAuth, 'content-type': 'application/json' },
+    body: JSON.stringify({ transaction_details: { order_id: orderId, gross_amount: 10_000 } }),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
 
 async function produce(brokers: string, topic: string, values: string[]): Promise<void> {
   const kafka = new Kafka({ clientId: 'stack-test', brokers: [brokers], logLevel: logLevel.NOTHING });
@@ -50,9 +64,14 @@ async function consume(brokers: string, topic: string, count: number): Promise<s
 }
 
 describe('local stack (real engines)', () => {
-  it('starts Kafka, FerretDB and stripe-mock on free ports, serves real requests, and stops cleanly', async () => {
+  it('starts Kafka, FerretDB, stripe-mock and the Midtrans sandbox on free ports, serves real requests, and stops cleanly', async () => {
     const stack = await startStack({ dataDir: tempDir(), ports: 'free' });
-    const pids = [stack.kafka.pid(), stack.ferretDb.pid(), stack.stripeMock.pid()];
+    const pids = [
+      stack.kafka.pid(),
+      stack.ferretDb.pid(),
+      stack.stripeMock.pid(),
+      stack.midtransSandbox.pid(),
+    ];
     try {
       expect(pids.every((p) => typeof p === 'number')).toBe(true);
       expect(stack.kafkaBrokers).toMatch(/^127\.0\.0\.1:\d+$/);
@@ -89,12 +108,24 @@ describe('local stack (real engines)', () => {
       });
       expect(res.status).toBe(200);
       expect(((await res.json()) as { object: string }).object).toBe('list');
+
+      // Midtrans sandbox: Snap takes the dev server key; the Core API knows no method chosen yet.
+      expect(stackEnv(stack)).toMatchObject({
+        MIDTRANS_BASE_URL: stack.midtransBaseUrl,
+        MIDTRANS_SERVER_KEY: MIDTRANS_SERVER_KEY,
+      });
+      expect(await snapCreate(stack.midtransBaseUrl, 'stack-test-1')).toBe(201);
+      const status = await fetch(`${stack.midtransBaseUrl}/v2/stack-test-1/status`, {
+        headers: { authorization: midtransAuth },
+      });
+      expect(await status.json()).toMatchObject({ status_code: '404' });
     } finally {
       await stack.stop();
     }
     expect(stack.kafka.pid()).toBeUndefined();
     expect(stack.ferretDb.pid()).toBeUndefined();
     expect(stack.stripeMock.pid()).toBeUndefined();
+    expect(stack.midtransSandbox.pid()).toBeUndefined();
     for (const pid of pids) expect(isAlive(pid!)).toBe(false);
   });
 
@@ -149,5 +180,23 @@ describe('local stack (real engines)', () => {
       await second.stop();
       await first.stop();
     }
+  });
+
+  it('starts the Midtrans sandbox alone, replaces a stale one of the same data dir, and stops it', async () => {
+    const dataDir = tempDir();
+    const first = await startMidtransSandbox({ dataDir });
+    const stalePid = first.pid()!;
+    expect(await snapCreate(first.baseUrl, 'alone-1')).toBe(201);
+    const second = await startMidtransSandbox({ dataDir });
+    try {
+      expect(isAlive(stalePid)).toBe(false);
+      // In memory: the new process has forgotten the first one's orders, so the same id is new again.
+      expect(await snapCreate(second.baseUrl, 'alone-1')).toBe(201);
+      expect(await snapCreate(second.baseUrl, 'alone-1')).toBe(406);
+    } finally {
+      await second.stop();
+      await first.stop();
+    }
+    expect(second.pid()).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ferretDbFiles, startFerretDb } from './ferretdb';
 import { kafkaFiles, startKafka } from './kafka';
+import { MIDTRANS_SERVER_KEY, midtransSandboxFiles, startMidtransSandbox } from './midtrans-sandbox';
 import { startPostgres } from './postgres';
 import { assertPortFree, freePorts } from './ports';
 import { killStale } from './process';
@@ -43,16 +44,25 @@ async function startMongoWire(
 }
 
 /** The documented dev ports used by `pnpm stack` / `npm start`. */
-export const DEV_PORTS = { kafka: 9092, kafkaController: 9093, ferretDb: 27017, stripeMock: 12111 } as const;
+export const DEV_PORTS = {
+  kafka: 9092,
+  kafkaController: 9093,
+  ferretDb: 27017,
+  stripeMock: 12111,
+  midtransSandbox: 12113,
+} as const;
 
 export interface Stack {
   kafkaBrokers: string;
   mongoUrl: string;
   stripeApiBase: string;
+  /** Our offline Midtrans (Snap under /snap/v1, Core API under /v2, control API under /_sandbox). */
+  midtransBaseUrl: string;
   kafka: KafkaHandle;
   ferretDb: EngineHandle & { url: string };
   stripeMock: EngineHandle & { apiBase: string };
-  /** Stops all three engines (in parallel); never leaves a process running. */
+  midtransSandbox: EngineHandle & { baseUrl: string; serverKey: string };
+  /** Stops all engines (in parallel); never leaves a process running. */
   stop(): Promise<void>;
 }
 
@@ -61,17 +71,21 @@ export function stackEnv(stack: Stack): {
   KAFKA_BROKERS: string;
   MONGO_URL: string;
   STRIPE_API_BASE: string;
+  MIDTRANS_BASE_URL: string;
+  MIDTRANS_SERVER_KEY: string;
 } {
   return {
     KAFKA_BROKERS: stack.kafkaBrokers,
     MONGO_URL: stack.mongoUrl,
     STRIPE_API_BASE: stack.stripeApiBase,
+    MIDTRANS_BASE_URL: stack.midtransBaseUrl,
+    MIDTRANS_SERVER_KEY: stack.midtransSandbox.serverKey,
   };
 }
 
 /**
- * Provisions (cheap when cached) and starts Kafka, FerretDB and stripe-mock in parallel, with data and
- * logs in `<dataDir>/{kafka,ferretdb,stripe-mock}`. `fixed` uses DEV_PORTS; `free` picks random free
+ * Provisions (cheap when cached) and starts Kafka, FerretDB, stripe-mock and the Midtrans sandbox in
+ * parallel, with data and logs in `<dataDir>/{kafka,ferretdb,stripe-mock,midtrans-sandbox}`. `fixed` uses DEV_PORTS; `free` picks random free
  * ports so tests never collide with a running dev stack. If one engine fails the others are stopped.
  */
 export async function startStack(opts: {
@@ -82,15 +96,22 @@ export async function startStack(opts: {
   const log = opts.log;
   await provisionEngines({ log: log ?? (() => {}) });
   const dataDir = resolve(opts.dataDir);
-  const [kafka, kafkaController, ferretDb, stripeMock] =
+  const [kafka, kafkaController, ferretDb, stripeMock, midtrans] =
     opts.ports === 'fixed'
-      ? [DEV_PORTS.kafka, DEV_PORTS.kafkaController, DEV_PORTS.ferretDb, DEV_PORTS.stripeMock]
-      : ((await freePorts(4)) as [number, number, number, number]);
+      ? [
+          DEV_PORTS.kafka,
+          DEV_PORTS.kafkaController,
+          DEV_PORTS.ferretDb,
+          DEV_PORTS.stripeMock,
+          DEV_PORTS.midtransSandbox,
+        ]
+      : ((await freePorts(5)) as [number, number, number, number, number]);
 
   const dirs = {
     kafka: join(dataDir, 'kafka'),
     ferretDb: join(dataDir, 'ferretdb'),
     stripe: join(dataDir, 'stripe-mock'),
+    midtrans: join(dataDir, 'midtrans-sandbox'),
   };
   if (opts.ports === 'fixed') {
     // Leftovers of an earlier run of this data dir go first (they hold the ports); then fail before
@@ -99,6 +120,7 @@ export async function startStack(opts: {
       kafkaFiles(dirs.kafka),
       ferretDbFiles(dirs.ferretDb),
       stripeMockFiles(dirs.stripe),
+      midtransSandboxFiles(dirs.midtrans),
     ]) {
       await killStale(files.pidFile, files.marker, log);
     }
@@ -106,14 +128,21 @@ export async function startStack(opts: {
     await assertPortFree(kafkaController, 'Kafka controller');
     await assertPortFree(ferretDb, 'FerretDB');
     await assertPortFree(stripeMock, 'stripe-mock');
+    await assertPortFree(midtrans, 'midtrans-sandbox');
   }
   const started = await Promise.allSettled([
     startKafka({ dataDir: dirs.kafka, port: kafka, controllerPort: kafkaController, log }),
     startMongoWire(dirs.ferretDb, ferretDb, log),
     startStripeMock({ dataDir: dirs.stripe, port: stripeMock, log }),
+    startMidtransSandbox({ dataDir: dirs.midtrans, port: midtrans, log, serverKey: MIDTRANS_SERVER_KEY }),
   ]);
-  const [k, f, s] = started;
-  if (k.status === 'rejected' || f.status === 'rejected' || s.status === 'rejected') {
+  const [k, f, s, m] = started;
+  if (
+    k.status === 'rejected' ||
+    f.status === 'rejected' ||
+    s.status === 'rejected' ||
+    m.status === 'rejected'
+  ) {
     await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
     const reasons = started.flatMap((r) =>
       r.status === 'rejected' ? [String(r.reason?.message ?? r.reason)] : [],
@@ -124,11 +153,13 @@ export async function startStack(opts: {
     kafkaBrokers: k.value.brokers,
     mongoUrl: f.value.url,
     stripeApiBase: s.value.apiBase,
+    midtransBaseUrl: m.value.baseUrl,
     kafka: k.value,
     ferretDb: f.value,
     stripeMock: s.value,
+    midtransSandbox: m.value,
     async stop() {
-      await Promise.all([k.value.stop(), f.value.stop(), s.value.stop()]);
+      await Promise.all([k.value.stop(), f.value.stop(), s.value.stop(), m.value.stop()]);
     },
   };
 }
