@@ -6,6 +6,9 @@ export interface InfraEndpoints {
   kafkaBrokers: string;
   mongoUrl: string;
   stripeApiBase: string;
+  /** Our offline Midtrans (infra/midtrans-sandbox): Snap and Core API on one base. */
+  midtransBaseUrl: string;
+  midtransServerKey: string;
   /** Which provider answered: env, testcontainers or local. */
   provider: 'env' | 'testcontainers' | 'local';
 }
@@ -23,12 +26,14 @@ export interface StartedInfra extends InfraEndpoints {
 export async function startInfra(
   log: (m: string) => void = (m) => console.log(`[testkit] ${m}`),
 ): Promise<StartedInfra> {
-  const { KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE } = process.env;
+  const { KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE, MIDTRANS_BASE_URL, MIDTRANS_SERVER_KEY } = process.env;
+  const midtrans = midtransFromEnv(MIDTRANS_BASE_URL, MIDTRANS_SERVER_KEY);
   if (KAFKA_BROKERS && MONGO_URL) {
     return {
       kafkaBrokers: KAFKA_BROKERS,
       mongoUrl: MONGO_URL,
       stripeApiBase: STRIPE_API_BASE ?? 'http://127.0.0.1:12111',
+      ...midtrans,
       provider: 'env',
       stop: async () => {},
     };
@@ -46,8 +51,17 @@ export async function startInfra(
     kafkaBrokers: stack.kafkaBrokers,
     mongoUrl: stack.mongoUrl,
     stripeApiBase: stack.stripeApiBase,
+    midtransBaseUrl: stack.midtransBaseUrl,
+    midtransServerKey: midtrans.midtransServerKey,
     provider: 'local',
     stop: () => stack.stop(),
+  };
+}
+
+function midtransFromEnv(baseUrl: string | undefined, serverKey: string | undefined) {
+  return {
+    midtransBaseUrl: baseUrl ?? 'http://127.0.0.1:12113',
+    midtransServerKey: serverKey ?? 'SB-Mid-server-pasar-dev',
   };
 }
 
@@ -81,6 +95,8 @@ async function startWithTestcontainers(): Promise<StartedInfra> {
     kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
     mongoUrl: `${mongo.getConnectionString()}/?directConnection=true`,
     stripeApiBase: `http://${stripe.getHost()}:${stripe.getMappedPort(12111)}`,
+    // No container image of our sandbox: the dev one (npm run stack) or MIDTRANS_BASE_URL.
+    ...midtransFromEnv(process.env.MIDTRANS_BASE_URL, process.env.MIDTRANS_SERVER_KEY),
     provider: 'testcontainers',
     stop: async () => {
       await Promise.all([kafka.stop(), mongo.stop(), stripe.stop()]);

@@ -3,7 +3,9 @@ import {
   newEvent,
   OrderCancelled,
   OrderPaymentRequested,
+  PaymentRefunded,
   PaymentSessionOpened,
+  PaymentSucceeded,
   Topics,
 } from '@pasar/contracts';
 import { SAMPLE_DATA } from '@pasar/contracts/fixtures';
@@ -28,6 +30,11 @@ beforeAll(async () => {
     MONGO_URL: db.url,
     KAFKA_TOPIC_PREFIX: bus.topicPrefix,
     MEMBERSHIP_JWKS_URL: jwks.url,
+    MIDTRANS_BASE_URL: testInfra().midtransBaseUrl,
+    MIDTRANS_SERVER_KEY: testInfra().midtransServerKey,
+    STRIPE_API_BASE: testInfra().stripeApiBase,
+    STOREFRONT_URL: 'http://shop.test',
+    PAYMENTS_SWEEP_INTERVAL_MS: '500',
     LOG_LEVEL: 'warn',
   });
   reader = await readTopics(bus, [Topics.paymentsPayment.name]);
@@ -45,6 +52,7 @@ const newOrderId = () => `ord_${Date.now().toString(36)}${String(seq++).padStart
 const ctx = { source: 'urn:pasar:orders', cooperativeId: 'karangbesuki' };
 
 function paymentRequested(orderId: string, paymentMethod = 'cash') {
+  // The sample request is Rp 35.000 with its items (lines + delivery).
   const data = { ...(SAMPLE_DATA[OrderPaymentRequested.type] as object), orderId, paymentMethod };
   return newEvent(OrderPaymentRequested, orderId, data as never, ctx);
 }
@@ -68,8 +76,11 @@ const relayed = (orderId: string) =>
   waitFor(async () => (await payments(orderId)).every((p) => (p.outbox ?? []).length === 0), {
     what: 'outbox drained',
   });
-const sessionsOpened = (orderId: string) =>
-  reader.records.filter((r) => r.envelope.type === PaymentSessionOpened.type && r.key === orderId);
+const ofType = (type: string) => (orderId: string) =>
+  reader.records.filter((r) => r.envelope.type === type && r.key === orderId);
+const sessionsOpened = ofType(PaymentSessionOpened.type);
+const succeeded = ofType(PaymentSucceeded.type);
+const refunded = ofType(PaymentRefunded.type);
 
 describe('payments over the real broker', () => {
   it('opens one cash payment and one PaymentSessionOpened for a request delivered twice', async () => {
@@ -86,7 +97,7 @@ describe('payments over the real broker', () => {
     expect(docs[0]).toMatchObject({
       status: 'PENDING_COLLECTION',
       provider: 'cash',
-      amount: 30_000,
+      amount: 35_000,
       attempt: 1,
     });
     await waitFor(() => sessionsOpened(orderId).length > 0, { what: 'PaymentSessionOpened' });
@@ -95,7 +106,7 @@ describe('payments over the real broker', () => {
     expect(PaymentSessionOpened.envelope.parse(opened[0]?.envelope)).toMatchObject({
       causationid: request.id,
       correlationid: request.correlationid,
-      data: { orderId, paymentId: docs[0]?._id, provider: 'cash', redirectUrl: null, amount: 30_000 },
+      data: { orderId, paymentId: docs[0]?._id, provider: 'cash', redirectUrl: null, amount: 35_000 },
     });
 
     // Tokens are verified against the JWKS URL; another cooperative's kasir learns nothing.
@@ -126,15 +137,71 @@ describe('payments over the real broker', () => {
     expect(doc).toMatchObject({ status: 'VOIDED', voidReason: 'cancelled by shopper' });
   });
 
-  it('records a card payment as awaiting its provider, without any event', async () => {
+  it('QRIS: opens a Snap page, and a signed notification confirmed by the status API publishes one PaymentSucceeded', async () => {
     const orderId = newOrderId();
-    const request = paymentRequested(orderId, 'card');
+    const request = paymentRequested(orderId, 'qris');
     await publish(request);
-    await handled(request);
+    await waitFor(() => sessionsOpened(orderId).length > 0, { what: 'PaymentSessionOpened' });
+    const opened = PaymentSessionOpened.envelope.parse(sessionsOpened(orderId)[0]?.envelope);
+    expect(opened.data).toMatchObject({ provider: 'midtrans', paymentMethod: 'qris', amount: 35_000 });
+    expect(opened.data.redirectUrl).toMatch(new RegExp(`^${testInfra().midtransBaseUrl}/snap/v4/redirection/`));
 
+    // The shopper pays on the sandbox page; Midtrans sends the notification twice.
+    const ref = `${orderId}-1-1`;
+    await sandbox(`/_sandbox/transactions/${ref}/choose`, { payment_type: 'qris' });
+    await sandbox(`/_sandbox/transactions/${ref}/pay`, { duplicates: 2 });
+
+    await waitFor(() => succeeded(orderId).length > 0, { what: 'PaymentSucceeded' });
     const [doc] = await payments(orderId);
-    expect(doc).toMatchObject({ status: 'AWAITING_PROVIDER', provider: 'stripe' });
-    expect(doc?.outbox ?? []).toHaveLength(0);
-    expect(service.output()).toContain('no payment provider is configured yet');
+    expect(doc).toMatchObject({ status: 'PAID', captured: 35_000, providerRecord: { paymentType: 'qris' } });
+    await new Promise((r) => setTimeout(r, 1500)); // let the duplicates arrive
+    expect(new Set(succeeded(orderId).map((r) => r.envelope.id)).size).toBe(1);
+    expect(PaymentSucceeded.envelope.parse(succeeded(orderId)[0]?.envelope)).toMatchObject({
+      correlationid: request.correlationid,
+      data: { orderId, amount: 35_000 },
+    });
+  });
+
+  it('refunds a paid QRIS order that is cancelled, exactly once, even when the cancellation is redelivered', async () => {
+    const orderId = newOrderId();
+    await publish(paymentRequested(orderId, 'qris'));
+    await waitFor(() => sessionsOpened(orderId).length > 0, { what: 'PaymentSessionOpened' });
+    const ref = `${orderId}-1-1`;
+    await sandbox(`/_sandbox/transactions/${ref}/choose`, { payment_type: 'qris' });
+    await sandbox(`/_sandbox/transactions/${ref}/pay`, {});
+    await waitFor(() => succeeded(orderId).length > 0, { what: 'PaymentSucceeded' });
+
+    const cancelled = newEvent(OrderCancelled, orderId, { ...(SAMPLE_DATA[OrderCancelled.type] as object), orderId } as never, ctx);
+    await publish(cancelled, cancelled);
+    await waitFor(() => refunded(orderId).length > 0, { what: 'PaymentRefunded' });
+    const tx = await (await fetch(`${testInfra().midtransBaseUrl}/_sandbox/transactions/${ref}`)).json();
+    expect(tx.refunds ?? tx.transaction?.refunds).toHaveLength(1);
+    const [doc] = await payments(orderId);
+    expect(doc).toMatchObject({ status: 'REFUNDED', refunded: 35_000, refund: { reason: 'order_cancelled' } });
+  });
+
+  it('bank VA: a cancelled paid order becomes a manual refund task (Midtrans cannot refund a VA by API)', async () => {
+    const orderId = newOrderId();
+    await publish(paymentRequested(orderId, 'bank_transfer'));
+    await waitFor(() => sessionsOpened(orderId).length > 0, { what: 'PaymentSessionOpened' });
+    const ref = `${orderId}-1-1`;
+    await sandbox(`/_sandbox/transactions/${ref}/choose`, { payment_type: 'bank_transfer', bank: 'bca' });
+    await sandbox(`/_sandbox/transactions/${ref}/pay`, {});
+    await waitFor(() => succeeded(orderId).length > 0, { what: 'PaymentSucceeded' });
+    const cancelled = newEvent(OrderCancelled, orderId, { ...(SAMPLE_DATA[OrderCancelled.type] as object), orderId } as never, ctx);
+    await publish(cancelled);
+    await waitFor(async () => (await payments(orderId))[0]?.status === 'MANUAL_REFUND', { what: 'MANUAL_REFUND' });
+    const [doc] = await payments(orderId);
+    expect(doc?.providerRecord.vaNumber).toMatch(/^12345\d+/);
   });
 });
+
+async function sandbox(path: string, body: unknown) {
+  const res = await fetch(`${testInfra().midtransBaseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}

@@ -19,7 +19,7 @@ export interface MidtransOptions {
 
 /** Midtrans' Snap names for our methods. */
 const ENABLED_PAYMENTS: Record<string, string[]> = {
-  qris: ['qris', 'other_qris'],
+  qris: ['qris'],
   gopay: ['gopay'],
   shopeepay: ['shopeepay'],
   bank_transfer: ['bca_va', 'bni_va', 'bri_va', 'permata_va', 'other_va'],
