@@ -49,7 +49,10 @@ async function openApiDocumentOf(name: Service): Promise<unknown> {
   } else if (name === 'orders') {
     const { createApp } = await service('orders/src/app.ts');
     const { appDeps } = await service('orders/src/test/fixtures.ts');
-    app = createApp(appDeps().appDeps);
+    // Every method the contract knows: which ones a deployment and a cooperative take is runtime data
+    // (GET /cooperatives/{id}/payment-methods), not a type.
+    const { PaymentMethodSchema } = await import('@pasar/contracts');
+    app = createApp(appDeps({ paymentMethods: [...PaymentMethodSchema.options] }).appDeps);
   } else if (name === 'payments') {
     app = (await service('payments/src/testing/fakes.ts')).fakeApp().app;
   } else {

@@ -64,6 +64,16 @@ export function fakeServices() {
   const byKey = new Map<string, string>();
   const calls: RecordedCall[] = [];
   const down = new Set<'catalog' | 'orders' | 'membership'>();
+  /** What orders offers per cooperative (GET /cooperatives/{id}/payment-methods); others: cash only. */
+  const paymentMethods = new Map<string, OrderView['paymentMethod'][]>([
+    ['karangbesuki', ['cash', 'qris', 'gopay', 'shopeepay', 'bank_transfer', 'card']],
+  ]);
+  /**
+   * How payments answers an online order: the hosted page appears after this many reads of the
+   * order (0: already on the first), or never (null) — as if payments were slow.
+   */
+  const payments: { openAfterReads: number | null } = { openAfterReads: 0 };
+  const reads = new Map<string, number>();
   let n = 0;
 
   function cartResponse(cart: CartView) {
@@ -176,6 +186,12 @@ export function fakeServices() {
       if (!cart || cart.lines.length === 0) return error(409, 'CART.EMPTY');
       const fulfilment = body.fulfilment as OrderView['fulfilment'];
       const coop = COOPERATIVES.find((c) => c.cooperativeId === cart.cooperativeId);
+      const payWith = body.paymentMethod as OrderView['paymentMethod'];
+      const offered = paymentMethods.get(cart.cooperativeId) ?? ['cash'];
+      if (!offered.includes(payWith))
+        return error(400, 'VALIDATION', `paymentMethod: choose ${offered.join(', ')}`, {
+          issues: [{ field: 'paymentMethod' }],
+        });
       if (fulfilment.method === 'delivery' && !coop?.deliveryEnabled)
         return error(409, 'ORDER.DELIVERY_UNAVAILABLE');
       n += 1;
@@ -192,11 +208,14 @@ export function fakeServices() {
         total: subtotal + fee,
         fulfilment,
         contact: body.contact as OrderView['contact'],
-        paymentMethod: 'cash',
+        paymentMethod: payWith,
         pickupCode: null,
         expiresAt: now,
         createdAt: now,
         rejection: null,
+        cancelReason: null,
+        payment: null,
+        refund: null,
         timeline: [{ status: 'PLACED', at: now }],
         canCancel: true,
       };
@@ -220,7 +239,7 @@ export function fakeServices() {
       const status = url.searchParams.get('status');
       // The staff view: the order plus the shopper's note and when it last changed.
       const theirs: StaffOrderView[] = [...orders.values()]
-        .map((o) => ({ ...o.order, note: null, updatedAt: o.order.createdAt }))
+        .map((o) => ({ ...o.order, note: null, updatedAt: o.order.createdAt, paymentId: null }))
         .filter((o) => o.cooperativeId === m?.[1] && (!status || o.status === status));
       return json(200, page(theirs.reverse(), url));
     }
@@ -239,7 +258,33 @@ export function fakeServices() {
           headers: { 'Content-Type': 'text/event-stream' },
         });
       }
+      const read = (reads.get(entry.order.id) ?? 0) + 1;
+      reads.set(entry.order.id, read);
+      // Payments opens the hosted page for an online order stock has been held for.
+      if (
+        entry.order.paymentMethod !== 'cash' &&
+        !entry.order.payment &&
+        payments.openAfterReads !== null &&
+        read > payments.openAfterReads
+      ) {
+        entry.order = {
+          ...entry.order,
+          status: 'AWAITING_PAYMENT',
+          payment: {
+            provider: entry.order.paymentMethod === 'card' ? 'stripe' : 'midtrans',
+            redirectUrl: `https://pay.example/snap/${entry.order.id}`,
+            deadline: new Date(Date.now() + 30 * 60_000).toISOString(),
+          },
+        };
+      }
       return json(200, entry.order);
+    }
+    m = path.match(/^\/cooperatives\/([^/]+)\/payment-methods$/);
+    if (m && method === 'GET') {
+      const cooperativeId = m[1] ?? '';
+      if (!COOPERATIVES.some((c) => c.cooperativeId === cooperativeId))
+        return error(404, 'COOPERATIVE.NOT_FOUND');
+      return json(200, { cooperativeId, paymentMethods: paymentMethods.get(cooperativeId) ?? ['cash'] });
     }
     return error(404, 'NOT_FOUND');
   }
@@ -526,6 +571,8 @@ export function fakeServices() {
     fetch,
     calls,
     down,
+    paymentMethods,
+    payments,
     products,
     carts,
     orders,

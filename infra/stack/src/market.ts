@@ -121,6 +121,7 @@ export async function startMarket(opts: {
           args: ['--import', 'tsx', join('services', name, 'src', 'main.ts')],
           cwd: root,
           env: {
+            ...(name === 'orders' ? { PAYMENT_METHODS: 'cash,qris,gopay,shopeepay,bank_transfer,card' } : {}), // .env wins
             ...envFor(name),
             PORT: String(port),
             MONGO_URL: databaseUrl(stack.mongoUrl, `pasar_${name}`),

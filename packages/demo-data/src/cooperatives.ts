@@ -23,6 +23,8 @@ export const DEMO_COOPERATIVES: DemoCooperative[] = [
     deliveryEnabled: true,
     deliveryFee: 5_000,
     orderExpiryMinutes: 30,
+    // Every method the platform offers: cash at the outlet, Midtrans (QRIS, e-wallets, VA) and cards.
+    paymentMethods: ['cash', 'qris', 'gopay', 'shopeepay', 'bank_transfer', 'card'],
   },
   {
     cooperativeId: 'dinoyo',

@@ -4,6 +4,7 @@ import { createServiceApp, serveOpenApi } from '@pasar/service-kit';
 import { registerCartRoutes } from './routes/carts.routes';
 import { registerOrderStreamRoutes, type StreamOptions } from './routes/order-stream.routes';
 import { registerOrderRoutes } from './routes/orders.routes';
+import { registerPaymentMethodRoutes } from './routes/payment-methods.routes';
 import { registerStaffRoutes } from './routes/staff.routes';
 import type { OrdersDeps } from './use-cases/ports';
 
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   registerCartRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerPaymentMethodRoutes(app, deps);
   registerOrderStreamRoutes(app, deps, {
     pollMs: deps.stream?.pollMs ?? 400,
     heartbeatMs: deps.stream?.heartbeatMs ?? 15_000,

@@ -939,6 +939,7 @@ export interface paths {
             deliveryEnabled: boolean;
             deliveryFee: number;
             orderExpiryMinutes: number;
+            paymentMethods?: ('cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card')[];
             /** @default  */
             description?: string;
             openingHours: string;
@@ -1110,6 +1111,7 @@ export interface paths {
             deliveryEnabled?: boolean;
             deliveryFee?: number;
             orderExpiryMinutes?: number;
+            paymentMethods?: ('cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card')[];
             description?: string;
             openingHours?: string;
             phone?: string;
@@ -1191,6 +1193,113 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/payment-methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the payment methods the cooperative offers shoppers (its ketua, or dinas) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            paymentMethods: ('cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card')[];
+          };
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Cooperative'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/cooperatives/{cooperativeId}/members': {
@@ -2174,6 +2283,7 @@ export interface components {
       deliveryEnabled: boolean;
       deliveryFee: number;
       orderExpiryMinutes: number;
+      paymentMethods?: ('cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card')[];
       slug: string;
       description: string;
       openingHours: string;

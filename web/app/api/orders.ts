@@ -685,7 +685,7 @@ export interface paths {
               phone: string;
             };
             /** @enum {string} */
-            paymentMethod: 'cash';
+            paymentMethod: 'cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card';
             note?: string;
           };
         };
@@ -1031,6 +1031,71 @@ export interface paths {
         };
         /** @description Signed in, without the role this needs in this cooperative */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/payment-methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The payment methods a shopper of the cooperative may choose */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The methods offered, in a fixed order */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PaymentMethods'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The access token sent is invalid or expired (sending none is fine) */
+        401: {
           headers: {
             [name: string]: unknown;
           };
@@ -1594,6 +1659,35 @@ export interface components {
         requested: number;
         available: number;
       } | null;
+      /**
+       * @description Why a CANCELLED order was cancelled; null otherwise
+       * @enum {string|null}
+       */
+      cancelReason: 'shopper' | 'staff' | 'payment_failed' | null;
+      /** @description The payment attempt, once payments has opened it */
+      payment: {
+        /** @enum {string} */
+        provider: 'cash' | 'midtrans' | 'stripe';
+        /** @description The hosted payment page while the order awaits payment; null otherwise */
+        redirectUrl: string | null;
+        /**
+         * Format: date-time
+         * @description Pay before this (= expiresAt)
+         */
+        deadline: string;
+      } | null;
+      /** @description Money going back to the shopper, if any */
+      refund: {
+        /** @enum {string} */
+        status: 'pending' | 'refunded';
+        amount: number;
+        /** @enum {string|null} */
+        via: 'provider' | 'manual' | null;
+        /** @enum {string} */
+        reason: 'order_cancelled' | 'paid_after_expiry' | 'paid_after_cancel';
+        /** Format: date-time */
+        at: string;
+      } | null;
       timeline: {
         /** @enum {string} */
         status:
@@ -1619,6 +1713,11 @@ export interface components {
       items: components['schemas']['OrderView'][];
       /** @description Pass as `cursor` for the next page */
       nextCursor: string | null;
+    };
+    PaymentMethods: {
+      cooperativeId: string;
+      /** @description The cooperative's methods that the platform also takes; what POST /orders accepts for it */
+      paymentMethods: ('cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card')[];
     };
     StaffOrderPage: {
       items: components['schemas']['StaffOrderView'][];
@@ -1691,6 +1790,35 @@ export interface components {
         requested: number;
         available: number;
       } | null;
+      /**
+       * @description Why a CANCELLED order was cancelled; null otherwise
+       * @enum {string|null}
+       */
+      cancelReason: 'shopper' | 'staff' | 'payment_failed' | null;
+      /** @description The payment attempt, once payments has opened it */
+      payment: {
+        /** @enum {string} */
+        provider: 'cash' | 'midtrans' | 'stripe';
+        /** @description The hosted payment page while the order awaits payment; null otherwise */
+        redirectUrl: string | null;
+        /**
+         * Format: date-time
+         * @description Pay before this (= expiresAt)
+         */
+        deadline: string;
+      } | null;
+      /** @description Money going back to the shopper, if any */
+      refund: {
+        /** @enum {string} */
+        status: 'pending' | 'refunded';
+        amount: number;
+        /** @enum {string|null} */
+        via: 'provider' | 'manual' | null;
+        /** @enum {string} */
+        reason: 'order_cancelled' | 'paid_after_expiry' | 'paid_after_cancel';
+        /** Format: date-time */
+        at: string;
+      } | null;
       timeline: {
         /** @enum {string} */
         status:
@@ -1714,6 +1842,8 @@ export interface components {
       note: string | null;
       /** Format: date-time */
       updatedAt: string;
+      /** @description payments' id of the latest payment attempt */
+      paymentId: string | null;
     };
   };
   responses: never;

@@ -126,8 +126,6 @@ export const id = {
   'checkout.postalCode': 'Kode pos (boleh kosong)',
   'checkout.addressNotes': 'Patokan rumah (boleh kosong)',
   'checkout.payment': 'Pembayaran',
-  'checkout.cash': 'Bayar di tempat (tunai)',
-  'checkout.cashHint': 'Bayar tunai saat mengambil atau menerima barang.',
   'checkout.note': 'Catatan untuk koperasi (boleh kosong)',
   'checkout.summary': 'Ringkasan pesanan',
   'checkout.subtotal': 'Subtotal',
@@ -201,6 +199,39 @@ export const id = {
   'order.shopAgain': 'Belanja lagi',
   'order.product': 'Produk',
 
+  'checkout.paymentHint':
+    'Kami tidak pernah meminta data kartu di halaman ini: pembayaran online dibuka di halaman penyedia pembayaran.',
+  'checkout.method.cash': 'Bayar di tempat (tunai)',
+  'checkout.method.cashHint': 'Bayar tunai saat mengambil atau menerima barang.',
+  'checkout.method.qris': 'QRIS',
+  'checkout.method.qrisHint': 'Pindai kode QR dengan aplikasi bank atau e-wallet apa pun.',
+  'checkout.method.gopay': 'GoPay',
+  'checkout.method.gopayHint': 'Bayar dari aplikasi Gojek atau GoPay.',
+  'checkout.method.shopeepay': 'ShopeePay',
+  'checkout.method.shopeepayHint': 'Bayar dari aplikasi Shopee.',
+  'checkout.method.bank_transfer': 'Transfer bank (Virtual Account)',
+  'checkout.method.bank_transferHint':
+    'Transfer ke nomor Virtual Account dari m-banking, ATM, atau internet banking.',
+  'checkout.method.card': 'Kartu debit/kredit',
+  'checkout.method.cardHint':
+    'Visa, Mastercard, dan lainnya; data kartu diisi di halaman penyedia pembayaran.',
+  'errors.paymentUnavailable': 'Metode pembayaran ini tidak tersedia di koperasi ini. Pilih metode lain.',
+  'order.paymentPreparing': 'Menyiapkan pembayaran…',
+  'order.paymentAwaiting': 'Menunggu pembayaran {total}.',
+  'order.paymentDeadline': 'Bayar sebelum {time}.',
+  'order.paymentCountdown': 'Sisa waktu {time}.',
+  'order.payNow': 'Bayar sekarang',
+  'order.payNowHint':
+    'Anda akan dibawa ke halaman pembayaran yang aman. Setelah membayar, Anda kembali ke sini.',
+  'order.paid': 'Sudah dibayar. Terima kasih! Koperasi segera menyiapkan pesanan Anda.',
+  'order.paymentFailed':
+    'Pembayaran gagal, sehingga pesanan dibatalkan dan stok dikembalikan. Silakan pesan lagi dengan metode pembayaran lain.',
+  'order.paymentExpired':
+    'Waktu pembayaran habis, sehingga pesanan dibatalkan otomatis. Tidak ada dana yang ditarik; silakan pesan lagi.',
+  'order.cancelledByStaff': 'Pesanan dibatalkan oleh koperasi. Alasannya ada di riwayat pesanan.',
+  'order.refundPending':
+    'Dana sedang dikembalikan: {amount}. Petugas koperasi memprosesnya; Anda akan menerima dana dalam beberapa hari kerja.',
+  'order.refunded': 'Dana sudah dikembalikan: {amount}.',
   'status.PLACED': 'Pesanan diterima, stok sedang dicek',
   'status.AWAITING_PAYMENT': 'Menunggu pembayaran',
   'status.CONFIRMED': 'Dikonfirmasi',

@@ -73,8 +73,9 @@ describe('CheckoutSchema', () => {
     });
   });
 
-  it('only knows cash as payment for now', () => {
-    expect(check({ ...pickup, paymentMethod: 'card' })).toEqual({
+  it('knows the six payment methods and no other (which ones a cooperative offers is the service’s word)', () => {
+    expect(check({ ...pickup, paymentMethod: 'card' })).toMatchObject({ ok: true });
+    expect(check({ ...pickup, paymentMethod: 'bitcoin' })).toEqual({
       ok: false,
       errors: { paymentMethod: 'errors.required' },
     });

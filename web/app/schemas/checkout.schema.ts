@@ -1,3 +1,4 @@
+import { PaymentMethodSchema } from '@pasar/contracts';
 import { z } from 'zod';
 import { optionalText } from './form';
 import { PhoneFieldSchema } from './phone';
@@ -31,7 +32,8 @@ export const CheckoutSchema = z
         .optional(),
     ),
     addressNotes: optionalText(200),
-    paymentMethod: z.literal('cash', { error: 'errors.required' }),
+    // Which of these the cooperative offers is the orders service's word (a 400 naming the field).
+    paymentMethod: z.enum(PaymentMethodSchema.options, { error: 'errors.required' }),
     note: optionalText(500),
   })
   .superRefine((form, ctx) => {

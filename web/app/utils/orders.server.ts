@@ -1,6 +1,14 @@
 import { answerSchema } from './contract.server';
 import { callService, serviceUrl } from './http.server';
-import type { CartView, OrderPage, OrderView, PlacedOrder, PlaceOrderInput, StaffOrderPage } from './views';
+import type {
+  CartView,
+  OrderPage,
+  OrderView,
+  PaymentMethod,
+  PlacedOrder,
+  PlaceOrderInput,
+  StaffOrderPage,
+} from './views';
 
 export type { PlaceOrderInput };
 export type Address = Extract<PlaceOrderInput['fulfilment'], { method: 'delivery' }>['address'];
@@ -109,4 +117,16 @@ export function cancelOrder(orderId: string, token: string, reason?: string): Pr
 export function openOrderEvents(orderId: string, token: string, signal: AbortSignal): Promise<Response> {
   const url = serviceUrl('orders', `${orderPath(orderId)}/events`, { token });
   return fetch(url, { headers: { Accept: 'text/event-stream', 'X-Order-Token': token }, signal });
+}
+
+/** The payment methods a shopper of the cooperative may choose (the cooperative's ∩ the platform's). */
+export async function getPaymentMethods(cooperativeId: string): Promise<PaymentMethod[]> {
+  const answer = await callService(
+    'orders',
+    `/cooperatives/${encodeURIComponent(cooperativeId)}/payment-methods`,
+    {
+      schema: answerSchema('orders', 'get', '/cooperatives/{cooperativeId}/payment-methods'),
+    },
+  );
+  return answer.paymentMethods;
 }

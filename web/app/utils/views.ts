@@ -27,6 +27,9 @@ export type OrderPage = OrdersSchemas['OrderPage'];
 /** A cooperative's orders for its staff (GET /cooperatives/{id}/orders). */
 export type StaffOrderView = OrdersSchemas['StaffOrderView'];
 export type StaffOrderPage = OrdersSchemas['StaffOrderPage'];
+export type PaymentMethod = OrderView['paymentMethod'];
+export type OrderPayment = NonNullable<OrderView['payment']>;
+export type OrderRefund = NonNullable<OrderView['refund']>;
 export type PlaceOrderInput = NonNullable<
   orders.paths['/orders']['post']['requestBody']
 >['content']['application/json'];

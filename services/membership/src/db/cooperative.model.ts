@@ -1,3 +1,4 @@
+import type { PaymentMethod } from '@pasar/contracts';
 import type { OutboxEntry } from '@pasar/events';
 import { type Connection, type Model, Schema } from 'mongoose';
 
@@ -12,6 +13,8 @@ export interface CooperativeDoc {
   deliveryEnabled: boolean;
   deliveryFee: number;
   orderExpiryMinutes: number;
+  /** Absent for cooperatives registered before online payments: every platform method. */
+  paymentMethods?: PaymentMethod[];
   slug: string;
   description: string;
   openingHours: string;
@@ -33,6 +36,7 @@ const CooperativeSchema = new Schema<CooperativeDoc>(
     deliveryEnabled: { type: Boolean, required: true },
     deliveryFee: { type: Number, required: true },
     orderExpiryMinutes: { type: Number, required: true },
+    paymentMethods: { type: [String], default: undefined },
     slug: { type: String, required: true },
     description: { type: String, default: '' },
     openingHours: { type: String, required: true },

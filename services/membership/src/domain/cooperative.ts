@@ -41,9 +41,16 @@ export interface AppliedChanges {
   snapshotChanged: boolean;
 }
 
+/** Values are scalars or lists of scalars (paymentMethods, where the order does not matter). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  return a === b;
+}
+
 export function applyChanges(current: Cooperative, changes: CooperativeChanges, now: Date): AppliedChanges {
   const changed = (Object.keys(changes) as (keyof CooperativeChanges)[]).filter(
-    (k) => changes[k] !== undefined && changes[k] !== current[k],
+    (k) => changes[k] !== undefined && !sameValue(changes[k], current[k]),
   );
   if (changed.length === 0) return { next: current, changed, snapshotChanged: false };
   const patch = Object.fromEntries(changed.map((k) => [k, changes[k]]));

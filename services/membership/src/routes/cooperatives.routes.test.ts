@@ -182,3 +182,107 @@ describe('PATCH /cooperatives/:id', () => {
     expect((await patch(app, { deliveryFee: 1 }, 'dinoyo')).status).toBe(404);
   });
 });
+
+describe('the payment methods a cooperative offers', () => {
+  const ALL = ['cash', 'qris', 'gopay', 'shopeepay', 'bank_transfer', 'card'];
+  /** karangbesuki with its ketua, its bendahara and kasir, and dinoyo's ketua. */
+  async function withBoard() {
+    const ctx = await registered();
+    const person = async (personId: string, phone: string, grant: Record<string, unknown>) =>
+      bearer(await ctx.tokenFor(await ctx.addPerson({ personId, phone, grants: [grant as never] })));
+    return {
+      ...ctx,
+      as: {
+        ketua: await person('per_kb_ketua', '+6281200000001', {
+          cooperativeId: 'karangbesuki',
+          roles: ['pengurus'],
+          position: 'ketua',
+        }),
+        bendahara: await person('per_kb_bendahara', '+6281200000002', {
+          cooperativeId: 'karangbesuki',
+          roles: ['pengurus'],
+          position: 'bendahara',
+        }),
+        kasir: await person('per_kb_kasir', '+6281200000003', {
+          cooperativeId: 'karangbesuki',
+          roles: ['kasir'],
+        }),
+        dinoyoKetua: await person('per_dn_ketua', '+6281200000004', {
+          cooperativeId: 'dinoyo',
+          roles: ['pengurus'],
+          position: 'ketua',
+        }),
+        dinas: adminHeaders,
+      },
+    };
+  }
+  const put = (
+    app: ReturnType<typeof fakeApp>['app'],
+    headers: Record<string, string>,
+    body: unknown,
+    id = 'karangbesuki',
+  ) =>
+    app.request(`/cooperatives/${id}/payment-methods`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('lets the ketua set them: stored, shown, and published in CooperativeUpdated', async () => {
+    const { app, cooperatives, as } = await withBoard();
+    const res = await put(app, as.ketua, { paymentMethods: ALL });
+    expect(res.status).toBe(200);
+    expect((await json(res)).paymentMethods).toEqual(ALL);
+    expect(cooperatives.events.at(-1)).toMatchObject({
+      type: 'pasar.membership.cooperative.updated',
+      data: { cooperativeId: 'karangbesuki', paymentMethods: ALL },
+    });
+    expect((await json(await app.request('/cooperatives/karangbesuki'))).paymentMethods).toEqual(ALL);
+  });
+
+  it('lets dinas set them, here and with PATCH; the same set again changes nothing', async () => {
+    const { app, cooperatives, as } = await withBoard();
+    expect((await put(app, as.dinas, { paymentMethods: ['cash', 'qris'] })).status).toBe(200);
+    const patched = await app.request('/cooperatives/karangbesuki', {
+      method: 'PATCH',
+      headers: adminHeaders,
+      body: JSON.stringify({ paymentMethods: ['qris', 'cash'] }),
+    });
+    expect(patched.status).toBe(200);
+    expect(cooperatives.events.filter((e) => e.type.endsWith('updated'))).toHaveLength(1);
+    expect(cooperatives.rows.get('karangbesuki')?.version).toBe(2);
+  });
+
+  it('is the ketua only: bendahara and kasir 403, another cooperative’s ketua 404, no token 401', async () => {
+    const { app, cooperatives, as } = await withBoard();
+    const body = { paymentMethods: ['cash'] };
+    expect((await put(app, as.bendahara, body)).status).toBe(403);
+    expect((await put(app, as.kasir, body)).status).toBe(403);
+    expect((await put(app, as.dinoyoKetua, body)).status).toBe(404);
+    expect((await put(app, {}, body)).status).toBe(401);
+    expect(cooperatives.events).toHaveLength(1);
+  });
+
+  it('refuses none, unknown and repeated methods, naming the field', async () => {
+    const { app, as } = await withBoard();
+    for (const paymentMethods of [[], ['bitcoin'], ['cash', 'cash'], 'cash']) {
+      const res = await put(app, as.ketua, { paymentMethods });
+      expect(res.status).toBe(400);
+      expect((await fieldsOf(res))[0]).toMatch(/^paymentMethods/);
+    }
+    expect((await put(app, as.ketua, { paymentMethods: ['cash'], deliveryFee: 0 })).status).toBe(400);
+  });
+
+  it('registers a cooperative with them, validated the same way', async () => {
+    const ctx = await dinasApp();
+    const bad = await ctx.post('/cooperatives', cooperativeBody({ paymentMethods: [] }), adminHeaders);
+    expect(bad.status).toBe(400);
+    const ok = await ctx.post(
+      '/cooperatives',
+      cooperativeBody({ paymentMethods: ['cash', 'card'] }),
+      adminHeaders,
+    );
+    expect(ok.status).toBe(201);
+    expect(ctx.cooperatives.events[0]?.data).toMatchObject({ paymentMethods: ['cash', 'card'] });
+  });
+});

@@ -5,7 +5,12 @@ import { listCooperatives } from '../use-cases/list-cooperatives';
 import type { MembershipDeps } from '../use-cases/ports';
 import { registerCooperative } from '../use-cases/register-cooperative';
 import { updateCooperative } from '../use-cases/update-cooperative';
-import { CooperativeParam, RegisterCooperativeBody, UpdateCooperativeBody } from './cooperatives.schemas';
+import {
+  CooperativeParam,
+  RegisterCooperativeBody,
+  SetPaymentMethodsBody,
+  UpdateCooperativeBody,
+} from './cooperatives.schemas';
 import { CooperativeViewSchema, json } from './views.schemas';
 
 const body = <S>(schema: S) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -49,6 +54,19 @@ const updateRoute = defineRoute({
   responses: { 200: json(CooperativeViewSchema, 'Changed') },
 });
 
+/**
+ * Which payment methods the cooperative offers is its own board's choice too: the ketua sets it
+ * (dinas may as well); other settings stay with dinas (PATCH above).
+ */
+const setPaymentMethodsRoute = defineRoute({
+  method: 'put',
+  path: '/cooperatives/{cooperativeId}/payment-methods',
+  summary: 'Set the payment methods the cooperative offers shoppers (its ketua, or dinas)',
+  access: { allow: ['dinas', 'pengurus'], scope: 'path', position: 'ketua' },
+  request: { params: CooperativeParam, ...body(SetPaymentMethodsBody) },
+  responses: { 200: json(CooperativeViewSchema, 'Changed') },
+});
+
 export function cooperativesRoutes(deps: MembershipDeps) {
   const app = createRouter();
   app.openapi(listRoute, async (c) => c.json({ items: await listCooperatives(deps) }, 200));
@@ -58,6 +76,14 @@ export function cooperativesRoutes(deps: MembershipDeps) {
   app.openapi(registerRoute, async (c) => c.json(await registerCooperative(deps, c.req.valid('json')), 201));
   app.openapi(updateRoute, async (c) =>
     c.json(await updateCooperative(deps, c.req.valid('param').cooperativeId, c.req.valid('json')), 200),
+  );
+  app.openapi(setPaymentMethodsRoute, async (c) =>
+    c.json(
+      await updateCooperative(deps, c.req.valid('param').cooperativeId, {
+        paymentMethods: c.req.valid('json').paymentMethods,
+      }),
+      200,
+    ),
   );
   return app;
 }

@@ -1,8 +1,14 @@
-import { CooperativeIdSchema, CooperativeSnapshotSchema } from '@pasar/contracts';
+import { CooperativeIdSchema, CooperativeSnapshotSchema, PaymentMethodSchema } from '@pasar/contracts';
 import { z } from 'zod';
 import { PublicPhoneSchema } from '../domain/phone';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The methods a cooperative offers shoppers: at least one, each known, none twice. */
+export const PaymentMethodsSetting = z
+  .array(PaymentMethodSchema)
+  .min(1, 'choose at least one payment method')
+  .refine((methods) => new Set(methods).size === methods.length, 'name each payment method once');
 
 /** The contract's snapshot fields plus what the storefront displays. Unknown fields are refused. */
 const CooperativeFields = {
@@ -15,6 +21,8 @@ const CooperativeFields = {
   description: z.string().trim().max(2000),
   openingHours: text(200),
   phone: PublicPhoneSchema,
+  // Absent: every method the platform takes (orders intersects it with PAYMENT_METHODS).
+  paymentMethods: PaymentMethodsSetting.optional(),
 };
 
 export const RegisterCooperativeBody = z.strictObject({
@@ -29,3 +37,6 @@ export const UpdateCooperativeBody = z
   .refine((o) => Object.values(o).some((v) => v !== undefined), 'send at least one field to change');
 
 export const CooperativeParam = z.object({ cooperativeId: CooperativeIdSchema });
+
+/** The ketua's (or dinas') payment-methods setting, on its own route. */
+export const SetPaymentMethodsBody = z.strictObject({ paymentMethods: PaymentMethodsSetting });

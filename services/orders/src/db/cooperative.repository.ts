@@ -23,6 +23,7 @@ export class MongoCooperativeStore implements CooperativeStore {
             deliveryEnabled: s.deliveryEnabled,
             deliveryFee: s.deliveryFee,
             orderExpiryMinutes: s.orderExpiryMinutes,
+            paymentMethods: s.paymentMethods ?? null,
             snapshotAt: at,
           },
         },
@@ -44,6 +45,8 @@ export class MongoCooperativeStore implements CooperativeStore {
       deliveryEnabled: d.deliveryEnabled,
       deliveryFee: d.deliveryFee,
       orderExpiryMinutes: d.orderExpiryMinutes,
+      // Snapshots from before online payments carry none: every platform method.
+      paymentMethods: d.paymentMethods ?? null,
     };
   }
 }

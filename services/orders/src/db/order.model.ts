@@ -10,7 +10,15 @@ export type OrderCollection = mongoose.mongo.Collection<OrderDoc>;
 export function toOrder(doc: OrderDoc): Order {
   const { _id, outbox: _outbox, ...rest } = doc;
   // Orders placed before accounts existed have no buyer field: they were all guests.
-  return { id: _id, ...rest, buyerPersonId: rest.buyerPersonId ?? null };
+  // Nor payment, refund or cancel reason before online payments.
+  return {
+    id: _id,
+    ...rest,
+    buyerPersonId: rest.buyerPersonId ?? null,
+    cancelReason: rest.cancelReason ?? null,
+    payment: rest.payment ?? null,
+    refund: rest.refund ?? null,
+  };
 }
 
 export function toOrderDoc(order: Order): OrderDoc {

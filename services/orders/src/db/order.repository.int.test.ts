@@ -161,4 +161,59 @@ describe('order repository on the real engine', () => {
     await t.stores.collections.orders.updateOne({ _id: order.id }, { $unset: { buyerPersonId: '' } });
     expect((await t.stores.orders.findById(order.id))?.buyerPersonId).toBeNull();
   });
+
+  it('keeps the latest payment session, ignores a redelivery or an older one, on a document without the field', async () => {
+    const placed = await placeOrder(t.deps, input(await cartWith(), `key-${Date.now()}-pay`));
+    const id = placed.order.id;
+    // Orders placed before online payments have no payment field at all.
+    await t.stores.collections.orders.updateOne({ _id: id }, {
+      $unset: { payment: '', refund: '' },
+    } as never);
+    const session = (paymentId: string, at: string) => ({
+      paymentId,
+      provider: 'midtrans' as const,
+      redirectUrl: `https://pay.test/${paymentId}`,
+      openedAt: new Date(at),
+    });
+    const v0 = (await t.stores.orders.versionOf(id)) ?? 0;
+    expect(
+      await t.stores.orders.recordPayment(id, session('pay_2', '2026-11-23T10:00:05Z'), new Date()),
+    ).toBe(true);
+    expect(
+      await t.stores.orders.recordPayment(id, session('pay_2', '2026-11-23T10:00:05Z'), new Date()),
+    ).toBe(false);
+    expect(
+      await t.stores.orders.recordPayment(id, session('pay_1', '2026-11-23T10:00:01Z'), new Date()),
+    ).toBe(false);
+    expect(
+      await t.stores.orders.recordPayment(id, session('pay_3', '2026-11-23T10:00:09Z'), new Date()),
+    ).toBe(true);
+    const read = await t.stores.orders.findById(id);
+    expect(read?.payment).toEqual(session('pay_3', '2026-11-23T10:00:09Z'));
+    expect(read?.version).toBe(v0 + 2);
+  });
+
+  it('records a refund pending then refunded, once each, with its timeline notes', async () => {
+    const placed = await placeOrder(t.deps, input(await cartWith(), `key-${Date.now()}-refund`));
+    const id = placed.order.id;
+    await t.stores.collections.orders.updateOne({ _id: id }, { $unset: { refund: '' } } as never);
+    const at = new Date();
+    const pending = {
+      status: 'pending' as const,
+      amount: 30_000,
+      via: null,
+      reason: 'order_cancelled' as const,
+      at,
+    };
+    const done = { ...pending, status: 'refunded' as const, via: 'manual' as const };
+    const note = (n: string) => ({ status: 'PLACED' as const, at, note: n });
+    expect(await t.stores.orders.recordRefund(id, pending, note('pending'))).toBe(true);
+    expect(await t.stores.orders.recordRefund(id, pending, note('pending'))).toBe(false);
+    expect(await t.stores.orders.recordRefund(id, done, note('done'))).toBe(true);
+    expect(await t.stores.orders.recordRefund(id, done, note('done'))).toBe(false);
+    expect(await t.stores.orders.recordRefund(id, pending, note('pending'))).toBe(false);
+    const read = await t.stores.orders.findById(id);
+    expect(read?.refund).toEqual(done);
+    expect(read?.timeline.map((e) => e.note ?? '')).toEqual(['', 'pending', 'done']);
+  });
 });

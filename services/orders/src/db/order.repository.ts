@@ -1,6 +1,12 @@
 import type { Envelope } from '@pasar/contracts';
 import { outboxFields, withOutbox } from '@pasar/events';
-import { AWAITING_CONFIRMATION, type Order } from '../domain/order';
+import {
+  AWAITING_CONFIRMATION,
+  type Order,
+  type PaymentSession,
+  type Refund,
+  type TimelineEntry,
+} from '../domain/order';
 import type { OrderChange, OrderCursor, OrderListFilter, OrderPage, OrderStore } from '../use-cases/ports';
 import { type OrderCollection, type OrderDoc, toOrder, toOrderDoc } from './order.model';
 
@@ -58,6 +64,30 @@ export class MongoOrderStore implements OrderStore {
       { _id: orderId, status: { $in: [...change.from] } },
       update as never,
     );
+    return res.modifiedCount === 1;
+  }
+
+  async recordPayment(orderId: string, payment: PaymentSession, at: Date): Promise<boolean> {
+    // Not this session already, and no session opened after it (`payment: null` also matches a missing field).
+    const res = await this.coll.updateOne(
+      {
+        _id: orderId,
+        'payment.paymentId': { $ne: payment.paymentId },
+        $or: [{ payment: null }, { 'payment.openedAt': { $lte: payment.openedAt } }],
+      } as never,
+      { $set: { payment, updatedAt: at }, $inc: { version: 1 } },
+    );
+    return res.modifiedCount === 1;
+  }
+
+  async recordRefund(orderId: string, refund: Refund, note: TimelineEntry): Promise<boolean> {
+    // pending only as the first word on it; refunded from nothing or pending, never twice.
+    const guard = refund.status === 'pending' ? { refund: null } : { 'refund.status': { $ne: 'refunded' } };
+    const res = await this.coll.updateOne({ _id: orderId, ...guard } as never, {
+      $set: { refund, updatedAt: note.at },
+      $inc: { version: 1 },
+      $push: { timeline: note },
+    });
     return res.modifiedCount === 1;
   }
 

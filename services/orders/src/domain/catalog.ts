@@ -1,4 +1,5 @@
-import type { Unit } from './types';
+import { PaymentMethodSchema } from '@pasar/contracts';
+import type { PaymentMethod, Unit } from './types';
 
 /** Orders' read model of a catalog product (fed by catalog.product.v1 snapshots). */
 export interface Product {
@@ -20,8 +21,23 @@ export interface Cooperative {
   deliveryEnabled: boolean;
   deliveryFee: number;
   orderExpiryMinutes: number;
+  /** The methods the cooperative offers (its settings); null = every method of the platform. */
+  paymentMethods: PaymentMethod[] | null;
 }
 
 export function isPublished(product: Product | undefined): product is Product {
   return product?.status === 'published';
+}
+
+/**
+ * What a shopper of this cooperative may pay with: the cooperative's choice within the platform's
+ * (env PAYMENT_METHODS), in the contract's order. Empty when they share none.
+ */
+export function offeredPaymentMethods(
+  cooperative: Pick<Cooperative, 'paymentMethods'>,
+  platform: readonly PaymentMethod[],
+): PaymentMethod[] {
+  return PaymentMethodSchema.options.filter(
+    (m) => platform.includes(m) && (cooperative.paymentMethods ?? platform).includes(m),
+  );
 }

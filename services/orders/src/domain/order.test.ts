@@ -23,6 +23,8 @@ const ALLOWED: Record<OrderCommand, Partial<Record<OrderStatus, OrderStatus>>> =
   reserveStock: { PLACED: 'CONFIRMED' }, // for cash; online below
   rejectStock: { PLACED: 'REJECTED' },
   receivePayment: { AWAITING_PAYMENT: 'PAID' },
+  failPayment: { AWAITING_PAYMENT: 'CANCELLED' },
+  expirePayment: { AWAITING_PAYMENT: 'EXPIRED' },
   cancel: { PLACED: 'CANCELLED', AWAITING_PAYMENT: 'CANCELLED', CONFIRMED: 'CANCELLED', PAID: 'CANCELLED' },
   expire: { PLACED: 'EXPIRED', AWAITING_PAYMENT: 'EXPIRED' },
   pack: { CONFIRMED: 'PACKED', PAID: 'PACKED' },
@@ -67,6 +69,11 @@ describe('order state machine', () => {
       DomainError,
     );
     expect(transition(order('PLACED'), 'expire', due).to).toBe('EXPIRED');
+  });
+
+  it("expires an order when the provider's transaction expired, even before the order's own time", () => {
+    const early = new Date('2026-11-23T10:00:00Z');
+    expect(transition(order('AWAITING_PAYMENT', 'qris'), 'expirePayment', early).to).toBe('EXPIRED');
   });
 });
 

@@ -39,6 +39,29 @@ export interface TimelineEntry {
   note?: string;
 }
 
+/** The payment attempt payments opened for the order (the latest one wins). */
+export interface PaymentSession {
+  paymentId: string;
+  provider: 'cash' | 'midtrans' | 'stripe';
+  /** The provider's hosted payment page; null for cash. */
+  redirectUrl: string | null;
+  /** When payments opened it (its event time): a newer session replaces an older one. */
+  openedAt: Date;
+}
+
+/** Money going back to the shopper; never changes the order's status. */
+export interface Refund {
+  status: 'pending' | 'refunded';
+  amount: number;
+  /** How it is (or was) paid back: the provider's refund API, or a staff member's transfer. */
+  via: 'provider' | 'manual' | null;
+  reason: 'order_cancelled' | 'paid_after_expiry' | 'paid_after_cancel';
+  at: Date;
+}
+
+/** Why an order was cancelled, as a code the storefront words for the shopper. */
+export type CancelReason = 'shopper' | 'staff' | 'payment_failed';
+
 export interface Rejection {
   reason: StockRejectionReason;
   productId: string;
@@ -62,6 +85,10 @@ export interface Order {
   note: string | null;
   pickupCode: string | null;
   rejection: Rejection | null;
+  /** Set with CANCELLED; null otherwise (and for orders cancelled before it was recorded). */
+  cancelReason: CancelReason | null;
+  payment: PaymentSession | null;
+  refund: Refund | null;
   timeline: TimelineEntry[];
   expiresAt: Date;
   createdAt: Date;
@@ -81,7 +108,15 @@ export interface Order {
 }
 
 /** What happens to an order, and from which states it may happen. */
-export type OrderCommand = 'reserveStock' | 'rejectStock' | 'receivePayment' | 'cancel' | 'expire' | 'pack';
+export type OrderCommand =
+  | 'reserveStock'
+  | 'rejectStock'
+  | 'receivePayment'
+  | 'failPayment'
+  | 'expirePayment'
+  | 'cancel'
+  | 'expire'
+  | 'pack';
 
 /** The shopper may cancel until the cooperative starts packing. */
 export const CANCELLABLE: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'CONFIRMED', 'PAID'];
@@ -102,6 +137,10 @@ const RULES: Record<OrderCommand, Rule> = {
   },
   rejectStock: { from: ['PLACED'], to: () => 'REJECTED' },
   receivePayment: { from: ['AWAITING_PAYMENT'], to: () => 'PAID' },
+  // The provider refused the payment (declined card, denied by fraud checks): the order ends.
+  failPayment: { from: ['AWAITING_PAYMENT'], to: () => 'CANCELLED' },
+  // The provider's transaction ran out of time: no deadline check, the provider is the truth about it.
+  expirePayment: { from: ['AWAITING_PAYMENT'], to: () => 'EXPIRED' },
   cancel: { from: CANCELLABLE, to: () => 'CANCELLED' },
   expire: { from: AWAITING_CONFIRMATION, to: () => 'EXPIRED' },
   pack: { from: ['CONFIRMED', 'PAID'], to: () => 'PACKED' },

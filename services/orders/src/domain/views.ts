@@ -1,6 +1,15 @@
 import type { Cart, PricedLine } from './cart';
 import { sumLines } from './cart';
-import { canCancel, type Fulfilment, type Order, type OrderStatus, type Rejection } from './order';
+import {
+  type CancelReason,
+  canCancel,
+  type Fulfilment,
+  type Order,
+  type OrderStatus,
+  type PaymentSession,
+  type Refund,
+  type Rejection,
+} from './order';
 import type { PaymentMethod, Unit } from './types';
 
 /** A line as the shopper sees it (the seller stays internal). */
@@ -38,8 +47,48 @@ export interface OrderView {
   expiresAt: string;
   createdAt: string;
   rejection: Rejection | null;
+  cancelReason: CancelReason | null;
+  payment: PaymentView | null;
+  refund: RefundView | null;
   timeline: { status: OrderStatus; at: string; note?: string }[];
   canCancel: boolean;
+}
+
+/** Where and until when the shopper pays (no internal ids). */
+export interface PaymentView {
+  provider: PaymentSession['provider'];
+  /** The hosted payment page while the order awaits payment; null otherwise (and for cash). */
+  redirectUrl: string | null;
+  /** Pay before this (= expiresAt): then the order expires. */
+  deadline: string;
+}
+
+export interface RefundView {
+  status: Refund['status'];
+  amount: number;
+  via: Refund['via'];
+  reason: Refund['reason'];
+  at: string;
+}
+
+function paymentView(order: Order): PaymentView | null {
+  if (!order.payment) return null;
+  return {
+    provider: order.payment.provider,
+    redirectUrl: order.status === 'AWAITING_PAYMENT' ? order.payment.redirectUrl : null,
+    deadline: order.expiresAt.toISOString(),
+  };
+}
+
+function refundView(refund: Refund | null): RefundView | null {
+  if (!refund) return null;
+  return {
+    status: refund.status,
+    amount: refund.amount,
+    via: refund.via,
+    reason: refund.reason,
+    at: refund.at.toISOString(),
+  };
 }
 
 function lineView(l: PricedLine): LineView {
@@ -82,6 +131,9 @@ export function toOrderView(order: Order): OrderView {
     expiresAt: order.expiresAt.toISOString(),
     createdAt: order.createdAt.toISOString(),
     rejection: order.rejection,
+    cancelReason: order.status === 'CANCELLED' ? order.cancelReason : null,
+    payment: paymentView(order),
+    refund: refundView(order.refund),
     timeline: order.timeline.map((t) => ({
       status: t.status,
       at: t.at.toISOString(),
@@ -91,12 +143,19 @@ export function toOrderView(order: Order): OrderView {
   };
 }
 
-/** What staff of the order's cooperative see: the shopper's view plus the shopper's note. */
+/** What staff of the order's cooperative see: the shopper's view plus the shopper's note and the payment's id. */
 export interface StaffOrderView extends OrderView {
   note: string | null;
   updatedAt: string;
+  /** payments' id of the latest payment attempt, to look it up there (reconciliation, refunds). */
+  paymentId: string | null;
 }
 
 export function toStaffOrderView(order: Order): StaffOrderView {
-  return { ...toOrderView(order), note: order.note, updatedAt: order.updatedAt.toISOString() };
+  return {
+    ...toOrderView(order),
+    note: order.note,
+    updatedAt: order.updatedAt.toISOString(),
+    paymentId: order.payment?.paymentId ?? null,
+  };
 }

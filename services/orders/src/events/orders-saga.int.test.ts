@@ -1,6 +1,13 @@
 import { waitFor } from '@pasar/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stockRejected, stockReserved } from '../test/events';
+import {
+  paymentExpired,
+  paymentFailed,
+  paymentRefunded,
+  paymentSessionOpened,
+  stockRejected,
+  stockReserved,
+} from '../test/events';
 import { bearer, pickupOrder, staffOf } from '../test/fixtures';
 import type { Sent } from '../test/http';
 import { readOrderEvents } from '../test/sse';
@@ -18,7 +25,12 @@ async function json(url: string, init: RequestInit = {}): Promise<Pick<Sent, 'st
 }
 
 /** Cart → line (once the read models have the cooperative and product) → order. */
-async function placeOrder(r: Running, key: string, headers: Record<string, string> = {}) {
+async function placeOrder(
+  r: Running,
+  key: string,
+  headers: Record<string, string> = {},
+  overrides: Record<string, unknown> = {},
+) {
   const url = r.service.url;
   const cart: Sent['body'] = await waitFor(
     async () => {
@@ -43,7 +55,7 @@ async function placeOrder(r: Running, key: string, headers: Record<string, strin
   const placed = await json(`${url}/orders`, {
     method: 'POST',
     headers: { 'Idempotency-Key': key, ...headers },
-    body: JSON.stringify(pickupOrder(cart.id)),
+    body: JSON.stringify(pickupOrder(cart.id, overrides)),
   });
   expect(placed.status).toBe(201);
   const { order, accessToken } = placed.body;
@@ -181,6 +193,89 @@ describe('orders service through the real broker', () => {
     });
     expect(r.listener.of('pasar.orders.order.cancelled', cancelMe.orderId)[0]?.data).toMatchObject({
       by: 'staff',
+    });
+  });
+
+  /** An online (QRIS) order with its stock held, and payments' session opened for it. */
+  async function awaitingPayment(r: Running, name: string) {
+    const placed = await placeOrder(r, `it-${Date.now()}-${name}`, {}, { paymentMethod: 'qris' });
+    await publish(r.bus, stockReserved(placed.orderId, r.product.productId));
+    await waitFor(async () => (await placed.get()).body.status === 'AWAITING_PAYMENT', {
+      what: 'order AWAITING_PAYMENT',
+    });
+    await waitFor(() => r.listener.of('pasar.orders.order.payment-requested', placed.orderId).length === 1, {
+      what: 'OrderPaymentRequested published',
+    });
+    await publish(
+      r.bus,
+      paymentSessionOpened(placed.orderId, 30_000, { redirectUrl: 'https://pay.test/snap/1' }),
+    );
+    const opened = await waitFor(
+      async () => {
+        const { body } = await placed.get();
+        return body.payment ? body : undefined;
+      },
+      { what: 'payment session on the order' },
+    );
+    expect(opened.payment).toEqual({
+      provider: 'midtrans',
+      redirectUrl: 'https://pay.test/snap/1',
+      deadline: opened.expiresAt,
+    });
+    return placed;
+  }
+
+  it('cancels an online order whose payment failed, and publishes OrderCancelled by the system', async () => {
+    const r = await startOrdersService({ PAYMENT_METHODS: 'cash,qris' });
+    running.push(r);
+    const { orderId, get } = await awaitingPayment(r, 'pay-failed');
+    expect(r.listener.of('pasar.orders.order.payment-requested', orderId)[0]?.data).toMatchObject({
+      paymentMethod: 'qris',
+      amount: 30_000,
+      items: [{ id: r.product.productId, unitPrice: 15_000, quantity: 2 }],
+    });
+
+    await publish(r.bus, paymentFailed(orderId));
+
+    const cancelled = await waitFor(
+      async () => {
+        const { body } = await get();
+        return body.status === 'CANCELLED' ? body : undefined;
+      },
+      { what: 'order CANCELLED' },
+    );
+    expect(cancelled).toMatchObject({ cancelReason: 'payment_failed', payment: { redirectUrl: null } });
+    await waitFor(() => r.listener.of('pasar.orders.order.cancelled', orderId).length === 1, {
+      what: 'OrderCancelled published',
+    });
+    expect(r.listener.of('pasar.orders.order.cancelled', orderId)[0]?.data).toMatchObject({ by: 'system' });
+  });
+
+  it('expires an online order when its payment expired, publishes OrderExpired, then records a refund', async () => {
+    const r = await startOrdersService({ PAYMENT_METHODS: 'cash,qris' });
+    running.push(r);
+    const { orderId, get } = await awaitingPayment(r, 'pay-expired');
+
+    await publish(r.bus, paymentExpired(orderId));
+
+    await waitFor(async () => (await get()).body.status === 'EXPIRED', { what: 'order EXPIRED' });
+    await waitFor(() => r.listener.of('pasar.orders.order.expired', orderId).length === 1, {
+      what: 'OrderExpired published',
+    });
+
+    // A payment that arrived anyway went back: the order says so, and stays EXPIRED.
+    const refunded = paymentRefunded(orderId, 30_000, 'provider');
+    await publish(r.bus, refunded, refunded);
+    const after = await waitFor(
+      async () => {
+        const { body } = await get();
+        return body.refund ? body : undefined;
+      },
+      { what: 'refund on the order' },
+    );
+    expect(after).toMatchObject({
+      status: 'EXPIRED',
+      refund: { status: 'refunded', amount: 30_000, via: 'provider', reason: 'order_cancelled' },
     });
   });
 });

@@ -1,6 +1,11 @@
 import {
   CooperativeRegistered,
   CooperativeUpdated,
+  PaymentExpired,
+  PaymentFailed,
+  PaymentRefunded,
+  PaymentRefundPending,
+  PaymentSessionOpened,
   PaymentSucceeded,
   ProductArchived,
   ProductPublished,
@@ -11,6 +16,10 @@ import {
 import { on, type Subscription } from '@pasar/events';
 import type { OrdersDeps } from '../use-cases/ports';
 import { cooperativeSnapshotHandler } from './cooperative-snapshot.handler';
+import { paymentExpiredHandler } from './payment-expired.handler';
+import { paymentFailedHandler } from './payment-failed.handler';
+import { paymentRefundHandler } from './payment-refund.handler';
+import { paymentSessionOpenedHandler } from './payment-session-opened.handler';
 import { paymentSucceededHandler } from './payment-succeeded.handler';
 import { productSnapshotHandler } from './product-snapshot.handler';
 import { stockRejectedHandler } from './stock-rejected.handler';
@@ -20,6 +29,7 @@ import { stockReservedHandler } from './stock-reserved.handler';
 export function orderSubscriptions(deps: OrdersDeps): Subscription[] {
   const product = productSnapshotHandler(deps);
   const cooperative = cooperativeSnapshotHandler(deps);
+  const refund = paymentRefundHandler(deps);
   return [
     on(ProductPublished, product),
     on(ProductUpdated, product),
@@ -28,6 +38,11 @@ export function orderSubscriptions(deps: OrdersDeps): Subscription[] {
     on(CooperativeUpdated, cooperative),
     on(StockReserved, stockReservedHandler(deps)),
     on(StockRejected, stockRejectedHandler(deps)),
+    on(PaymentSessionOpened, paymentSessionOpenedHandler(deps)),
     on(PaymentSucceeded, paymentSucceededHandler(deps)),
+    on(PaymentFailed, paymentFailedHandler(deps)),
+    on(PaymentExpired, paymentExpiredHandler(deps)),
+    on(PaymentRefundPending, refund),
+    on(PaymentRefunded, refund),
   ];
 }

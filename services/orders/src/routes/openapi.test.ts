@@ -35,6 +35,7 @@ describe('/openapi.json', () => {
         'GET /orders/{orderId}/events',
         'GET /me/orders',
         'GET /cooperatives/{cooperativeId}/orders',
+        'GET /cooperatives/{cooperativeId}/payment-methods',
         'GET /cooperatives/{cooperativeId}/orders/{orderId}',
         'POST /cooperatives/{cooperativeId}/orders/{orderId}/pack',
         'POST /cooperatives/{cooperativeId}/orders/{orderId}/cancel',
@@ -50,6 +51,7 @@ describe('/openapi.json', () => {
     expect(rule('/orders', 'post')).toEqual({ allow: ['anonymous'] });
     expect(rule('/orders/{orderId}/events', 'get')).toEqual({ allow: ['order-token'] });
     expect(rule('/me/orders', 'get')).toEqual({ allow: ['signed-in'] });
+    expect(rule('/cooperatives/{cooperativeId}/payment-methods', 'get')).toEqual({ allow: ['anonymous'] });
     expect(rule('/cooperatives/{cooperativeId}/orders/{orderId}/pack', 'post')).toEqual({
       allow: ['gudang', 'pengurus'],
       scope: 'path',

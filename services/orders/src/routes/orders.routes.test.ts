@@ -15,6 +15,7 @@ describe('POST /orders', () => {
     expect(Object.keys(order).sort()).toEqual(
       [
         'canCancel',
+        'cancelReason',
         'contact',
         'cooperativeId',
         'createdAt',
@@ -23,8 +24,10 @@ describe('POST /orders', () => {
         'fulfilment',
         'id',
         'lines',
+        'payment',
         'paymentMethod',
         'pickupCode',
+        'refund',
         'rejection',
         'status',
         'subtotal',
@@ -42,6 +45,9 @@ describe('POST /orders', () => {
       paymentMethod: 'cash',
       pickupCode: null,
       rejection: null,
+      cancelReason: null,
+      payment: null,
+      refund: null,
       canCancel: true,
       timeline: [{ status: 'PLACED' }],
     });

@@ -70,6 +70,31 @@ const orderViewShape = {
       available: z.number().int(),
     })
     .nullable(),
+  cancelReason: z
+    .enum(['shopper', 'staff', 'payment_failed'])
+    .nullable()
+    .openapi({ description: 'Why a CANCELLED order was cancelled; null otherwise' }),
+  payment: z
+    .object({
+      provider: z.enum(['cash', 'midtrans', 'stripe']),
+      redirectUrl: z
+        .string()
+        .nullable()
+        .openapi({ description: 'The hosted payment page while the order awaits payment; null otherwise' }),
+      deadline: Timestamp.openapi({ description: 'Pay before this (= expiresAt)' }),
+    })
+    .nullable()
+    .openapi({ description: 'The payment attempt, once payments has opened it' }),
+  refund: z
+    .object({
+      status: z.enum(['pending', 'refunded']),
+      amount: RupiahSchema,
+      via: z.enum(['provider', 'manual']).nullable(),
+      reason: z.enum(['order_cancelled', 'paid_after_expiry', 'paid_after_cancel']),
+      at: Timestamp,
+    })
+    .nullable()
+    .openapi({ description: 'Money going back to the shopper, if any' }),
   timeline: z.array(z.object({ status: OrderStatusSchema, at: Timestamp, note: z.string().optional() })),
   canCancel: z.boolean().openapi({ description: 'The shopper may still cancel (until packing starts)' }),
 };
@@ -77,7 +102,12 @@ const orderViewShape = {
 export const OrderViewSchema = z.object(orderViewShape).openapi('OrderView');
 
 export const StaffOrderViewSchema = z
-  .object({ ...orderViewShape, note: z.string().nullable(), updatedAt: Timestamp })
+  .object({
+    ...orderViewShape,
+    note: z.string().nullable(),
+    updatedAt: Timestamp,
+    paymentId: z.string().nullable().openapi({ description: "payments' id of the latest payment attempt" }),
+  })
   .openapi('StaffOrderView');
 
 export const PlacedOrderSchema = z

@@ -1,7 +1,7 @@
 import type { CooperativeSnapshot, Envelope, ProductSnapshot } from '@pasar/contracts';
 import type { Cart } from '../domain/cart';
 import type { Cooperative, Product } from '../domain/catalog';
-import type { Order } from '../domain/order';
+import type { Order, PaymentSession, Refund, TimelineEntry } from '../domain/order';
 import type {
   CartStore,
   CooperativeStore,
@@ -48,6 +48,7 @@ export class MemoryCooperativeStore implements CooperativeStore {
       deliveryEnabled,
       deliveryFee,
       orderExpiryMinutes,
+      paymentMethods: s.paymentMethods ?? null,
       at,
     });
     return 'applied';
@@ -125,6 +126,24 @@ export class MemoryOrderStore implements OrderStore {
     o.version += 1;
     o.timeline.push(clone(change.timeline));
     this.outbox.push(...change.events);
+    return true;
+  }
+  async recordPayment(id: string, payment: PaymentSession, at: Date) {
+    const o = this.byId.get(id);
+    if (!o) return false;
+    if (o.payment && (o.payment.paymentId === payment.paymentId || o.payment.openedAt > payment.openedAt))
+      return false;
+    Object.assign(o, { payment: clone(payment), updatedAt: at });
+    o.version += 1;
+    return true;
+  }
+  async recordRefund(id: string, refund: Refund, note: TimelineEntry) {
+    const o = this.byId.get(id);
+    if (!o) return false;
+    if (refund.status === 'pending' ? o.refund !== null : o.refund?.status === 'refunded') return false;
+    Object.assign(o, { refund: clone(refund), updatedAt: note.at });
+    o.version += 1;
+    o.timeline.push(clone(note));
     return true;
   }
   async list(filter: OrderListFilter, limit: number, cursor?: OrderCursor): Promise<OrderPage> {

@@ -7,11 +7,24 @@ import {
   type StockReserved,
 } from '@pasar/contracts';
 import type { Envelope } from '@pasar/contracts';
-import { issuesPickupCode } from '../domain/order';
+import { issuesPickupCode, type Order } from '../domain/order';
 import { newPickupCode } from '../lib/ids';
 import { commitChange, decideOrSkip } from './commit-change';
 import { eventLines } from './event-lines';
 import { EVENT_SOURCE, type OrdersDeps } from './ports';
+
+/** What the shopper pays for, summing to the total: the lines, then the delivery fee as its own item. */
+export function paymentItems(order: Pick<Order, 'lines' | 'deliveryFee'>) {
+  const items = order.lines.map((l) => ({
+    id: l.productId,
+    name: l.name,
+    unitPrice: l.unitPrice,
+    quantity: l.quantity,
+  }));
+  if (order.deliveryFee > 0)
+    items.push({ id: 'delivery', name: 'Ongkos kirim', unitPrice: order.deliveryFee, quantity: 1 });
+  return items;
+}
 
 /**
  * Catalog holds every line. The payment step comes next: payment is requested for every method;
@@ -39,6 +52,7 @@ export async function applyStockReserved(
         amount: order.total,
         paymentMethod: order.paymentMethod,
         expiresAt: order.expiresAt.toISOString(),
+        items: paymentItems(order),
       },
       ctx,
     ),

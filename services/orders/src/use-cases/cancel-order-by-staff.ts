@@ -40,7 +40,8 @@ export async function cancelOrderByStaff(
       at: deps.clock(),
       correlationId: order.correlationId,
     });
-    if (await commitChange(deps, order, t, { events: [cancelled, audit], note: reason })) {
+    const change = { set: { cancelReason: 'staff' as const }, events: [cancelled, audit], note: reason };
+    if (await commitChange(deps, order, t, change)) {
       return getOrderForStaff(deps, cooperativeId, orderId);
     }
     // The order moved on meanwhile (e.g. confirmed): decide again on its new state.

@@ -26,7 +26,12 @@ export async function cancelOrder(
       { orderId: order.id, by: 'shopper', reason: 'Dibatalkan oleh pembeli', lines: eventLines(order) },
       { source: EVENT_SOURCE, cooperativeId: order.cooperativeId, correlationId: order.correlationId },
     );
-    if (await commitChange(deps, order, t, { events: [evt], ...(reason ? { note: reason } : {}) })) {
+    const change = {
+      set: { cancelReason: 'shopper' as const },
+      events: [evt],
+      ...(reason ? { note: reason } : {}),
+    };
+    if (await commitChange(deps, order, t, change)) {
       return getOrderForShopper(deps, orderId, token);
     }
     // The order moved on meanwhile (e.g. confirmed): decide again on its new state.

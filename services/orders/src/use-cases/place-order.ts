@@ -1,6 +1,7 @@
 import { newEvent, OrderPlaced, type PaymentMethod } from '@pasar/contracts';
 import { DomainError, ValidationError } from '@pasar/service-kit';
 import { orderLines, sumLines } from '../domain/cart';
+import { offeredPaymentMethods } from '../domain/catalog';
 import type { Contact, Fulfilment, Order } from '../domain/order';
 import { hashToken, newAccessToken, orderIdForKey } from '../lib/ids';
 import { eventLines } from './event-lines';
@@ -40,12 +41,7 @@ const MAX_TOKENS = 50;
  */
 export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Promise<PlacedOrder> {
   if (!deps.settings.paymentMethods.includes(input.paymentMethod)) {
-    throw new ValidationError([
-      {
-        field: 'paymentMethod',
-        message: `"${input.paymentMethod}" is not available; choose ${deps.settings.paymentMethods.join(', ')}`,
-      },
-    ]);
+    throw methodNotOffered(input.paymentMethod, deps.settings.paymentMethods);
   }
   // The id is a function of the key: the duplicate check is a lookup by _id (cheap on every engine).
   const orderId = orderIdForKey(input.idempotencyKey);
@@ -67,6 +63,8 @@ export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Prom
       409,
     );
   }
+  const offered = offeredPaymentMethods(cooperative, deps.settings.paymentMethods);
+  if (!offered.includes(input.paymentMethod)) throw methodNotOffered(input.paymentMethod, offered);
   if (input.fulfilment.method === 'delivery' && !cooperative.deliveryEnabled) {
     throw new DomainError(
       'ORDER.DELIVERY_UNAVAILABLE',
@@ -95,6 +93,9 @@ export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Prom
     note: input.note ?? null,
     pickupCode: null,
     rejection: null,
+    cancelReason: null,
+    payment: null,
+    refund: null,
     timeline: [{ status: 'PLACED', at: now }],
     expiresAt: new Date(now.getTime() + expirySeconds * 1000),
     createdAt: now,
@@ -144,6 +145,19 @@ export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Prom
     'order placed',
   );
   return { order, accessToken, created: true };
+}
+
+/** 400 naming the field and what this cooperative does take. */
+function methodNotOffered(method: PaymentMethod, offered: readonly PaymentMethod[]): ValidationError {
+  return new ValidationError([
+    {
+      field: 'paymentMethod',
+      message:
+        offered.length > 0
+          ? `"${method}" is not available; choose ${offered.join(', ')}`
+          : `"${method}" is not available; this cooperative takes no payment method right now`,
+    },
+  ]);
 }
 
 /**

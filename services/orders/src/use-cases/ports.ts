@@ -2,7 +2,7 @@ import type { CooperativeSnapshot, Envelope, PaymentMethod, ProductSnapshot } fr
 import type { Logger } from '@pasar/events';
 import type { Cart } from '../domain/cart';
 import type { Cooperative, Product } from '../domain/catalog';
-import type { Order, OrderStatus, TimelineEntry } from '../domain/order';
+import type { Order, OrderStatus, PaymentSession, Refund, TimelineEntry } from '../domain/order';
 
 /** Read model of catalog products. `upsert` never lets an older snapshot overwrite a newer one. */
 export interface ProductStore {
@@ -28,7 +28,7 @@ export interface CartStore {
 export interface OrderChange {
   from: readonly OrderStatus[];
   to: OrderStatus;
-  set?: Partial<Pick<Order, 'pickupCode' | 'rejection'>>;
+  set?: Partial<Pick<Order, 'pickupCode' | 'rejection' | 'cancelReason'>>;
   timeline: TimelineEntry;
   events: Envelope[];
 }
@@ -59,6 +59,16 @@ export interface OrderStore {
   addTokenHash(orderId: string, hash: string, max: number): Promise<boolean>;
   /** Applies the change only if the order is still in one of `change.from`; false otherwise. */
   applyChange(orderId: string, change: OrderChange): Promise<boolean>;
+  /**
+   * Stores the payment session (bumping the version) unless the order already holds this one or
+   * one opened later; false then (a redelivery, an older attempt). Never changes the status.
+   */
+  recordPayment(orderId: string, payment: PaymentSession, at: Date): Promise<boolean>;
+  /**
+   * Stores the refund's step with its timeline note (bumping the version) unless the order's refund
+   * is already there or further ('refunded' is final); false then. Never changes the status.
+   */
+  recordRefund(orderId: string, refund: Refund, note: TimelineEntry): Promise<boolean>;
   /** Newest first (createdAt, then id, both descending), at most `limit`, after `cursor`. */
   list(filter: OrderListFilter, limit: number, cursor?: OrderCursor): Promise<OrderPage>;
   /** Orders in PLACED/AWAITING_PAYMENT whose expiry time has passed. */

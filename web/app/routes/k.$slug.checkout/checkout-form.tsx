@@ -4,18 +4,26 @@ import { FieldMessage, TextField } from '~/components/field';
 import { Notice } from '~/components/notice';
 import type { FieldErrors } from '~/schemas/form';
 import { useI18n } from '~/utils/use-i18n';
-import type { CooperativeView } from '~/utils/views';
+import type { CooperativeView, PaymentMethod } from '~/utils/views';
 import { FulfilmentFields } from './fulfilment-fields';
+import { PaymentMethodFields } from './payment-methods';
 
 interface CheckoutFormProps {
   cooperative: CooperativeView;
+  paymentMethods: readonly PaymentMethod[];
   idempotencyKey: string;
   values: Record<string, string>;
   errors: FieldErrors;
 }
 
 /** The checkout form: a plain POST that works without JavaScript; with it, focus goes to the first wrong field. */
-export function CheckoutForm({ cooperative, idempotencyKey, values, errors }: CheckoutFormProps) {
+export function CheckoutForm({
+  cooperative,
+  paymentMethods,
+  idempotencyKey,
+  values,
+  errors,
+}: CheckoutFormProps) {
   const { t } = useI18n();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
@@ -64,17 +72,11 @@ export function CheckoutForm({ cooperative, idempotencyKey, values, errors }: Ch
 
       <FulfilmentFields cooperative={cooperative} values={values} errors={errors} />
 
-      <fieldset className="choice-group">
-        <legend>{t('checkout.payment')}</legend>
-        <div className="choice">
-          <input id="payment-cash" type="radio" name="paymentMethod" value="cash" defaultChecked />
-          <label htmlFor="payment-cash">
-            {t('checkout.cash')}
-            <span className="choice-hint">{t('checkout.cashHint')}</span>
-          </label>
-        </div>
-        <FieldMessage id="paymentMethod-error" error={errors.paymentMethod} />
-      </fieldset>
+      <PaymentMethodFields
+        methods={paymentMethods}
+        value={values.paymentMethod}
+        error={errors.paymentMethod}
+      />
 
       <div className="field">
         <label htmlFor="field-note">{t('checkout.note')}</label>

@@ -6,15 +6,16 @@ import { getAuth } from '~/utils/auth.server';
 import { loadCart } from '~/utils/cart.server';
 import { requireCooperative, requireSlug } from '~/utils/cooperative.server';
 import { ApiError } from '~/utils/http.server';
-import { type PlaceOrderInput, placeOrder } from '~/utils/orders.server';
+import { getOrder, getPaymentMethods, type PlaceOrderInput, placeOrder } from '~/utils/orders.server';
 import { commitSession, flashNotice, getCartId, getSession, rememberOrder } from '~/utils/session.server';
 
 export async function loadCheckout({ request, params }: LoaderFunctionArgs) {
   const slug = requireSlug(params.slug);
   const session = await getSession(request);
   const cart = await loadCart(session, slug);
+  const paymentMethods = cart && cart.lines.length > 0 ? await getPaymentMethods(slug) : [];
   // One key per rendering of the form: a double submit (or a retry after a lost answer) makes one order.
-  return { cart, idempotencyKey: randomUUID() };
+  return { cart, paymentMethods, idempotencyKey: randomUUID() };
 }
 
 export function toOrderRequest(form: Checkout, cartId: string): PlaceOrderInput {
@@ -44,6 +45,7 @@ export function toOrderRequest(form: Checkout, cartId: string): PlaceOrderInput 
 
 /** Service field paths → our form fields, for a 400 the orders service names. */
 const SERVICE_FIELDS: [RegExp, string, FieldError][] = [
+  [/paymentMethod/, 'paymentMethod', 'errors.paymentUnavailable'],
   [/phone/, 'phone', 'errors.phone'],
   [/contact\.name|"name"/, 'name', 'errors.nameLength'],
   [/street/, 'street', 'errors.required'],
@@ -107,8 +109,33 @@ export async function submitCheckout({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   rememberOrder(session, placed.order.id, placed.accessToken);
+  const headers = { 'Set-Cookie': await commitSession(session) };
+  if (placed.order.paymentMethod !== 'cash') {
+    // Online: straight on to the provider's page once payments has opened it; else the order page
+    // says "Menyiapkan pembayaran…" and shows "Bayar sekarang" live when it comes.
+    const page = await waitForPaymentPage(placed.order.id, placed.accessToken);
+    if (page) return redirect(page, { headers });
+  }
   flashNotice(session, 'order.placedNotice');
   return redirect(`/k/${cooperative.slug}/pesanan/${placed.order.id}`, {
     headers: { 'Set-Cookie': await commitSession(session) },
   });
+}
+
+/** How long checkout waits for the payment page before showing the order page instead (tests shorten it). */
+export const paymentWait = { timeoutMs: 3_000, intervalMs: 250 };
+
+/** The hosted payment page of a just-placed order, once payments has opened it; null after the wait. */
+async function waitForPaymentPage(orderId: string, token: string): Promise<string | null> {
+  const until = Date.now() + paymentWait.timeoutMs;
+  for (;;) {
+    try {
+      const url = (await getOrder(orderId, token)).payment?.redirectUrl;
+      if (url && /^https?:\/\//.test(url)) return url;
+    } catch {
+      return null; // the order is placed: on a hiccup the order page takes over
+    }
+    if (Date.now() + paymentWait.intervalMs > until) return null;
+    await new Promise((resolve) => setTimeout(resolve, paymentWait.intervalMs));
+  }
 }

@@ -3,7 +3,7 @@ import { loadOrder } from '~/routes/k.$slug.pesanan.$orderId/order.server';
 import { KERIPIK } from '../../../test/fixtures';
 import { args, cookieOf, get, post, run } from '../../../test/route-helpers';
 import { cartWith, installFakeServices } from '../../../test/setup-services';
-import { loadCheckout, submitCheckout } from './checkout.server';
+import { loadCheckout, paymentWait, submitCheckout } from './checkout.server';
 
 const services = installFakeServices();
 const params = { slug: 'karangbesuki' };
@@ -153,5 +153,53 @@ describe('checkout action', () => {
     const res = await checkout(form(), cookie);
     expect(res.status).toBe(503);
     expect(res.data).toMatchObject({ reason: 'service-unavailable', service: 'orders' });
+  });
+});
+
+describe('checkout payment methods', () => {
+  it('offers the methods the orders service names for the cooperative', async () => {
+    const cookie = await cartWith(KERIPIK.id, 1);
+    const page = await run(() => loadCheckout(args(get('/k/karangbesuki/checkout', cookie), params)));
+    expect(page.data.paymentMethods).toEqual(['cash', 'qris', 'gopay', 'shopeepay', 'bank_transfer', 'card']);
+  });
+
+  it('sends the chosen online method and goes straight on to the hosted payment page', async () => {
+    const cookie = await cartWith(KERIPIK.id);
+    const res = await checkout(form({ paymentMethod: 'qris' }), cookie);
+    expect(orderPosts()[0]?.body).toMatchObject({ paymentMethod: 'qris' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('Location')).toMatch(/^https:\/\/pay\.example\/snap\/ord_/);
+    // The session holds the order's token: coming back from the provider opens the order.
+    expect(res.headers.get('Set-Cookie')).toBeTruthy();
+  });
+
+  it('shows the order page when the payment page is not there within the wait', async () => {
+    services.current.payments.openAfterReads = null;
+    const saved = { ...paymentWait };
+    Object.assign(paymentWait, { timeoutMs: 60, intervalMs: 20 });
+    try {
+      const cookie = await cartWith(KERIPIK.id);
+      const res = await checkout(form({ paymentMethod: 'card' }), cookie);
+      expect(res.status).toBe(302);
+      expect(res.headers.get('Location')).toMatch(/^\/k\/karangbesuki\/pesanan\/ord_\w+$/);
+    } finally {
+      Object.assign(paymentWait, saved);
+    }
+  });
+
+  it('names the payment method when the cooperative does not offer it', async () => {
+    services.current.paymentMethods.set('karangbesuki', ['cash']);
+    const cookie = await cartWith(KERIPIK.id);
+    const res = await checkout(form({ paymentMethod: 'gopay' }), cookie);
+    expect(res.status).toBe(400);
+    expect(res.data.errors).toEqual({ paymentMethod: 'errors.paymentUnavailable' });
+  });
+
+  it('refuses a method that does not exist before calling the orders service', async () => {
+    const cookie = await cartWith(KERIPIK.id);
+    const res = await checkout(form({ paymentMethod: 'bitcoin' }), cookie);
+    expect(res.status).toBe(400);
+    expect(res.data.errors).toEqual({ paymentMethod: 'errors.required' });
+    expect(orderPosts()).toHaveLength(0);
   });
 });

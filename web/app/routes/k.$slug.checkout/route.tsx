@@ -15,7 +15,7 @@ export const action = formAction((args: ActionFunctionArgs) => submitCheckout(ar
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'checkout.title') }];
 
 export default function CheckoutPage() {
-  const { cart, idempotencyKey } = useLoaderData<typeof loader>();
+  const { cart, paymentMethods, idempotencyKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const market = useMarket();
   const { t } = useI18n();
@@ -42,6 +42,7 @@ export default function CheckoutPage() {
         </p>
         <CheckoutForm
           cooperative={market}
+          paymentMethods={paymentMethods}
           // After a refused submit keep the key: a retry of the same order must not make a second one.
           idempotencyKey={actionData?.idempotencyKey ?? idempotencyKey}
           values={actionData?.values ?? {}}

@@ -3,6 +3,7 @@ import { formatRupiah } from '~/utils/money';
 import { showsPickupCode } from '~/utils/order-status';
 import { useI18n } from '~/utils/use-i18n';
 import type { OrderView } from '~/utils/views';
+import { PaymentStatus } from './payment-status';
 import { rejectionMessage } from './rejection-message';
 
 /** The headline of an order: its status (announced when it changes), pickup code, and what happens next. */
@@ -26,11 +27,13 @@ export function OrderStatus({ order }: { order: OrderView }) {
           <p className="pickup-code-label">{t('order.pickupCode')}</p>
           <p className="pickup-code-value">{order.pickupCode}</p>
           <p>{t('order.pickupCodeHelp')}</p>
-          <p>
-            {t(pickup ? 'order.payCashPickup' : 'order.payCashDelivery', {
-              total: formatRupiah(order.total),
-            })}
-          </p>
+          {order.paymentMethod === 'cash' ? (
+            <p>
+              {t(pickup ? 'order.payCashPickup' : 'order.payCashDelivery', {
+                total: formatRupiah(order.total),
+              })}
+            </p>
+          ) : null}
         </div>
       ) : null}
 
@@ -41,13 +44,15 @@ export function OrderStatus({ order }: { order: OrderView }) {
         </div>
       ) : null}
 
-      {order.status === 'EXPIRED' ? (
+      <PaymentStatus order={order} />
+
+      {order.status === 'EXPIRED' && order.paymentMethod === 'cash' ? (
         <p className="notice notice-error" role="alert">
           {t('order.expired')}
         </p>
       ) : null}
 
-      {order.status === 'PLACED' || order.status === 'AWAITING_PAYMENT' ? (
+      {order.status === 'PLACED' || (order.status === 'AWAITING_PAYMENT' && !order.payment?.redirectUrl) ? (
         <p className="muted">{t('order.expiresAt', { time: formatDateTime(order.expiresAt, lang) })}</p>
       ) : null}
     </section>

@@ -5,7 +5,7 @@ import { Notice } from '~/components/notice';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
 import { formAction } from '~/utils/action.server';
 import { pageTitle } from '~/utils/meta';
-import { isFinalStatus } from '~/utils/order-status';
+import { isSettled } from '~/utils/order-status';
 import { useI18n } from '~/utils/use-i18n';
 import { useMarket } from '~/utils/use-market';
 import { CancelOrderForm } from './cancel-order-form';
@@ -39,7 +39,7 @@ export default function OrderPage() {
   const location = useLocation();
   const { t } = useI18n();
   const { order, live } = useLiveOrder(initial, `${location.pathname}/events`);
-  const final = isFinalStatus(order.status);
+  const final = isSettled(order);
   return (
     <>
       {/* Without JavaScript there is no stream: reload every 10 s until the order is final. */}

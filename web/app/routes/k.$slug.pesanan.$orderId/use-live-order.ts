@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isFinalStatus } from '~/utils/order-status';
+import { isSettled } from '~/utils/order-status';
 import type { OrderView } from '~/utils/views';
 
 function looksLikeOrder(value: unknown, orderId: string): value is OrderView {
@@ -23,7 +23,7 @@ export function useLiveOrder(initial: OrderView, eventsUrl: string): { order: Or
   const [streamed, setStreamed] = useState<{ after: OrderView; order: OrderView } | null>(null);
   const [live, setLive] = useState(false);
   const order = streamed?.after === initial ? streamed.order : initial;
-  const final = isFinalStatus(order.status);
+  const final = isSettled(order);
 
   useEffect(() => {
     if (final || typeof EventSource === 'undefined') return;
