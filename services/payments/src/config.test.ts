@@ -47,7 +47,9 @@ describe('payments config', () => {
     expect(cfg.MIDTRANS_API_BASE).toBe('https://api.midtrans.com');
     expect(cfg.MIDTRANS_SNAP_BASE).toBe('https://app.midtrans.com');
     expect(cfg.PAYMENTS_PUBLIC_URL).toBe('https://payments.pasar.id');
-    expect(() => loadConfig(PaymentsConfigSchema, { ...production, PAYMENTS_CRASH_AT: 'after-provider-confirmed' })).toThrow(/PAYMENTS_CRASH_AT: is for chaos tests only/);
+    expect(() =>
+      loadConfig(PaymentsConfigSchema, { ...production, PAYMENTS_CRASH_AT: 'after-provider-confirmed' }),
+    ).toThrow(/PAYMENTS_CRASH_AT: is for chaos tests only/);
     expect(cfg.MEMBERSHIP_JWKS_URL).toBe('https://membership.pasar.id/.well-known/jwks.json');
   });
 

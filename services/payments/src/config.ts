@@ -15,7 +15,10 @@ export const DEV_MEMBERSHIP_JWKS_URL = 'http://127.0.0.1:4004/.well-known/jwks.j
 const DEV_STOREFRONT_URL = 'http://127.0.0.1:3000';
 
 const emptyAsUnset = (v: unknown) => (v === '' ? undefined : v);
-const httpUrl = z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional());
+const httpUrl = z.preprocess(
+  emptyAsUnset,
+  z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+);
 
 export const PaymentsConfigSchema = BaseConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4003),
@@ -28,7 +31,13 @@ export const PaymentsConfigSchema = BaseConfigSchema.extend({
   /** Where the Stripe API lives: stripe-mock in dev and tests, https://api.stripe.com in production. */
   STRIPE_API_BASE: httpUrl,
   /** The webhook endpoint's signing secret (whsec_…). */
-  STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUnset, z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+      .optional(),
+  ),
   MIDTRANS_SERVER_KEY: z.preprocess(emptyAsUnset, z.string().min(8).optional()),
   MIDTRANS_CLIENT_KEY: z.preprocess(emptyAsUnset, z.string().min(8).optional()),
   /** One base for both Snap and the Core API: our offline sandbox. */
@@ -55,10 +64,15 @@ export const PaymentsConfigSchema = BaseConfigSchema.extend({
       'STOREFRONT_URL',
       'PAYMENTS_PUBLIC_URL',
     ] as const) {
-      if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+      if (!c[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
     }
     if (c.PAYMENTS_CRASH_AT)
-      ctx.addIssue({ code: 'custom', path: ['PAYMENTS_CRASH_AT'], message: 'is for chaos tests only, never in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYMENTS_CRASH_AT'],
+        message: 'is for chaos tests only, never in production',
+      });
   })
   .transform((c) => {
     const production = c.NODE_ENV === 'production';

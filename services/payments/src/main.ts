@@ -4,9 +4,7 @@ import { PaymentsConfigSchema } from './config';
 import { createNotificationLog, createPaymentRepository } from './db/payment.repository';
 import { subscriptions } from './events/subscriptions';
 import { startPaymentsSweeper } from './jobs/payments-sweeper';
-import { midtransProvider } from './providers/midtrans.provider';
-import { createStripeClient } from './providers/stripe.client';
-import { stripeProvider } from './providers/stripe.provider';
+import { createProviders } from './providers';
 import type { PaymentsDeps } from './use-cases/ports';
 
 startMain('payments', async () => {
@@ -18,28 +16,11 @@ startMain('payments', async () => {
   await notifications.init();
   const relay = rt.relay([payments.collection]);
   const production = config.NODE_ENV === 'production';
-  const finishUrl = (orderId: string) => `${config.STOREFRONT_URL}/pesanan/${orderId}`;
-  const stripe = createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiBase: config.STRIPE_API_BASE });
+  const { providers, stripe } = createProviders(config);
   const deps: PaymentsDeps = {
     payments,
     notifications,
-    providers: {
-      midtrans: midtransProvider({
-        serverKey: config.MIDTRANS_SERVER_KEY,
-        clientKey: config.MIDTRANS_CLIENT_KEY,
-        apiBase: config.MIDTRANS_API_BASE,
-        snapBase: config.MIDTRANS_SNAP_BASE,
-        notificationUrl: `${config.PAYMENTS_PUBLIC_URL}/webhooks/midtrans`,
-        finishUrl,
-      }),
-      stripe: stripeProvider({
-        stripe,
-        finishUrl,
-        ...(production
-          ? {}
-          : { devCheckoutUrl: (id: string) => `${config.PAYMENTS_PUBLIC_URL}/dev/stripe/checkout/${id}` }),
-      }),
-    },
+    providers,
     logger: rt.logger,
     onEventsWritten: (id) => relay.nudge(payments.collection, id),
     storefrontUrl: config.STOREFRONT_URL,
@@ -49,7 +30,11 @@ startMain('payments', async () => {
   const sweeper = startPaymentsSweeper(deps, config.PAYMENTS_SWEEP_INTERVAL_MS);
   rt.onShutdown(() => sweeper.stop());
   rt.logger.info(
-    { midtrans: config.MIDTRANS_API_BASE, stripe: config.STRIPE_API_BASE, webhooks: config.PAYMENTS_PUBLIC_URL },
+    {
+      midtrans: config.MIDTRANS_API_BASE,
+      stripe: config.STRIPE_API_BASE,
+      webhooks: config.PAYMENTS_PUBLIC_URL,
+    },
     'online payments: Midtrans (QRIS, GoPay, ShopeePay, VA) and Stripe Checkout (cards)',
   );
   const verifier = createTokenVerifier({ service: 'payments', jwks: new URL(config.MEMBERSHIP_JWKS_URL) });

@@ -93,5 +93,8 @@ const NotificationSchema = new Schema<NotificationDoc>(
 NotificationSchema.index({ ref: 1 });
 
 export function notificationModel(conn: Connection): Model<NotificationDoc> {
-  return conn.models.ProviderNotification ?? conn.model<NotificationDoc>('ProviderNotification', NotificationSchema);
+  return (
+    conn.models.ProviderNotification ??
+    conn.model<NotificationDoc>('ProviderNotification', NotificationSchema)
+  );
 }

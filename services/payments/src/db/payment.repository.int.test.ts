@@ -91,7 +91,11 @@ describe('payment repository on FerretDB', () => {
     expect((await repo.findByProviderRef('midtrans', 'ord_000000000003-1-1'))?.paymentId).toBe(p.paymentId);
     expect(await repo.findByProviderRef('stripe', 'ord_000000000003-1-1')).toBeNull();
 
-    const open = { from: ['OPENING'] as const, to: 'AWAITING_PAYMENT' as const, provider: { redirectUrl: 'http://x/pay' } };
+    const open = {
+      from: ['OPENING'] as const,
+      to: 'AWAITING_PAYMENT' as const,
+      provider: { redirectUrl: 'http://x/pay' },
+    };
     expect(await repo.apply(p.paymentId, open, at)).toBe(true);
     expect(await repo.apply(p.paymentId, open, at)).toBe(false);
     expect(await repo.findById(p.paymentId)).toMatchObject({
@@ -117,7 +121,15 @@ describe('payment repository on FerretDB', () => {
   it('records a notification once, and tells a handled duplicate from an unfinished one', async () => {
     const log = createNotificationLog(db.conn);
     await log.init();
-    const n = { key: 'midtrans:o:t:settlement', provider: 'midtrans' as const, ref: 'o', status: 'settlement', outcome: 'received', reason: null, receivedAt: new Date() };
+    const n = {
+      key: 'midtrans:o:t:settlement',
+      provider: 'midtrans' as const,
+      ref: 'o',
+      status: 'settlement',
+      outcome: 'received',
+      reason: null,
+      receivedAt: new Date(),
+    };
     expect(await log.record(n)).toBe('new');
     expect(await log.record(n)).toBe('seen');
     await log.settle(n.key, 'applied', null);

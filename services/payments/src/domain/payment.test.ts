@@ -1,6 +1,14 @@
 import { PaymentMethodSchema } from '@pasar/contracts';
 import { describe, expect, it } from 'vitest';
-import { decide, initialStatus, PAYMENT_COMMANDS, PAYMENT_STATUSES, type PaymentCommand, type PaymentStatus, PROVIDER_OF } from './payment';
+import {
+  decide,
+  initialStatus,
+  PAYMENT_COMMANDS,
+  PAYMENT_STATUSES,
+  type PaymentCommand,
+  type PaymentStatus,
+  PROVIDER_OF,
+} from './payment';
 
 /**
  * Every command × every status: what it moves to, or '-' for "nothing changes". The table is the
@@ -43,7 +51,8 @@ describe('the payment state machine', () => {
 
   it('captures at most once: only an open attempt publishes PaymentSucceeded', () => {
     const publishing = PAYMENT_STATUSES.filter(
-      (status) => decide({ status, provider: 'midtrans', voidReason: null }, 'providerPaid')?.emits === 'succeeded',
+      (status) =>
+        decide({ status, provider: 'midtrans', voidReason: null }, 'providerPaid')?.emits === 'succeeded',
     );
     expect(publishing).toEqual(['OPENING', 'AWAITING_PAYMENT']);
   });
@@ -55,9 +64,9 @@ describe('the payment state machine', () => {
     expect(reason('EXPIRED', null)).toBe('paid_after_expiry');
     expect(reason('VOIDED', 'cancelled by shopper')).toBe('paid_after_cancel');
     expect(reason('FAILED', null)).toBe('paid_after_cancel');
-    expect(decide({ status: 'PAID', provider: 'midtrans', voidReason: null }, 'orderEnded')?.refundReason).toBe(
-      'order_cancelled',
-    );
+    expect(
+      decide({ status: 'PAID', provider: 'midtrans', voidReason: null }, 'orderEnded')?.refundReason,
+    ).toBe('order_cancelled');
   });
 
   it('starts cash pending collection and every online method opening a provider session', () => {

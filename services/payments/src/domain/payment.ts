@@ -196,10 +196,15 @@ export function decideOrRefuse(
 ): Decision {
   const d = decide(payment, command);
   if (!d)
-    throw new DomainError('PAYMENT.INVALID_TRANSITION', `Cannot ${command} a payment that is ${payment.status}`, 409, {
-      status: payment.status,
-      command,
-    });
+    throw new DomainError(
+      'PAYMENT.INVALID_TRANSITION',
+      `Cannot ${command} a payment that is ${payment.status}`,
+      409,
+      {
+        status: payment.status,
+        command,
+      },
+    );
   return d;
 }
 

@@ -35,16 +35,26 @@ export interface Mismatch {
  */
 export function compare(p: Payment, provider: ProviderSide): Mismatch[] {
   const out: Mismatch[] = [];
-  const add = (kind: MismatchKind, detail: string) => out.push({ kind, paymentId: p.paymentId, orderId: p.orderId, detail });
+  const add = (kind: MismatchKind, detail: string) =>
+    out.push({ kind, paymentId: p.paymentId, orderId: p.orderId, detail });
   const owedBack = p.orderState === 'cancelled' || p.orderState === 'expired';
   if (provider.known && provider.amount !== null && provider.amount !== p.amount)
     add('amount_differs', `the provider has Rp ${provider.amount}, the order costs Rp ${p.amount}`);
   if (provider.captured && p.orderState !== 'paid' && !owedBack)
-    add('paid_but_order_not_paid', `the provider captured the money (${provider.status}); the order is ${p.orderState}`);
+    add(
+      'paid_but_order_not_paid',
+      `the provider captured the money (${provider.status}); the order is ${p.orderState}`,
+    );
   if (p.orderState === 'paid' && !provider.captured)
-    add('order_paid_without_settlement', `the order is paid; the provider says ${provider.status ?? 'nothing'}`);
+    add(
+      'order_paid_without_settlement',
+      `the order is paid; the provider says ${provider.status ?? 'nothing'}`,
+    );
   if (provider.refundCount > 1 || provider.refundedAmount > p.amount)
-    add('refunded_twice', `the provider made ${provider.refundCount} refunds, Rp ${provider.refundedAmount} in all`);
+    add(
+      'refunded_twice',
+      `the provider made ${provider.refundCount} refunds, Rp ${provider.refundedAmount} in all`,
+    );
   const settledByHand = p.status === 'REFUNDED' && p.refund?.doneBy;
   const inFlight = p.status === 'REFUND_PENDING' || p.status === 'MANUAL_REFUND';
   if (provider.captured && owedBack && provider.refundedAmount === 0 && !settledByHand && !inFlight)

@@ -144,7 +144,9 @@ describe('payments over the real broker', () => {
     await waitFor(() => sessionsOpened(orderId).length > 0, { what: 'PaymentSessionOpened' });
     const opened = PaymentSessionOpened.envelope.parse(sessionsOpened(orderId)[0]?.envelope);
     expect(opened.data).toMatchObject({ provider: 'midtrans', paymentMethod: 'qris', amount: 35_000 });
-    expect(opened.data.redirectUrl).toMatch(new RegExp(`^${testInfra().midtransBaseUrl}/snap/v4/redirection/`));
+    expect(opened.data.redirectUrl).toMatch(
+      new RegExp(`^${testInfra().midtransBaseUrl}/snap/v4/redirection/`),
+    );
 
     // The shopper pays on the sandbox page; Midtrans sends the notification twice.
     const ref = `${orderId}-1-1`;
@@ -171,13 +173,22 @@ describe('payments over the real broker', () => {
     await sandbox(`/_sandbox/transactions/${ref}/pay`, {});
     await waitFor(() => succeeded(orderId).length > 0, { what: 'PaymentSucceeded' });
 
-    const cancelled = newEvent(OrderCancelled, orderId, { ...(SAMPLE_DATA[OrderCancelled.type] as object), orderId } as never, ctx);
+    const cancelled = newEvent(
+      OrderCancelled,
+      orderId,
+      { ...(SAMPLE_DATA[OrderCancelled.type] as object), orderId } as never,
+      ctx,
+    );
     await publish(cancelled, cancelled);
     await waitFor(() => refunded(orderId).length > 0, { what: 'PaymentRefunded' });
     const status = await sandboxStatus(ref);
     expect(status.refunds).toHaveLength(1);
     const [doc] = await payments(orderId);
-    expect(doc).toMatchObject({ status: 'REFUNDED', refunded: 35_000, refund: { reason: 'order_cancelled' } });
+    expect(doc).toMatchObject({
+      status: 'REFUNDED',
+      refunded: 35_000,
+      refund: { reason: 'order_cancelled' },
+    });
   });
 
   it('bank VA: a cancelled paid order becomes a manual refund task (Midtrans cannot refund a VA by API)', async () => {
@@ -188,9 +199,16 @@ describe('payments over the real broker', () => {
     await sandbox(`/_sandbox/transactions/${ref}/choose`, { payment_type: 'bank_transfer', bank: 'bca' });
     await sandbox(`/_sandbox/transactions/${ref}/pay`, {});
     await waitFor(() => succeeded(orderId).length > 0, { what: 'PaymentSucceeded' });
-    const cancelled = newEvent(OrderCancelled, orderId, { ...(SAMPLE_DATA[OrderCancelled.type] as object), orderId } as never, ctx);
+    const cancelled = newEvent(
+      OrderCancelled,
+      orderId,
+      { ...(SAMPLE_DATA[OrderCancelled.type] as object), orderId } as never,
+      ctx,
+    );
     await publish(cancelled);
-    await waitFor(async () => (await payments(orderId))[0]?.status === 'MANUAL_REFUND', { what: 'MANUAL_REFUND' });
+    await waitFor(async () => (await payments(orderId))[0]?.status === 'MANUAL_REFUND', {
+      what: 'MANUAL_REFUND',
+    });
     const [doc] = await payments(orderId);
     expect(doc?.providerRecord.vaNumber).toMatch(/^12345\d+/);
   });
@@ -199,7 +217,9 @@ describe('payments over the real broker', () => {
 /** What the sandbox's Core API status says (the provider's own record). */
 async function sandboxStatus(ref: string): Promise<{ transaction_status: string; refunds?: unknown[] }> {
   const key = Buffer.from(`${testInfra().midtransServerKey}:`).toString('base64');
-  const res = await fetch(`${testInfra().midtransBaseUrl}/v2/${ref}/status`, { headers: { authorization: `Basic ${key}` } });
+  const res = await fetch(`${testInfra().midtransBaseUrl}/v2/${ref}/status`, {
+    headers: { authorization: `Basic ${key}` },
+  });
   return (await res.json()) as { transaction_status: string; refunds?: unknown[] };
 }
 

@@ -19,14 +19,27 @@ const BATCH = 50;
  *   notification cannot leave a paid order unpaid (Stripe sends its expiry event itself).
  * `graceMs` keeps it off attempts the normal path is working on right now.
  */
-export function startPaymentsSweeper(deps: PaymentsDeps, intervalMs: number, graceMs = 10_000): PaymentsSweeper {
+export function startPaymentsSweeper(
+  deps: PaymentsDeps,
+  intervalMs: number,
+  graceMs = 10_000,
+): PaymentsSweeper {
   let running: Promise<number> | undefined;
   const once = async () => {
     const before = new Date(now(deps).getTime() - graceMs);
     let seen = 0;
     for (const p of await deps.payments.listStale(['OPENING'], before, BATCH)) {
       seen++;
-      await openSession(deps, p, itemsOf({ orderId: p.orderId, amount: p.amount, paymentMethod: p.paymentMethod, expiresAt: p.expiresAt.toISOString() })).catch((err) =>
+      await openSession(
+        deps,
+        p,
+        itemsOf({
+          orderId: p.orderId,
+          amount: p.amount,
+          paymentMethod: p.paymentMethod,
+          expiresAt: p.expiresAt.toISOString(),
+        }),
+      ).catch((err) =>
         deps.logger.warn({ err, paymentId: p.paymentId }, 'sweeper: session still cannot open'),
       );
     }

@@ -36,7 +36,11 @@ function statusCodeOf(err: unknown): string | null {
 
 /** A Snap client pointed at our bases (the library only knows Midtrans' own URLs). */
 export function createSnap(opts: MidtransOptions): Snap {
-  const snap = new midtransClient.Snap({ isProduction: false, serverKey: opts.serverKey, clientKey: opts.clientKey });
+  const snap = new midtransClient.Snap({
+    isProduction: false,
+    serverKey: opts.serverKey,
+    clientKey: opts.clientKey,
+  });
   snap.apiConfig.getCoreApiBaseUrl = () => opts.apiBase;
   snap.apiConfig.getSnapApiBaseUrl = () => `${opts.snapBase}/snap/v1`;
   snap.httpClient.http_client.defaults.headers.common['X-Override-Notification'] = opts.notificationUrl;
@@ -44,9 +48,14 @@ export function createSnap(opts: MidtransOptions): Snap {
 }
 
 function truthOf(body: Record<string, unknown>): ProviderTruth {
-  const va = Array.isArray(body.va_numbers) ? (body.va_numbers[0] as { va_number?: string } | undefined) : undefined;
+  const va = Array.isArray(body.va_numbers)
+    ? (body.va_numbers[0] as { va_number?: string } | undefined)
+    : undefined;
   const refunds = Array.isArray(body.refunds) ? (body.refunds as { refund_amount?: string }[]) : [];
-  const refundedAmount = refunds.reduce((sum, r) => sum + (midtransAmountToRupiah(r.refund_amount ?? '0') ?? 0), 0);
+  const refundedAmount = refunds.reduce(
+    (sum, r) => sum + (midtransAmountToRupiah(r.refund_amount ?? '0') ?? 0),
+    0,
+  );
   return {
     status: String(body.transaction_status),
     fraudStatus: typeof body.fraud_status === 'string' ? body.fraud_status : null,
@@ -68,7 +77,12 @@ export function midtransProvider(opts: MidtransOptions): PaymentProvider {
       const minutes = Math.max(1, Math.ceil((payment.expiresAt.getTime() - Date.now()) / 60_000));
       const res = await snap.createTransaction({
         transaction_details: { order_id: ref, gross_amount: payment.amount },
-        item_details: items.map((i) => ({ id: i.id, name: i.name.slice(0, 50), price: i.unitPrice, quantity: i.quantity })),
+        item_details: items.map((i) => ({
+          id: i.id,
+          name: i.name.slice(0, 50),
+          price: i.unitPrice,
+          quantity: i.quantity,
+        })),
         enabled_payments: ENABLED_PAYMENTS[payment.paymentMethod] ?? [],
         custom_expiry: { expiry_duration: minutes, unit: 'minute' },
         callbacks: { finish: opts.finishUrl(payment.orderId) },

@@ -44,7 +44,11 @@ describe('Stripe Checkout on stripe-mock', () => {
   });
 
   it('refunds a captured card payment with its idempotency key', async () => {
-    const paid = { ...payment, status: 'REFUND_PENDING' as const, providerRecord: { ...emptyProviderRecord(), ref: 'cs_test_1', transactionId: 'pi_123' } };
+    const paid = {
+      ...payment,
+      status: 'REFUND_PENDING' as const,
+      providerRecord: { ...emptyProviderRecord(), ref: 'cs_test_1', transactionId: 'pi_123' },
+    };
     const refund = {
       key: `${payment.paymentId}-refund`,
       amount: 35_000,
@@ -60,7 +64,8 @@ describe('Stripe Checkout on stripe-mock', () => {
   });
 
   it('surfaces a request the Stripe API refuses as a Stripe error', async () => {
-    await expect(stripe.checkout.sessions.create({ mode: 'payment' } as never)).rejects.toMatchObject({
+    // stripe-mock validates against Stripe's OpenAPI spec: `mode` is an enum.
+    await expect(stripe.checkout.sessions.create({ mode: 'barter' } as never)).rejects.toMatchObject({
       type: 'StripeInvalidRequestError',
     });
   });

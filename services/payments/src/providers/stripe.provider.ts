@@ -35,11 +35,19 @@ export function stripeProvider(opts: StripeOptions): PaymentProvider {
           mode: 'payment',
           line_items: items.map((i) => ({
             quantity: i.quantity,
-            price_data: { currency: 'idr', unit_amount: rupiahToStripeAmount(i.unitPrice), product_data: { name: i.name } },
+            price_data: {
+              currency: 'idr',
+              unit_amount: rupiahToStripeAmount(i.unitPrice),
+              product_data: { name: i.name },
+            },
           })),
           payment_method_types: ['card'],
           client_reference_id: payment.paymentId,
-          metadata: { paymentId: payment.paymentId, orderId: payment.orderId, cooperativeId: payment.cooperativeId },
+          metadata: {
+            paymentId: payment.paymentId,
+            orderId: payment.orderId,
+            cooperativeId: payment.cooperativeId,
+          },
           success_url: back,
           cancel_url: back,
           // Stripe allows 30 minutes to 24 hours; the order's own deadline still expires it earlier.
@@ -76,10 +84,17 @@ export function stripeProvider(opts: StripeOptions): PaymentProvider {
     async expire(payment: Payment) {
       if (!payment.providerRecord.ref) return 'not-open';
       try {
-        await stripe.checkout.sessions.expire(payment.providerRecord.ref, {}, { idempotencyKey: `${payment.paymentId}-expire` });
+        await stripe.checkout.sessions.expire(
+          payment.providerRecord.ref,
+          {},
+          { idempotencyKey: `${payment.paymentId}-expire` },
+        );
         return 'expired';
       } catch (err) {
-        if ((err as { code?: string }).code === 'checkout_session_expire_not_open' || (err as { statusCode?: number }).statusCode === 400)
+        if (
+          (err as { code?: string }).code === 'checkout_session_expire_not_open' ||
+          (err as { statusCode?: number }).statusCode === 400
+        )
           return 'not-open';
         throw err;
       }
@@ -88,7 +103,11 @@ export function stripeProvider(opts: StripeOptions): PaymentProvider {
       const intent = payment.providerRecord.transactionId;
       if (!intent) return 'not-supported';
       const res = await stripe.refunds.create(
-        { payment_intent: intent, amount: rupiahToStripeAmount(refund.amount), metadata: { paymentId: payment.paymentId, reason: refund.reason } },
+        {
+          payment_intent: intent,
+          amount: rupiahToStripeAmount(refund.amount),
+          metadata: { paymentId: payment.paymentId, reason: refund.reason },
+        },
         { idempotencyKey: refund.key },
       );
       return { providerRefundId: res.id };

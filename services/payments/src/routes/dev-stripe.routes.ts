@@ -13,7 +13,9 @@ import type { PaymentsDeps } from '../use-cases/ports';
  * as Stripe would; the webhook verifies it like any other. No card data is asked for or sent.
  */
 const DEV = { allow: ['anonymous'] } as const;
-const Params = z.object({ paymentId: z.string().regex(/^pay_[0-9A-Za-z]{10,40}$/, 'must be a payment id (pay_…)') });
+const Params = z.object({
+  paymentId: z.string().regex(/^pay_[0-9A-Za-z]{10,40}$/, 'must be a payment id (pay_…)'),
+});
 
 const pageRoute = defineRoute({
   method: 'get',
@@ -32,7 +34,9 @@ const simulateRoute = defineRoute({
   request: {
     params: Params,
     body: {
-      content: { 'application/x-www-form-urlencoded': { schema: z.object({ outcome: z.enum(['pay', 'expire']) }) } },
+      content: {
+        'application/x-www-form-urlencoded': { schema: z.object({ outcome: z.enum(['pay', 'expire']) }) },
+      },
       required: true,
     },
   },
@@ -46,7 +50,7 @@ export interface DevStripeDeps extends PaymentsDeps {
   selfUrl: string;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const rupiah = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
 
 function page(p: Payment): string {
@@ -57,7 +61,7 @@ function page(p: Payment): string {
 .pay{background:#635bff;color:#fff;border-color:#635bff}small{color:#555}</style></head><body>
 <h1>Pembayaran kartu <small>· Card payment</small></h1>
 <p><small>Simulasi pengembangan: tidak ada data kartu yang diminta. · Development simulation: no card data is asked for.</small></p>
-<p>Pesanan · Order <code>${escape(p.orderId)}</code></p>
+<p>Pesanan · Order <code>${escapeHtml(p.orderId)}</code></p>
 <p class="amount" data-testid="amount">${rupiah(p.amount)}</p>
 <form method="post"><input type="hidden" name="outcome" value="pay"><button class="pay" data-testid="pay">Bayar · Pay</button></form>
 <form method="post"><input type="hidden" name="outcome" value="expire"><button data-testid="expire">Biarkan kedaluwarsa · Let it expire</button></form>
@@ -92,7 +96,7 @@ function checkoutEvent(p: Payment, outcome: 'pay' | 'expire'): Record<string, un
 export function registerDevStripeRoutes(app: OpenAPIHono<AppEnv>, deps: DevStripeDeps): void {
   const load = async (paymentId: string) => {
     const p = await deps.payments.findById(paymentId);
-    if (!p || p.provider !== 'stripe' || !p.providerRecord.ref)
+    if (p?.provider !== 'stripe' || !p.providerRecord.ref)
       throw new NotFoundError('PAYMENT.NOT_FOUND', `No card payment ${paymentId}`);
     return p;
   };
@@ -100,14 +104,20 @@ export function registerDevStripeRoutes(app: OpenAPIHono<AppEnv>, deps: DevStrip
   app.openapi(simulateRoute, async (c) => {
     const p = await load(c.req.valid('param').paymentId);
     const payload = JSON.stringify(checkoutEvent(p, c.req.valid('form').outcome));
-    const signature = deps.stripe.webhooks.generateTestHeaderString({ payload, secret: deps.stripeWebhookSecret });
+    const signature = deps.stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: deps.stripeWebhookSecret,
+    });
     const res = await fetch(`${deps.selfUrl}/webhooks/stripe`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'stripe-signature': signature },
       body: payload,
       signal: AbortSignal.timeout(10_000),
     });
-    deps.logger.info({ paymentId: p.paymentId, status: res.status }, 'dev: simulated Stripe webhook delivered');
+    deps.logger.info(
+      { paymentId: p.paymentId, status: res.status },
+      'dev: simulated Stripe webhook delivered',
+    );
     return c.redirect(`${deps.storefrontUrl}/pesanan/${p.orderId}`, 303);
   });
 }

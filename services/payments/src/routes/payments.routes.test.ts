@@ -11,7 +11,11 @@ const url = `/payments/by-order/${ORDER}`;
 async function withCashPayment() {
   const ctx = fakeApp();
   const cause = sampleEnvelope(OrderPaymentRequested.type);
-  const data = { ...OrderPaymentRequested.data.parse(cause.data), paymentMethod: 'cash' as const, amount: 30_000 };
+  const data = {
+    ...OrderPaymentRequested.data.parse(cause.data),
+    paymentMethod: 'cash' as const,
+    amount: 30_000,
+  };
   delete data.items;
   await openPayment(ctx.deps, data, cause);
   return ctx;

@@ -26,7 +26,10 @@ export const PAYMENT_READERS = {
   scope: 'resource',
 } as const satisfies AccessRule;
 /** The manual refund tasks: the board and the cashier do them, the supervisor reads them. */
-const REFUND_READERS = { allow: ['pengurus', 'kasir', 'pengawas'], scope: 'path' } as const satisfies AccessRule;
+const REFUND_READERS = {
+  allow: ['pengurus', 'kasir', 'pengawas'],
+  scope: 'path',
+} as const satisfies AccessRule;
 const REFUND_DOERS = { allow: ['pengurus', 'kasir'], scope: 'path' } as const satisfies AccessRule;
 /** Reconciliation is the board's and the supervisor's check on the money. */
 const RECONCILERS = { allow: ['pengurus', 'pengawas'], scope: 'path' } as const satisfies AccessRule;
@@ -94,11 +97,7 @@ const manualRefundsRoute = defineRoute({
 });
 
 const NoteBody = z.object({
-  note: z
-    .string()
-    .trim()
-    .min(3, 'say how the money went back (e.g. the transfer reference)')
-    .max(500),
+  note: z.string().trim().min(3, 'say how the money went back (e.g. the transfer reference)').max(500),
 });
 
 const manualRefundDoneRoute = defineRoute({
@@ -158,8 +157,11 @@ const reconciliationRoute = defineRoute({
 export function jakartaRange(from: string, to?: string): { from: Date; to: Date } {
   const start = new Date(`${from}T00:00:00+07:00`);
   const end = new Date(new Date(`${to ?? from}T00:00:00+07:00`).getTime() + DAY);
-  if (end <= start)
-    throw new ValidationError([{ field: 'query.to', message: 'must not be before from' }]);
+  if (Number.isNaN(start.getTime()))
+    throw new ValidationError([{ field: 'query.from', message: 'must be a calendar date' }]);
+  if (Number.isNaN(end.getTime()))
+    throw new ValidationError([{ field: 'query.to', message: 'must be a calendar date' }]);
+  if (end <= start) throw new ValidationError([{ field: 'query.to', message: 'must not be before from' }]);
   if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY)
     throw new ValidationError([{ field: 'query.to', message: `a range is at most ${MAX_RANGE_DAYS} days` }]);
   return { from: start, to: end };

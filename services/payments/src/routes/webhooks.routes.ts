@@ -2,7 +2,10 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type AppEnv, DomainError, defineRoute } from '@pasar/service-kit';
 import type Stripe from 'stripe';
 import type { PaymentsDeps } from '../use-cases/ports';
-import { MidtransNotificationSchema, receiveMidtransNotification } from '../use-cases/receive-midtrans-notification';
+import {
+  MidtransNotificationSchema,
+  receiveMidtransNotification,
+} from '../use-cases/receive-midtrans-notification';
 import { receiveStripeEvent } from '../use-cases/receive-stripe-event';
 
 /** Providers call these: no token, the signature is the credential (checked before anything is read). */
@@ -27,14 +30,18 @@ const midtransRoute = defineRoute({
     },
   },
   responses: {
-    200: { description: 'Recorded (acted on, a duplicate, or ignored with the reason)', content: { 'application/json': { schema: Received } } },
+    200: {
+      description: 'Recorded (acted on, a duplicate, or ignored with the reason)',
+      content: { 'application/json': { schema: Received } },
+    },
   },
 });
 
 const stripeRoute = defineRoute({
   method: 'post',
   path: '/webhooks/stripe',
-  summary: 'Stripe webhook: the Stripe-Signature is verified with the signing secret (stale timestamps refused)',
+  summary:
+    'Stripe webhook: the Stripe-Signature is verified with the signing secret (stale timestamps refused)',
   access: PROVIDER,
   request: {
     headers: z.object({ 'stripe-signature': z.string().max(2048).optional() }),
@@ -63,7 +70,8 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, deps: WebhookDep
   });
   app.openapi(stripeRoute, async (c) => {
     const raw = await c.req.text();
-    if (raw.length > MAX_STRIPE_BODY) throw new DomainError('REQUEST.TOO_LARGE', 'The body is too large', 413);
+    if (raw.length > MAX_STRIPE_BODY)
+      throw new DomainError('REQUEST.TOO_LARGE', 'The body is too large', 413);
     const result = await receiveStripeEvent(deps, raw, c.req.header('stripe-signature'));
     if (result.http === 400) throw new DomainError('WEBHOOK.BAD_SIGNATURE', result.reason, 400);
     return c.json({ outcome: result.outcome, ...(result.reason ? { reason: result.reason } : {}) }, 200);

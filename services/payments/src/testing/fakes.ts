@@ -1,4 +1,5 @@
-import type { CooperativeRole, Envelope } from '@pasar/contracts';
+import { type CooperativeRole, type Envelope, OrderPaymentRequested } from '@pasar/contracts';
+import { sampleEnvelope } from '@pasar/contracts/fixtures';
 import { createLogger } from '@pasar/events';
 import { createTestIssuer } from '@pasar/service-kit/testing';
 import Stripe from 'stripe';
@@ -19,7 +20,8 @@ export class FakePayments implements PaymentRepository {
   readonly rows: Payment[] = [];
   readonly events: Envelope[] = [];
   async insert(p: Payment, events: Envelope[]) {
-    if (this.rows.some((r) => r.orderId === p.orderId && r.attempt === p.attempt)) return 'duplicate' as const;
+    if (this.rows.some((r) => r.orderId === p.orderId && r.attempt === p.attempt))
+      return 'duplicate' as const;
     this.rows.push(structuredClone(p));
     this.events.push(...events);
     return 'inserted' as const;
@@ -58,7 +60,10 @@ export class FakePayments implements PaymentRepository {
   }
   async listCreatedBetween(cooperativeId: string | null, from: Date, to: Date, limit: number) {
     return this.rows
-      .filter((r) => (!cooperativeId || r.cooperativeId === cooperativeId) && r.createdAt >= from && r.createdAt < to)
+      .filter(
+        (r) =>
+          (!cooperativeId || r.cooperativeId === cooperativeId) && r.createdAt >= from && r.createdAt < to,
+      )
       .slice(0, limit)
       .map((r) => structuredClone(r));
   }
@@ -125,7 +130,12 @@ export class FakeMidtrans implements PaymentProvider {
       const ref = p.providerRecord.ref ?? '';
       this.refunds.set(refund.key, { ref, amount: refund.amount });
       const t = this.truths.get(ref);
-      if (t) Object.assign(t, { status: 'refund', refundedAmount: t.refundedAmount + refund.amount, refundCount: t.refundCount + 1 });
+      if (t)
+        Object.assign(t, {
+          status: 'refund',
+          refundedAmount: t.refundedAmount + refund.amount,
+          refundCount: t.refundCount + 1,
+        });
     }
     return { providerRefundId: `rf_${refund.key}` };
   }
@@ -179,3 +189,12 @@ export function fakeApp() {
 
 export type Json = any;
 export const json = (res: Response): Promise<Json> => res.json() as Promise<Json>;
+
+/** The sample OrderPaymentRequested (QRIS, Rp 35.000 with its items), with overrides. */
+export function paymentRequest(overrides: Record<string, unknown> = {}) {
+  const cause = sampleEnvelope(OrderPaymentRequested.type, {
+    ...(sampleEnvelope(OrderPaymentRequested.type).data as object),
+    ...overrides,
+  });
+  return { cause, data: OrderPaymentRequested.data.parse(cause.data) };
+}

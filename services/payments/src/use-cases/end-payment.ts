@@ -12,7 +12,11 @@ export type OrderEnd = { kind: 'cancelled'; by: string } | { kind: 'expired' };
  * captured is refunded exactly once. Redelivered events change nothing. If the provider says the
  * transaction was paid meanwhile, that capture is a late payment and is refunded as well.
  */
-export async function endPayment(deps: PaymentsDeps, orderId: string, end: OrderEnd): Promise<Payment | null> {
+export async function endPayment(
+  deps: PaymentsDeps,
+  orderId: string,
+  end: OrderEnd,
+): Promise<Payment | null> {
   await deps.payments.setOrderState(orderId, end.kind, now(deps));
   const payment = await deps.payments.findLatestByOrder(orderId);
   if (!payment) {

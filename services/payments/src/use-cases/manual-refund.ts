@@ -5,7 +5,8 @@ import type { PaymentsDeps } from './ports';
 import { applyCommand } from './transitions';
 
 /** A missing payment and another cooperative's answer alike. */
-export const refundNotFound = (paymentId: string) => new NotFoundError('PAYMENT.NOT_FOUND', `No payment ${paymentId}`);
+export const refundNotFound = (paymentId: string) =>
+  new NotFoundError('PAYMENT.NOT_FOUND', `No payment ${paymentId}`);
 
 /**
  * A staff member transferred an owed refund by hand (e.g. to the shopper's bank account, for a VA
@@ -19,7 +20,11 @@ export async function markManualRefundDone(
   note: string,
 ): Promise<Payment> {
   decideOrRefuse(payment, 'manualRefundDone');
-  const result = await applyCommand(deps, payment.paymentId, 'manualRefundDone', { doneBy: by.personId, note, actor: by });
+  const result = await applyCommand(deps, payment.paymentId, 'manualRefundDone', {
+    doneBy: by.personId,
+    note,
+    actor: by,
+  });
   if (!result.applied) decideOrRefuse(result.payment, 'manualRefundDone');
   return result.payment;
 }

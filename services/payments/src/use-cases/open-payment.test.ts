@@ -1,17 +1,8 @@
-import { OrderPaymentRequested, PaymentSessionOpened } from '@pasar/contracts';
-import { sampleEnvelope } from '@pasar/contracts/fixtures';
+import { PaymentSessionOpened } from '@pasar/contracts';
 import { describe, expect, it } from 'vitest';
-import { fakeApp } from '../testing/fakes';
+import { fakeApp, paymentRequest } from '../testing/fakes';
 import { endPayment } from './end-payment';
 import { openPayment } from './open-payment';
-
-export function paymentRequest(overrides: Record<string, unknown> = {}) {
-  const cause = sampleEnvelope(OrderPaymentRequested.type, {
-    ...(sampleEnvelope(OrderPaymentRequested.type).data as object),
-    ...overrides,
-  });
-  return { cause, data: OrderPaymentRequested.data.parse(cause.data) };
-}
 
 describe('openPayment', () => {
   it('opens a cash payment with PaymentSessionOpened caused by the request', async () => {
@@ -31,7 +22,11 @@ describe('openPayment', () => {
       amount: 35_000,
       redirectUrl: null,
     });
-    expect(opened).toMatchObject({ subject: data.orderId, causationid: cause.id, correlationid: cause.correlationid });
+    expect(opened).toMatchObject({
+      subject: data.orderId,
+      causationid: cause.id,
+      correlationid: cause.correlationid,
+    });
   });
 
   it('opens a Snap session for QRIS with the order items, and publishes its page', async () => {

@@ -1,4 +1,11 @@
-import { causedBy, type DataOf, type Envelope, newEvent, type OrderPaymentRequested, PaymentSessionOpened } from '@pasar/contracts';
+import {
+  causedBy,
+  type DataOf,
+  type Envelope,
+  newEvent,
+  type OrderPaymentRequested,
+  PaymentSessionOpened,
+} from '@pasar/contracts';
 import { randomId } from '@pasar/service-kit';
 import { emptyProviderRecord, initialStatus, type Payment, PROVIDER_OF } from '../domain/payment';
 import { EVENT_SOURCE, now, type OpenSessionInput, type PaymentsDeps } from './ports';
@@ -11,7 +18,11 @@ const FIRST_ATTEMPT = 1;
 
 /** What the shopper pays for; one line for the total when the request predates `items`. */
 export function itemsOf(request: PaymentRequest): OpenSessionInput['items'] {
-  return request.items ?? [{ id: 'order', name: `Pesanan ${request.orderId}`, unitPrice: request.amount, quantity: 1 }];
+  return (
+    request.items ?? [
+      { id: 'order', name: `Pesanan ${request.orderId}`, unitPrice: request.amount, quantity: 1 },
+    ]
+  );
 }
 
 /**
@@ -73,12 +84,18 @@ export async function openPayment(
       log.info('payment already requested for this order; nothing to do');
       return null;
     }
-    log.info({ paymentId: existing.paymentId }, 'payment still opening after a redelivery: opening its session again');
+    log.info(
+      { paymentId: existing.paymentId },
+      'payment still opening after a redelivery: opening its session again',
+    );
     return openSession(deps, existing, itemsOf(request));
   }
   if (events.length > 0) {
     deps.onEventsWritten(payment.paymentId);
-    log.info({ paymentId: payment.paymentId, amount: payment.amount }, 'cash payment opened: to collect at handover');
+    log.info(
+      { paymentId: payment.paymentId, amount: payment.amount },
+      'cash payment opened: to collect at handover',
+    );
     return payment;
   }
   return openSession(deps, payment, itemsOf(request));

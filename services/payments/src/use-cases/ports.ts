@@ -30,12 +30,7 @@ export interface PaymentRepository {
   /** Attempts in these statuses last changed before `before` (the sweeper's work list). */
   listStale(statuses: readonly PaymentStatus[], before: Date, limit: number): Promise<Payment[]>;
   /** A cooperative's attempts created in [from, to), oldest first. */
-  listCreatedBetween(
-    cooperativeId: string | null,
-    from: Date,
-    to: Date,
-    limit: number,
-  ): Promise<Payment[]>;
+  listCreatedBetween(cooperativeId: string | null, from: Date, to: Date, limit: number): Promise<Payment[]>;
   /** A cooperative's attempts in a status, oldest change first (e.g. the manual refund tasks). */
   listByStatus(cooperativeId: string, status: PaymentStatus, limit: number): Promise<Payment[]>;
 }

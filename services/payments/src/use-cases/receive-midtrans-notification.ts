@@ -19,8 +19,13 @@ export const MidtransNotificationSchema = z.object({
 export type MidtransNotification = z.infer<typeof MidtransNotificationSchema>;
 
 /** Midtrans' signature: SHA-512 hex of order_id + status_code + gross_amount + server key. */
-export function midtransSignature(n: Pick<MidtransNotification, 'order_id' | 'status_code' | 'gross_amount'>, serverKey: string) {
-  return createHash('sha512').update(`${n.order_id}${n.status_code}${n.gross_amount}${serverKey}`).digest('hex');
+export function midtransSignature(
+  n: Pick<MidtransNotification, 'order_id' | 'status_code' | 'gross_amount'>,
+  serverKey: string,
+) {
+  return createHash('sha512')
+    .update(`${n.order_id}${n.status_code}${n.gross_amount}${serverKey}`)
+    .digest('hex');
 }
 
 export function signatureMatches(n: MidtransNotification, serverKey: string): boolean {
@@ -77,7 +82,11 @@ async function judge(
   payment: Payment,
   n: MidtransNotification,
 ): Promise<Extract<NotificationResult, { http: 200 }>> {
-  const log = deps.logger.child({ paymentId: payment.paymentId, orderId: payment.orderId, notified: n.transaction_status });
+  const log = deps.logger.child({
+    paymentId: payment.paymentId,
+    orderId: payment.orderId,
+    notified: n.transaction_status,
+  });
   const ignore = (reason: string) => {
     log.warn(`midtrans notification ignored: ${reason}`);
     return { http: 200 as const, outcome: 'ignored' as const, reason };

@@ -44,7 +44,7 @@ export async function receiveStripeEvent(
   const session = event.data.object as Stripe.Checkout.Session;
   const paymentId = session.metadata?.paymentId ?? session.client_reference_id;
   const payment = paymentId ? await deps.payments.findById(paymentId) : null;
-  if (!payment || payment.provider !== 'stripe' || !payment.providerRecord.refs.includes(session.id)) {
+  if (payment?.provider !== 'stripe' || !payment.providerRecord.refs.includes(session.id)) {
     log.warn({ session: session.id }, 'stripe webhook ignored: no payment opened this Checkout session');
     return { http: 200, outcome: 'ignored', reason: 'unknown Checkout session' };
   }
@@ -73,7 +73,10 @@ export async function receiveStripeEvent(
     status,
     fraudStatus: null,
     amount,
-    transactionId: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null),
+    transactionId:
+      typeof session.payment_intent === 'string'
+        ? session.payment_intent
+        : (session.payment_intent?.id ?? null),
     paymentType: 'card',
     vaNumber: null,
     refundedAmount: 0,

@@ -16,8 +16,10 @@ export interface ReconciliationReport {
 const MAX_PAYMENTS = 5_000;
 
 function providerSide(p: Payment, truth: ProviderTruth | null): ProviderSide {
-  if (!truth) return { known: false, captured: false, amount: null, refundedAmount: 0, refundCount: 0, status: null };
-  const meaning = p.provider === 'midtrans' ? meaningOf(truth.status as MidtransStatus, truth.fraudStatus) : null;
+  if (!truth)
+    return { known: false, captured: false, amount: null, refundedAmount: 0, refundCount: 0, status: null };
+  const meaning =
+    p.provider === 'midtrans' ? meaningOf(truth.status as MidtransStatus, truth.fraudStatus) : null;
   const captured =
     p.provider === 'midtrans'
       ? meaning === 'providerPaid' || meaning === 'providerRefunded'
@@ -41,9 +43,9 @@ export async function reconcile(
   deps: PaymentsDeps,
   range: { cooperativeId: string | null; from: Date; to: Date },
 ): Promise<ReconciliationReport> {
-  const payments = (await deps.payments.listCreatedBetween(range.cooperativeId, range.from, range.to, MAX_PAYMENTS)).filter(
-    (p) => p.provider !== 'cash',
-  );
+  const payments = (
+    await deps.payments.listCreatedBetween(range.cooperativeId, range.from, range.to, MAX_PAYMENTS)
+  ).filter((p) => p.provider !== 'cash');
   const report: ReconciliationReport = {
     cooperativeId: range.cooperativeId,
     from: range.from.toISOString(),
@@ -55,7 +57,11 @@ export async function reconcile(
   for (const p of payments) {
     const provider = p.provider === 'cash' ? undefined : deps.providers[p.provider];
     if (!provider) {
-      report.unreachable.push({ paymentId: p.paymentId, orderId: p.orderId, error: `${p.provider} is not configured` });
+      report.unreachable.push({
+        paymentId: p.paymentId,
+        orderId: p.orderId,
+        error: `${p.provider} is not configured`,
+      });
       continue;
     }
     try {

@@ -19,12 +19,16 @@ export async function makeOwedRefund(deps: PaymentsDeps, payment: Payment): Prom
   }
   const result = await provider.refund(payment, payment.refund);
   if (result === 'not-supported') {
-    log.info({ paymentType: payment.providerRecord.paymentType }, 'provider cannot refund this method by API: manual refund task');
+    log.info(
+      { paymentType: payment.providerRecord.paymentType },
+      'provider cannot refund this method by API: manual refund task',
+    );
     return (await applyCommand(deps, payment.paymentId, 'refundNeedsStaff')).payment;
   }
   log.info({ amount: payment.refund.amount, reason: payment.refund.reason }, 'refund made at the provider');
-  return (await applyCommand(deps, payment.paymentId, 'refundMade', { providerRefundId: result.providerRefundId }))
-    .payment;
+  return (
+    await applyCommand(deps, payment.paymentId, 'refundMade', { providerRefundId: result.providerRefundId })
+  ).payment;
 }
 
 /** After a transition: a refund owed is made now (best effort; the sweeper retries what fails). */

@@ -61,7 +61,14 @@ function eventFor(p: Payment, d: Decision, refund: Refund | null): Envelope[] {
       return [newEvent(PaymentExpired, p.orderId, ids, ctx)];
     case 'refund-pending':
       if (!refund) throw new Error('a refund-pending transition needs its refund');
-      return [newEvent(PaymentRefundPending, p.orderId, { ...ids, amount: refund.amount, reason: refund.reason }, ctx)];
+      return [
+        newEvent(
+          PaymentRefundPending,
+          p.orderId,
+          { ...ids, amount: refund.amount, reason: refund.reason },
+          ctx,
+        ),
+      ];
     case 'refunded':
       if (!refund) throw new Error('a refunded transition needs its refund');
       return [
