@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { unitAndIntegrationProjects } from '../../vitest.projects';
 
-export default defineConfig({
-  test: { globalSetup: ['@pasar/testkit/global-setup'], testTimeout: 90_000, hookTimeout: 90_000 },
-});
+// `pnpm test` runs both projects; `pnpm test:unit` only the unit one, without starting any engine.
+export default defineConfig({ test: { projects: unitAndIntegrationProjects() } });
