@@ -37,6 +37,7 @@ describe('CSRF: every state-changing form checks where it was posted from', () =
         'k.$slug.pesanan.$orderId',
         'k.$slug.produk.$productId',
         'kelola.$slug.anggota',
+        'kelola.$slug.pembayaran',
         'keluar',
         'masuk',
       ].sort(),

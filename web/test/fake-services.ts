@@ -1,8 +1,16 @@
-import type { CartView, OrderView, ProductView, StaffOrderView } from '~/utils/views';
+import type {
+  CartView,
+  OrderView,
+  ProductView,
+  Reconciliation,
+  StaffOrderView,
+  StaffPaymentView,
+} from '~/utils/views';
 import { COOPERATIVES, type FakePerson, PEOPLE, PRODUCTS } from './fixtures';
 
 /**
- * In-memory stand-ins for catalog (4001), orders (4002) and membership (4004), answering like the
+ * In-memory stand-ins for catalog (4001), orders (4002), payments (4003, its staff endpoints) and
+ * membership (4004), answering like the
  * agreed HTTP API. Install with vi.stubGlobal('fetch', services.fetch); put a service in `down` to
  * make it refuse connections.
  */
@@ -63,7 +71,14 @@ export function fakeServices() {
   const erased = new Set<string>();
   const byKey = new Map<string, string>();
   const calls: RecordedCall[] = [];
-  const down = new Set<'catalog' | 'orders' | 'membership'>();
+  const down = new Set<Service>();
+  /**
+   * payments' own records, by payment id (the staff endpoints): each with its cooperative. Tests put
+   * payments here with `paymentView()` from fixtures.
+   */
+  const paymentRecords = new Map<string, { cooperativeId: string; view: StaffPaymentView }>();
+  /** What the reconciliation of a cooperative finds (any range); clean and empty by default. */
+  const reconciliations = new Map<string, Pick<Reconciliation, 'checked' | 'unreachable' | 'mismatches'>>();
   /** What orders offers per cooperative (GET /cooperatives/{id}/payment-methods); others: cash only. */
   const paymentMethods = new Map<string, OrderView['paymentMethod'][]>([
     ['karangbesuki', ['cash', 'qris', 'gopay', 'shopeepay', 'bank_transfer', 'card']],
@@ -243,6 +258,20 @@ export function fakeServices() {
         .filter((o) => o.cooperativeId === m?.[1] && (!status || o.status === status));
       return json(200, page(theirs.reverse(), url));
     }
+    m = path.match(/^\/cooperatives\/([^/]+)\/orders\/([^/]+)$/);
+    if (m && method === 'GET') {
+      const denied = requireRoles(headers, 'orders', m[1] ?? '', STAFF);
+      if (denied) return denied;
+      const entry = orders.get(m[2] ?? '');
+      if (!entry || entry.order.cooperativeId !== m[1]) return error(404, 'ORDER.NOT_FOUND');
+      const staffView: StaffOrderView = {
+        ...entry.order,
+        note: null,
+        updatedAt: entry.order.createdAt,
+        paymentId: null,
+      };
+      return json(200, staffView);
+    }
     m = path.match(/^\/orders\/([^/]+)(\/cancel|\/events)?$/);
     if (m) {
       const entry = orders.get(m[1] ?? '');
@@ -285,6 +314,86 @@ export function fakeServices() {
       if (!COOPERATIVES.some((c) => c.cooperativeId === cooperativeId))
         return error(404, 'COOPERATIVE.NOT_FOUND');
       return json(200, { cooperativeId, paymentMethods: paymentMethods.get(cooperativeId) ?? ['cash'] });
+    }
+    return error(404, 'NOT_FOUND');
+  }
+
+  /** payments' staff endpoints, with its access rules (services/payments/src/routes/payments.routes.ts). */
+  function paymentService(
+    method: string,
+    path: string,
+    headers: Headers,
+    body: Record<string, unknown>,
+    url: URL,
+  ) {
+    const READERS = ['pengurus', 'kasir', 'pengawas'];
+    let m = path.match(/^\/payments\/by-order\/([^/]+)$/);
+    if (m && method === 'GET') {
+      // scope 'resource': an allowed role somewhere passes the guard; another cooperative's → 404.
+      const who = bearer(headers, 'payments');
+      if (!who || who === 'invalid') return error(401, 'AUTH.UNAUTHENTICATED');
+      if (!who.person.grants.some((g) => g.roles.some((r) => READERS.includes(r))))
+        return error(403, 'AUTH.FORBIDDEN');
+      const found = [...paymentRecords.values()]
+        .filter((p) => p.view.orderId === m?.[1])
+        .sort((a, b) => b.view.attempt - a.view.attempt)[0];
+      const grant = found && who.person.grants.find((g) => g.cooperativeId === found.cooperativeId);
+      if (!found || !grant?.roles.some((r) => READERS.includes(r))) return error(404, 'PAYMENT.NOT_FOUND');
+      return json(200, found.view);
+    }
+    m = path.match(/^\/cooperatives\/([^/]+)\/refunds\/manual$/);
+    if (m && method === 'GET') {
+      const denied = requireRoles(headers, 'payments', m[1] ?? '', READERS);
+      if (denied) return denied;
+      const items = [...paymentRecords.values()]
+        .filter((p) => p.cooperativeId === m?.[1] && p.view.status === 'MANUAL_REFUND')
+        .map((p) => p.view);
+      return json(200, { items });
+    }
+    m = path.match(/^\/cooperatives\/([^/]+)\/refunds\/([^/]+)\/done$/);
+    if (m && method === 'POST') {
+      const denied = requireRoles(headers, 'payments', m[1] ?? '', ['pengurus', 'kasir']);
+      if (denied) return denied;
+      const note = typeof body.note === 'string' ? body.note.trim() : '';
+      if (note.length < 3 || note.length > 500)
+        return error(400, 'VALIDATION.FAILED', 'body.note', { issues: [{ field: 'body.note' }] });
+      const record = paymentRecords.get(m[2] ?? '');
+      if (!record || record.cooperativeId !== m[1]) return error(404, 'PAYMENT.NOT_FOUND');
+      if (record.view.status !== 'MANUAL_REFUND' || !record.view.refund)
+        return error(
+          409,
+          'PAYMENT.INVALID_TRANSITION',
+          `Cannot manualRefundDone a payment that is ${record.view.status}`,
+        );
+      record.view = {
+        ...record.view,
+        status: 'REFUNDED',
+        refunded: record.view.refund.amount,
+        refund: { ...record.view.refund, note, doneAt: new Date().toISOString() },
+      };
+      return json(200, record.view);
+    }
+    m = path.match(/^\/cooperatives\/([^/]+)\/reconciliation$/);
+    if (m && method === 'GET') {
+      const cooperativeId = m[1] ?? '';
+      const denied = requireRoles(headers, 'payments', cooperativeId, ['pengurus', 'pengawas']);
+      if (denied) return denied;
+      const from = url.searchParams.get('from') ?? '';
+      const to = url.searchParams.get('to') ?? from;
+      const day = /^\d{4}-\d{2}-\d{2}$/;
+      if (!day.test(from) || !day.test(to))
+        return error(400, 'VALIDATION.FAILED', 'query.from', { issues: [{ field: 'query.from' }] });
+      const start = Date.parse(`${from}T00:00:00+07:00`);
+      const end = Date.parse(`${to}T00:00:00+07:00`) + 86_400_000;
+      if (end <= start || end - start > 31 * 86_400_000)
+        return error(400, 'VALIDATION.FAILED', 'query.to', { issues: [{ field: 'query.to' }] });
+      const found = reconciliations.get(cooperativeId) ?? { checked: 0, unreachable: [], mismatches: [] };
+      return json(200, {
+        cooperativeId,
+        from: new Date(start).toISOString(),
+        to: new Date(end).toISOString(),
+        ...found,
+      });
     }
     return error(404, 'NOT_FOUND');
   }
@@ -552,13 +661,16 @@ export function fakeServices() {
         ? 'catalog'
         : url.port === '4002'
           ? 'orders'
-          : url.port === '4004'
-            ? 'membership'
-            : null;
+          : url.port === '4003'
+            ? 'payments'
+            : url.port === '4004'
+              ? 'membership'
+              : null;
     if (!service || down.has(service)) throw new TypeError('fetch failed');
     const path = url.pathname;
     if (service === 'catalog') return catalog(method, path, url);
     if (service === 'orders') return orderService(method, path, headers, body, url);
+    if (service === 'payments') return paymentService(method, path, headers, body, url);
     return membership(method, path, headers, body, url);
   };
 
@@ -573,6 +685,8 @@ export function fakeServices() {
     down,
     paymentMethods,
     payments,
+    paymentRecords,
+    reconciliations,
     products,
     carts,
     orders,

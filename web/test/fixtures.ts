@@ -1,4 +1,4 @@
-import type { CooperativeView, OrderView, ProductView } from '~/utils/views';
+import type { CooperativeView, OrderView, ProductView, StaffPaymentView } from '~/utils/views';
 
 /** Builders for test data shaped like the services' answers (see /tmp/pasar-api.md). */
 export function cooperative(overrides: Partial<CooperativeView> = {}): CooperativeView {
@@ -124,3 +124,40 @@ export const SHOPPER: FakePerson = {
   platform: [],
 };
 export const PEOPLE = [KETUA, KASIR, PENGAWAS, DINOYO_KETUA, SHOPPER];
+/** Not in PEOPLE (the member list tests know the three above); tests that need them add them. */
+export const GUDANG: FakePerson = {
+  personId: 'per_kb_gudang',
+  name: 'Mbak Wati',
+  phone: '+6281100000005',
+  password: 'sandi-gudang-kb',
+  grants: [{ cooperativeId: 'karangbesuki', roles: ['gudang'] }],
+  platform: [],
+};
+
+let paymentSeq = 0;
+/** A payment as the payments service shows it to staff; by default a bank VA payment owed back by hand. */
+export function paymentView(overrides: Partial<StaffPaymentView> = {}): StaffPaymentView {
+  paymentSeq += 1;
+  return {
+    orderId: `ord_test${String(paymentSeq).padStart(8, '9')}`,
+    paymentId: `pay_test${String(paymentSeq).padStart(10, '0')}`,
+    attempt: 1,
+    provider: 'midtrans',
+    paymentMethod: 'bank_transfer',
+    amount: 33_000,
+    captured: 33_000,
+    refunded: 0,
+    status: 'MANUAL_REFUND',
+    failureReason: null,
+    vaNumber: '8808123456789012',
+    refund: {
+      amount: 33_000,
+      reason: 'order_cancelled',
+      note: null,
+      requestedAt: '2026-05-12T03:15:00.000Z',
+      doneAt: null,
+    },
+    createdAt: '2026-05-12T02:00:00.000Z',
+    ...overrides,
+  };
+}

@@ -55,18 +55,18 @@ describe('staff area shell', () => {
     expect(res.data).toMatchObject({
       cooperative: { slug, marketName: 'Karbes Market' },
       roles: ['kasir'],
-      sections: ['pesanan'],
+      sections: ['pesanan', 'pembayaran'],
       isKetua: false,
     });
   });
 
   it('shows the ketua every section, the pengawas all but member management', async () => {
     expect((await shell(await signInAs(KETUA))).data).toMatchObject({
-      sections: ['pesanan', 'produk', 'anggota', 'audit'],
+      sections: ['pesanan', 'produk', 'pembayaran', 'anggota', 'audit'],
       isKetua: true,
     });
     expect((await shell(await signInAs(PENGAWAS))).data).toMatchObject({
-      sections: ['pesanan', 'produk', 'audit'],
+      sections: ['pesanan', 'produk', 'pembayaran', 'audit'],
       isKetua: false,
     });
   });
@@ -219,7 +219,7 @@ describe('member management (ketua)', () => {
       platform: [],
     };
     const rinaShell = await shell(await signInAs(rina));
-    expect(rinaShell.data).toMatchObject({ sections: ['pesanan'], roles: ['kasir'] });
+    expect(rinaShell.data).toMatchObject({ sections: ['pesanan', 'pembayaran'], roles: ['kasir'] });
   });
 
   it('answers 400 naming the field for a bad invite, inviting nobody', async () => {

@@ -5,6 +5,8 @@ import membershipDoc from '~/api/membership.openapi.json';
 import type * as membership from '~/api/membership';
 import ordersDoc from '~/api/orders.openapi.json';
 import type * as orders from '~/api/orders';
+import paymentsDoc from '~/api/payments.openapi.json';
+import type * as payments from '~/api/payments';
 
 /**
  * The services' answers, checked at the edge against the services' own OpenAPI documents
@@ -18,6 +20,7 @@ import type * as orders from '~/api/orders';
 interface Paths {
   catalog: catalog.paths;
   orders: orders.paths;
+  payments: payments.paths;
   membership: membership.paths;
 }
 export type ContractService = keyof Paths;
@@ -50,6 +53,7 @@ interface Document {
 const DOCS: Record<ContractService, Document> = {
   catalog: catalogDoc as Document,
   orders: ordersDoc as Document,
+  payments: paymentsDoc as Document,
   membership: membershipDoc as Document,
 };
 

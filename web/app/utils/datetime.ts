@@ -18,3 +18,26 @@ export function formatDateTime(iso: string, lang: Lang): string {
   }).format(date);
   return `${text} WIB`;
 }
+
+/** Today's calendar date in WIB as YYYY-MM-DD (what the reconciliation form starts with). */
+export function jakartaToday(now: Date = new Date()): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** A calendar date (YYYY-MM-DD, already a WIB date) in words: "12 Mei 2026". */
+export function formatDay(day: string, lang: Lang): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
+}

@@ -7,6 +7,7 @@ describe('parseEnv', () => {
     expect(env).toMatchObject({
       CATALOG_URL: 'http://127.0.0.1:4001',
       ORDERS_URL: 'http://127.0.0.1:4002',
+      PAYMENTS_URL: 'http://127.0.0.1:4003',
       MEMBERSHIP_URL: 'http://127.0.0.1:4004',
       COOKIE_SECURE: false,
     });

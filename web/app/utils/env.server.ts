@@ -29,6 +29,7 @@ const EnvSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     CATALOG_URL: z.url().default('http://127.0.0.1:4001'),
     ORDERS_URL: z.url().default('http://127.0.0.1:4002'),
+    PAYMENTS_URL: z.url().default('http://127.0.0.1:4003'),
     MEMBERSHIP_URL: z.url().default('http://127.0.0.1:4004'),
     SESSION_SECRET: z.preprocess(
       (v) => (v === '' ? undefined : v),
@@ -80,6 +81,7 @@ const EnvSchema = z
     ...env,
     CATALOG_URL: env.CATALOG_URL.replace(/\/+$/, ''),
     ORDERS_URL: env.ORDERS_URL.replace(/\/+$/, ''),
+    PAYMENTS_URL: env.PAYMENTS_URL.replace(/\/+$/, ''),
     MEMBERSHIP_URL: env.MEMBERSHIP_URL.replace(/\/+$/, ''),
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     COOKIE_SECURE: env.COOKIE_SECURE

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { getEnv } from './env.server';
 
-export type ServiceName = 'catalog' | 'orders' | 'membership';
+export type ServiceName = 'catalog' | 'orders' | 'payments' | 'membership';
 
 /** A 4xx answer from a service: {code, message, details?} as agreed in the API contract. */
 export class ApiError extends Error {
@@ -43,6 +43,7 @@ function baseUrl(service: ServiceName): string {
   const env = getEnv();
   if (service === 'catalog') return env.CATALOG_URL;
   if (service === 'orders') return env.ORDERS_URL;
+  if (service === 'payments') return env.PAYMENTS_URL;
   return env.MEMBERSHIP_URL;
 }
 
@@ -54,6 +55,8 @@ export interface ServiceRequest<T> {
   /** The signed-in person's access token for THIS service (sent as `Authorization: Bearer …`). */
   token?: string;
   schema: z.ZodType<T>;
+  /** Longer than SERVICE_TIMEOUT_MS for a call known to take a while (reconciliation asks providers). */
+  timeoutMs?: number;
 }
 
 export function serviceUrl(
@@ -83,7 +86,7 @@ export async function callService<T>(service: ServiceName, path: string, req: Se
       method: req.method ?? 'GET',
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
-      signal: AbortSignal.timeout(getEnv().SERVICE_TIMEOUT_MS),
+      signal: AbortSignal.timeout(Math.max(req.timeoutMs ?? 0, getEnv().SERVICE_TIMEOUT_MS)),
     });
   } catch (error) {
     console.error(`[web] ${service} ${req.method ?? 'GET'} ${path} failed: ${(error as Error).message}`);

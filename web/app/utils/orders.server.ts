@@ -8,6 +8,7 @@ import type {
   PlacedOrder,
   PlaceOrderInput,
   StaffOrderPage,
+  StaffOrderView,
 } from './views';
 
 export type { PlaceOrderInput };
@@ -93,6 +94,19 @@ export function listCooperativeOrders(
     query: { limit: 50, ...query },
     schema: answerSchema('orders', 'get', '/cooperatives/{cooperativeId}/orders'),
   });
+}
+
+/** One order of the cooperative for its staff; another cooperative's or an unknown one → 404. */
+export function getCooperativeOrder(
+  token: string,
+  cooperativeId: string,
+  orderId: string,
+): Promise<StaffOrderView> {
+  return callService(
+    'orders',
+    `/cooperatives/${encodeURIComponent(cooperativeId)}/orders/${encodeURIComponent(orderId)}`,
+    { token, schema: answerSchema('orders', 'get', '/cooperatives/{cooperativeId}/orders/{orderId}') },
+  );
 }
 
 /** ApiError ORDER.NOT_FOUND (404) for an unknown order or a wrong token: the service does not tell them apart. */

@@ -1,6 +1,7 @@
 import type * as catalog from '~/api/catalog';
 import type * as membership from '~/api/membership';
 import type * as orders from '~/api/orders';
+import type * as payments from '~/api/payments';
 
 /**
  * The services' answers as the web reads them: aliases of the types generated from each service's own
@@ -9,6 +10,7 @@ import type * as orders from '~/api/orders';
  */
 type CatalogSchemas = catalog.components['schemas'];
 type OrdersSchemas = orders.components['schemas'];
+type PaymentsSchemas = payments.components['schemas'];
 type MembershipSchemas = membership.components['schemas'];
 
 // ---- catalog ----
@@ -33,6 +35,16 @@ export type OrderRefund = NonNullable<OrderView['refund']>;
 export type PlaceOrderInput = NonNullable<
   orders.paths['/orders']['post']['requestBody']
 >['content']['application/json'];
+
+// ---- payments (staff only: shoppers see the payment through orders) ----
+/** One payment attempt as the cooperative's staff see it (GET /payments/by-order/{orderId}). */
+export type StaffPaymentView = PaymentsSchemas['PaymentView'];
+export type StaffPaymentStatus = StaffPaymentView['status'];
+export type ManualRefundPage =
+  payments.paths['/cooperatives/{cooperativeId}/refunds/manual']['get']['responses'][200]['content']['application/json'];
+export type Reconciliation = PaymentsSchemas['Reconciliation'];
+export type ReconciliationMismatch = Reconciliation['mismatches'][number];
+export type MismatchKind = ReconciliationMismatch['kind'];
 
 // ---- membership: cooperatives, people, sessions, roles ----
 export type CooperativeView = MembershipSchemas['Cooperative'];

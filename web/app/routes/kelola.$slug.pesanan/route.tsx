@@ -54,7 +54,11 @@ export default function StaffOrdersPage() {
             <tbody>
               {orders.map((o) => (
                 <tr key={o.id} data-testid="staff-order">
-                  <th scope="row">{o.id}</th>
+                  <th scope="row">
+                    <Link to={o.id} aria-label={t('staff.orders.open', { id: o.id })}>
+                      {o.id}
+                    </Link>
+                  </th>
                   <td>{formatDateTime(o.createdAt, lang)}</td>
                   <td>{label('status', o.status)}</td>
                   <td>{o.customer}</td>
