@@ -7,13 +7,18 @@
  * PASAR_FERRETDB_BACKEND=postgresql runs it on FerretDB's PostgreSQL handler (docs/decisions/0008).
  * Writes tests/bench/results/checkout.json.
  *
+ * Online payment mode (PAYMENT=qris, or gopay / shopeepay): each order is paid like a shopper on the
+ * Midtrans sandbox (choose + pay through its control API) once payments opened its session; the
+ * latency is placed → PAID (orders' OrderConfirmed, written with PAID after the verified
+ * notification). Steady phase only, unless STEPS is given. Writes tests/bench/results/checkout-<PAYMENT>.json.
+ *
  * Profile mode (PROFILE_ORDERS=300 RATE=10, services at BENCH_LOG_LEVEL=info as in production): an
  * idle window of IDLE_S seconds, then exactly PROFILE_ORDERS orders at RATE/s, and per order: CPU
  * seconds of every process (/proc), Kafka requests by API, database commands by collection, relay
  * passes, log lines — from the services' /metrics. Writes tests/bench/results/checkout-profile.json.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OrderConfirmed, OrderRejected } from '@pasar/contracts';
+import { OrderConfirmed, OrderRejected, PaymentSessionOpened } from '@pasar/contracts';
 import { Bus, createLogger, on, startConsumer } from '@pasar/events';
 import mongoose from 'mongoose';
 import { createAccount, signInTokens } from './lib/accounts';
@@ -28,6 +33,10 @@ const STEPS = (process.env.STEPS ?? '5,10,20,50,100,150').split(',').map(Number)
 const STEP_S = Number(process.env.STEP_S ?? 15);
 const PROFILE_ORDERS = Number(process.env.PROFILE_ORDERS ?? 0);
 const IDLE_S = Number(process.env.IDLE_S ?? 10);
+const PAYMENT = process.env.PAYMENT ?? 'cash';
+const ONLINE = PAYMENT !== 'cash';
+if (ONLINE && !['qris', 'gopay', 'shopeepay'].includes(PAYMENT))
+  throw new Error(`PAYMENT=${PAYMENT}: the bench pays qris, gopay or shopeepay (or cash)`);
 
 const infra = await benchInfra();
 const run = `benchco${Date.now().toString(36)}`;
@@ -39,6 +48,9 @@ for (const name of ['membership', 'catalog', 'orders', 'payments']) {
     KAFKA_TOPIC_PREFIX: prefix,
     MONGO_URL: dbUrl(infra.mongoUrl, `${run}_${name}`),
     STRIPE_API_BASE: infra.stripeApiBase,
+    MIDTRANS_BASE_URL: infra.midtransBaseUrl,
+    MIDTRANS_SERVER_KEY: infra.midtransServerKey,
+    ...(name === 'orders' ? { PAYMENT_METHODS: `cash,${ONLINE ? PAYMENT : 'qris'}` } : {}),
     // membership starts first; the others verify its tokens against its public keys.
     ...(services.membership
       ? { MEMBERSHIP_JWKS_URL: `${services.membership.url}/.well-known/jwks.json` }
@@ -122,6 +134,31 @@ const conn = await mongoose
   .asPromise();
 const placedAt = new Map<string, number>();
 const outcomes = new Map<string, { at: number; ok: boolean }>();
+/** Online mode: when payments opened the order's session, and when the shopper paid. */
+const openedAt = new Map<string, number>();
+const paidAt = new Map<string, number>();
+const sessionOpened = new Map<string, () => void>();
+
+/** The shopper on the sandbox's page: picks the method, presses Bayar (the control API does both). */
+async function payOnSandbox(orderId: string) {
+  await new Promise<void>((resolve) => {
+    if (openedAt.has(orderId)) resolve();
+    else sessionOpened.set(orderId, resolve);
+  });
+  const ref = `${orderId}-1-1`;
+  for (const [path, body] of [
+    ['choose', { payment_type: PAYMENT }],
+    ['pay', {}],
+  ] as const) {
+    const res = await fetch(`${infra.midtransBaseUrl}/_sandbox/transactions/${ref}/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`sandbox ${path} ${ref}: ${res.status} ${await res.text()}`);
+  }
+  paidAt.set(orderId, performance.now());
+}
 const observer = await startConsumer({
   bus,
   groupId: `${run}-observer`,
@@ -129,6 +166,10 @@ const observer = await startConsumer({
   subscriptions: [
     on(OrderConfirmed, async (e) => void outcomes.set(e.data.orderId, { at: performance.now(), ok: true })),
     on(OrderRejected, async (e) => void outcomes.set(e.data.orderId, { at: performance.now(), ok: false })),
+    on(PaymentSessionOpened, async (e) => {
+      openedAt.set(e.data.orderId, performance.now());
+      sessionOpened.get(e.data.orderId)?.();
+    }),
   ],
 });
 await observer.ready;
@@ -176,6 +217,7 @@ async function drive(rate: number, seconds: number, prepared?: string[]) {
   const ids: string[] = [];
   const start = performance.now();
   const inflight: Promise<void>[] = [];
+  const payments: Promise<void>[] = [];
   for (let i = 0; i < carts.length; i++) {
     const due = start + (i * 1000) / rate;
     const wait = due - performance.now();
@@ -188,12 +230,14 @@ async function drive(rate: number, seconds: number, prepared?: string[]) {
             cartId: carts[i],
             fulfilment: { method: 'pickup' },
             contact: { name: 'Budi Santoso', phone: '081234567890' },
-            paymentMethod: 'cash',
+            paymentMethod: PAYMENT,
           },
           { 'idempotency-key': `${run}-${phase}-${i}` },
         );
         placedAt.set(res.order.id, due);
         ids.push(res.order.id);
+        if (ONLINE)
+          payments.push(payOnSandbox(res.order.id).catch((err) => console.error(`[bench] ${String(err)}`)));
       })(),
     );
   }
@@ -206,7 +250,23 @@ async function drive(rate: number, seconds: number, prepared?: string[]) {
     return o?.ok ? [o.at - placedAt.get(id)!] : [];
   });
   const lastOutcome = Math.max(...ids.map((id) => outcomes.get(id)?.at ?? Number.POSITIVE_INFINITY));
+  const online = () => {
+    const toSession = ids.flatMap((id) => (openedAt.has(id) ? [openedAt.get(id)! - placedAt.get(id)!] : []));
+    const payToPaid = ids.flatMap((id) => {
+      const o = outcomes.get(id);
+      return o?.ok && paidAt.has(id) ? [o.at - paidAt.get(id)!] : [];
+    });
+    return {
+      paymentMethod: PAYMENT,
+      placedToSessionOpenedP50Ms: round(percentile(toSession, 50)),
+      placedToSessionOpenedP99Ms: round(percentile(toSession, 99)),
+      payToPaidP50Ms: round(percentile(payToPaid, 50)),
+      payToPaidP99Ms: round(percentile(payToPaid, 99)),
+    };
+  };
+  if (ONLINE) await Promise.race([Promise.all(payments), sleep(1_000)]);
   return {
+    ...(ONLINE ? online() : {}),
     offeredPerSecond: rate,
     orders: ids.length,
     confirmed: lat.length,
@@ -361,7 +421,8 @@ const steady = await drive(RATE, DURATION_S);
 console.log(`[bench] steady: ${JSON.stringify(steady)}`);
 const ramp = [];
 let sustained = 0;
-for (const rate of STEPS) {
+// Online mode ramps only when asked (STEPS=…): each order is also a sandbox payment.
+for (const rate of ONLINE && !process.env.STEPS ? [] : STEPS) {
   console.log(`[bench] ramp step ${rate} orders/s for ${STEP_S}s…`);
   const r = await drive(rate, STEP_S);
   console.log(`[bench]   ${JSON.stringify(r)}`);
@@ -370,8 +431,14 @@ for (const rate of STEPS) {
   if (!kept) break;
   sustained = rate;
 }
-report('checkout', {
-  settings: { steadyRate: RATE, steadyDurationS: DURATION_S, rampSteps: STEPS, stepS: STEP_S },
+report(ONLINE ? `checkout-${PAYMENT}` : 'checkout', {
+  settings: {
+    payment: PAYMENT,
+    steadyRate: RATE,
+    steadyDurationS: DURATION_S,
+    rampSteps: STEPS,
+    stepS: STEP_S,
+  },
   steady,
   ramp,
   highestSustainedOrdersPerSecond: sustained,

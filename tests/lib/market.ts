@@ -28,8 +28,18 @@ export interface TestMarket {
   mongoUrls: Record<ServiceName, string>;
   /** The environment every service got (NIK keys, salt, topic prefix…), for seeds and commands. */
   env: Record<string, string>;
+  /** The port each service listens on (a restarted service keeps its port). */
+  ports: Record<ServiceName, number>;
+  /**
+   * Starts a service again on its port and database, with `env` over what it got first (an empty
+   * string unsets a variable). A service still running is stopped first (SIGTERM).
+   */
+  restart(name: ServiceName, env?: Record<string, string>): Promise<SpawnedService>;
   stop(): Promise<void>;
 }
+
+/** Every method orders may offer; each cooperative offers all of them unless it says otherwise. */
+export const ALL_PAYMENT_METHODS = 'cash,qris,gopay,shopeepay,bank_transfer,card';
 
 /** Runs membership's operator command against the market's membership database. */
 export async function membershipAdmin(
@@ -102,24 +112,30 @@ export async function startTestMarket(
     KAFKA_BROKERS: infra.kafkaBrokers,
     KAFKA_TOPIC_PREFIX: prefix,
     STRIPE_API_BASE: infra.stripeApiBase,
+    MIDTRANS_BASE_URL: infra.midtransBaseUrl,
+    MIDTRANS_SERVER_KEY: infra.midtransServerKey,
     NIK_HASH_SALT: 'e2e-nik-salt-0123456789abcdef',
     NIK_ENCRYPTION_KEYS: JSON.stringify({ t1: Buffer.alloc(32, 7).toString('base64') }),
     NIK_ENCRYPTION_KEY_ID: 't1',
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
   };
-  const entries = await Promise.all(
-    SERVICES.map(async (name) => {
-      const svc = await spawnService(name, ports[name], {
+  const envs = Object.fromEntries(
+    SERVICES.map((name): [ServiceName, Record<string, string>] => [
+      name,
+      {
         ...common,
         ...(name === 'membership'
           ? { TOKEN_SIGNING_KEY: signingKey, TOKEN_KEY_ID: `e2e-${prefix.slice(4, 12)}` }
           : {}),
+        ...(name === 'orders' ? { PAYMENT_METHODS: ALL_PAYMENT_METHODS } : {}),
         MONGO_URL: mongoUrlFor(dbName(name)),
         ...(extraEnv[name] ?? {}),
-      });
-      return [name, svc] as const;
-    }),
+      },
+    ]),
+  ) as Record<ServiceName, Record<string, string>>;
+  const entries = await Promise.all(
+    SERVICES.map(async (name) => [name, await spawnService(name, ports[name], envs[name])] as const),
   );
   const services = Object.fromEntries(entries) as Record<ServiceName, SpawnedService>;
   const membershipMongoUrl = mongoUrlFor(dbName('membership'));
@@ -141,9 +157,16 @@ export async function startTestMarket(
       string
     >,
     env: common,
+    ports,
     urls: Object.fromEntries(entries.map(([n, s]) => [n, s.url])) as Record<ServiceName, string>,
+    async restart(name, env = {}) {
+      await services[name].stop();
+      envs[name] = { ...envs[name], ...env };
+      services[name] = await spawnService(name, ports[name], envs[name]);
+      return services[name];
+    },
     async stop() {
-      await Promise.all(entries.map(([, s]) => s.stop()));
+      await Promise.all(SERVICES.map((n) => services[n].stop()));
     },
   };
 }

@@ -9,13 +9,16 @@ export interface RunningWeb {
   stop(): Promise<unknown>;
 }
 
-/** Serves the production build of the storefront (its own server, web/server.ts) against a test market. */
-export async function startWeb(m: TestMarket): Promise<RunningWeb> {
+/**
+ * Serves the production build of the storefront (its own server, web/server.ts) against a test market.
+ * `port`: one chosen beforehand, e.g. when payments must know the storefront's URL (STOREFRONT_URL).
+ */
+export async function startWeb(m: TestMarket, opts: { port?: number } = {}): Promise<RunningWeb> {
   const web = join(repoRoot(), 'web');
   const server = join(web, 'build', 'server.js');
   if (!existsSync(server))
     throw new Error('No storefront build: run `pnpm --filter @pasar/web build` (npm test does it).');
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const proc = spawnTs(
     server,
     {

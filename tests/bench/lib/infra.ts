@@ -7,6 +7,9 @@ export interface BenchInfra {
   kafkaBrokers: string;
   mongoUrl: string;
   stripeApiBase: string;
+  /** Our offline Midtrans (infra/midtrans-sandbox) and its server key. */
+  midtransBaseUrl: string;
+  midtransServerKey: string;
   /** Engine processes started by the benchmark (none when env vars named running engines). */
   pids: { kafka?: () => number | undefined; ferretdb?: () => number | undefined };
   stop(): Promise<void>;
@@ -14,12 +17,14 @@ export interface BenchInfra {
 
 /** Engines for a benchmark: the ones named by env vars, or a fresh local stack on free ports. */
 export async function benchInfra(): Promise<BenchInfra> {
-  const { KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE } = process.env;
+  const { KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE, MIDTRANS_BASE_URL, MIDTRANS_SERVER_KEY } = process.env;
   if (KAFKA_BROKERS && MONGO_URL) {
     return {
       kafkaBrokers: KAFKA_BROKERS,
       mongoUrl: MONGO_URL,
       stripeApiBase: STRIPE_API_BASE ?? 'http://127.0.0.1:12111',
+      midtransBaseUrl: MIDTRANS_BASE_URL ?? 'http://127.0.0.1:12113',
+      midtransServerKey: MIDTRANS_SERVER_KEY ?? 'SB-Mid-server-pasar-dev',
       pids: {},
       stop: async () => {},
     };
@@ -35,6 +40,8 @@ export async function benchInfra(): Promise<BenchInfra> {
     kafkaBrokers: stack.kafkaBrokers,
     mongoUrl: stack.mongoUrl,
     stripeApiBase: stack.stripeApiBase,
+    midtransBaseUrl: stack.midtransBaseUrl,
+    midtransServerKey: stack.midtransSandbox.serverKey,
     pids: { kafka: () => stack.kafka.pid(), ferretdb: () => stack.ferretDb.pid() },
     stop: () => stack.stop(),
   };
