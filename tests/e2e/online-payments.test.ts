@@ -389,6 +389,12 @@ describe('online payments', () => {
     const ghost = await placeOnlineOrder(m, rc, 'qris', { price: 10_000, quantity: 5 });
     await payOnSandbox(midtransRef(ghost.orderId));
     await paymentOf(m, rc, ghost.orderId, ['PAID']);
+    // Let payments hear the order's OrderConfirmed first, or it would overwrite the planted orderState.
+    await waitFor(
+      async () =>
+        (await paymentsDb.collection('payments').findOne({ orderId: ghost.orderId }))?.orderState === 'paid',
+      { what: 'payments saw the ghost order paid' },
+    );
     await paymentsDb.collection('payments').updateOne(
       { orderId: ghost.orderId },
       {

@@ -132,6 +132,8 @@ describe('payment repository on FerretDB', () => {
     };
     expect(await log.record(n)).toBe('new');
     expect(await log.record(n)).toBe('seen');
+    await log.settle(n.key, 'ignored', 'the status API says pending');
+    expect(await log.record(n)).toBe('seen');
     await log.settle(n.key, 'applied', null);
     expect(await log.record(n)).toBe('settled');
   });

@@ -117,6 +117,14 @@ export function createPaymentRepository(conn: Connection): MongoPaymentRepositor
   };
 }
 
+/**
+ * A notification counts as handled only once it was acted on. One that was ignored (the status API
+ * did not agree yet, the amount was wrong) is looked at again when it comes back: an early
+ * "settlement" the status API still called pending must not hide the real one that follows.
+ */
+const handled = (n: { settledAt?: Date; outcome?: string } | null) =>
+  Boolean(n?.settledAt) && n?.outcome !== 'ignored';
+
 export function createNotificationLog(conn: Connection): NotificationLog & { init(): Promise<void> } {
   const Model = notificationModel(conn);
   return {
@@ -131,7 +139,7 @@ export function createNotificationLog(conn: Connection): NotificationLog & { ini
       } catch (err) {
         if (!isDuplicate(err)) throw err;
         const existing = await Model.findById(key).lean();
-        return existing?.settledAt ? ('settled' as const) : ('seen' as const);
+        return handled(existing) ? ('settled' as const) : ('seen' as const);
       }
     },
     async settle(key: string, outcome: string, reason: string | null) {

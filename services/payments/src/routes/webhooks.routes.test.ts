@@ -101,6 +101,17 @@ describe('POST /webhooks/midtrans', () => {
     expect(payments.rows[0]?.status).toBe('AWAITING_PAYMENT');
   });
 
+  it('judges an early settlement claim again when it comes back after the shopper really paid', async () => {
+    const { app, midtrans, payments, ref } = await qrisOrder();
+    midtrans.set(ref, { status: 'pending', amount: 35_000 });
+    const early = notification(ref, 'settlement');
+    expect(await json(await post(app, early))).toMatchObject({ outcome: 'ignored' });
+    // The same (order, transaction, status) once the money is really there: not a duplicate.
+    midtrans.set(ref, { status: 'settlement', amount: 35_000 });
+    expect(await json(await post(app, early))).toEqual({ outcome: 'applied' });
+    expect(payments.rows[0]?.status).toBe('PAID');
+  });
+
   it('ignores a replay of an old notification after the payment settled', async () => {
     const { app, midtrans, payments, ref } = await qrisOrder();
     midtrans.set(ref, { status: 'pending', amount: 35_000 });

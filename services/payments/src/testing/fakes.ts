@@ -83,7 +83,7 @@ export class FakeNotifications implements NotificationLog {
   readonly seen = new Map<string, NotificationRecord & { settled: boolean }>();
   async record(n: NotificationRecord) {
     const prior = this.seen.get(n.key);
-    if (prior) return prior.settled ? ('settled' as const) : ('seen' as const);
+    if (prior) return prior.settled && prior.outcome !== 'ignored' ? ('settled' as const) : ('seen' as const);
     this.seen.set(n.key, { ...n, settled: false });
     return 'new' as const;
   }

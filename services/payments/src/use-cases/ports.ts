@@ -50,7 +50,7 @@ export interface NotificationLog {
   /**
    * 'new' the first time this key is seen; 'seen' when it was received before but its handling
    * never finished (a crash: handle it again, the state machine makes that safe); 'settled' when
-   * it was handled (a duplicate: nothing to do).
+   * it was acted on (a duplicate: nothing to do). An ignored one is 'seen': it is judged again.
    */
   record(n: NotificationRecord): Promise<'new' | 'seen' | 'settled'>;
   /** Marks a recorded notification handled, with what came of it. */
