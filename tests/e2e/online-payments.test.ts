@@ -229,15 +229,15 @@ describe('online payments', () => {
     const badSig = await postStripeEvent(m, checkoutCompleted(session, 900_000), {
       secret: 'whsec_somebody_else_entirely',
     });
-    expect(badSig.status).toBe(400);
+    expect(badSig.status).toBe(401);
     const stale = await postStripeEvent(m, checkoutCompleted(session, 900_000), {
       timestamp: Math.floor(Date.now() / 1000) - 301,
     });
-    expect(stale.status).toBe(400);
+    expect(stale.status).toBe(401);
     const noHeader = await api(`${m.urls.payments}/webhooks/stripe`, {
       body: checkoutCompleted(session, 900_000),
     });
-    expect(noHeader.status).toBe(400);
+    expect(noHeader.status).toBe(401);
     expect(await snapshot(card.orderId, card.token)).toEqual(cardBefore);
     expect(cardBefore.order.status).toBe('AWAITING_PAYMENT');
   });

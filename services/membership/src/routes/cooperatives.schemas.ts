@@ -4,11 +4,14 @@ import { PublicPhoneSchema } from '../domain/phone';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** The methods a cooperative offers shoppers: at least one, each known, none twice. */
+/**
+ * The methods a cooperative offers shoppers: at least one, each known. A method named twice counts
+ * once (the document allows repeats, so refusing them would turn away a valid request).
+ */
 export const PaymentMethodsSetting = z
   .array(PaymentMethodSchema)
   .min(1, 'choose at least one payment method')
-  .refine((methods) => new Set(methods).size === methods.length, 'name each payment method once');
+  .transform((methods) => [...new Set(methods)]);
 
 /** The contract's snapshot fields plus what the storefront displays. Unknown fields are refused. */
 const CooperativeFields = {

@@ -173,12 +173,12 @@ describe('POST /webhooks/stripe', () => {
       body: payload,
     });
 
-  it('rejects a bad signature and a stale timestamp with 400', async () => {
+  it('rejects a bad signature, a stale timestamp and a missing header with 401', async () => {
     const { app } = fakeApp();
     const payload = event();
     const wrongSecret = stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_not_ours' });
     const r1 = await send(app, payload, wrongSecret);
-    expect(r1.status).toBe(400);
+    expect(r1.status).toBe(401);
     expect((await json(r1)).code).toBe('WEBHOOK.BAD_SIGNATURE');
     const stale = stripe.webhooks.generateTestHeaderString({
       payload,
@@ -186,12 +186,12 @@ describe('POST /webhooks/stripe', () => {
       timestamp: Math.floor(Date.now() / 1000) - 3600,
     });
     const r2 = await send(app, payload, stale);
-    expect(r2.status).toBe(400);
+    expect(r2.status).toBe(401);
     expect((await json(r2)).message).toMatch(/tolerance/i);
     const good = stripe.webhooks.generateTestHeaderString({ payload, secret: TEST_STRIPE_WEBHOOK_SECRET });
     // Signed right but tampered afterwards: the signature no longer matches.
-    expect((await send(app, payload.replace('3500000', '100'), good)).status).toBe(400);
-    expect((await app.request('/webhooks/stripe', { method: 'POST', body: payload })).status).toBe(400);
+    expect((await send(app, payload.replace('3500000', '100'), good)).status).toBe(401);
+    expect((await app.request('/webhooks/stripe', { method: 'POST', body: payload })).status).toBe(401);
   });
 
   it('pays a card order from a signed Checkout event, checking amount_total = rupiah × 100', async () => {

@@ -73,7 +73,7 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, deps: WebhookDep
     if (raw.length > MAX_STRIPE_BODY)
       throw new DomainError('REQUEST.TOO_LARGE', 'The body is too large', 413);
     const result = await receiveStripeEvent(deps, raw, c.req.header('stripe-signature'));
-    if (result.http === 400) throw new DomainError('WEBHOOK.BAD_SIGNATURE', result.reason, 400);
+    if (result.http === 401) throw new DomainError('WEBHOOK.BAD_SIGNATURE', result.reason, 401);
     return c.json({ outcome: result.outcome, ...(result.reason ? { reason: result.reason } : {}) }, 200);
   });
 }

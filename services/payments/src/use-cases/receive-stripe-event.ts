@@ -5,7 +5,7 @@ import { now, type PaymentsDeps, type ProviderTruth } from './ports';
 
 export type StripeEventResult =
   | { http: 200; outcome: 'applied' | 'unchanged' | 'duplicate' | 'ignored'; reason?: string }
-  | { http: 400; outcome: 'rejected'; reason: string };
+  | { http: 401; outcome: 'rejected'; reason: string };
 
 /** The Checkout events we act on, and what each means for the payment. */
 const MEANING: Partial<Record<Stripe.Event['type'], string>> = {
@@ -33,7 +33,7 @@ export async function receiveStripeEvent(
   } catch (err) {
     const reason = (err as Error).message.split('\n')[0] ?? 'bad signature';
     deps.logger.warn({ reason }, 'stripe webhook rejected');
-    return { http: 400, outcome: 'rejected', reason };
+    return { http: 401, outcome: 'rejected', reason };
   }
   const log = deps.logger.child({ stripeEvent: event.id, type: event.type });
   const status = MEANING[event.type];
