@@ -773,6 +773,7 @@ export interface components {
       /** @enum {string} */
       status:
         | 'PENDING_COLLECTION'
+        | 'COLLECTED'
         | 'OPENING'
         | 'AWAITING_PAYMENT'
         | 'PAID'

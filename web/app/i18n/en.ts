@@ -412,6 +412,7 @@ export const en: Record<keyof typeof id, string> = {
   'staff.payment.none': 'No payment recorded for this order yet.',
   'staff.payment.unavailable': 'The payment cannot be loaded right now. Try reloading in a moment.',
   'payment.status.PENDING_COLLECTION': 'Cash, not collected yet',
+  'payment.status.COLLECTED': 'Cash received at handover',
   'payment.status.OPENING': 'Opening the payment page',
   'payment.status.AWAITING_PAYMENT': 'Waiting for the shopper to pay',
   'payment.status.PAID': 'Paid',

@@ -416,6 +416,7 @@ export const id = {
   'staff.payment.none': 'Belum ada catatan pembayaran untuk pesanan ini.',
   'staff.payment.unavailable': 'Data pembayaran tidak dapat dimuat sekarang. Coba muat ulang sebentar lagi.',
   'payment.status.PENDING_COLLECTION': 'Tunai, belum diterima',
+  'payment.status.COLLECTED': 'Tunai diterima saat serah terima',
   'payment.status.OPENING': 'Sedang membuka halaman pembayaran',
   'payment.status.AWAITING_PAYMENT': 'Menunggu pembeli membayar',
   'payment.status.PAID': 'Sudah dibayar',

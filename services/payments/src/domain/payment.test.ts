@@ -16,6 +16,7 @@ import {
  */
 const EXPECTED: Record<PaymentCommand, Partial<Record<PaymentStatus, PaymentStatus>>> = {
   sessionOpened: { OPENING: 'AWAITING_PAYMENT' },
+  cashCollected: { PENDING_COLLECTION: 'COLLECTED' },
   providerPaid: {
     OPENING: 'PAID',
     AWAITING_PAYMENT: 'PAID',

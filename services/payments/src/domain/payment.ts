@@ -4,6 +4,7 @@ import { DomainError } from '@pasar/service-kit';
 /**
  * The life of one payment attempt.
  * - PENDING_COLLECTION: cash to collect at pickup or delivery ("bayar di tempat").
+ * - COLLECTED: the kasir (or courier) took the cash at handover (OrderCompleted).
  * - OPENING: an online attempt is recorded; its provider session (Snap / Stripe Checkout) is being opened.
  * - AWAITING_PAYMENT: the hosted page is open; the shopper has not paid yet.
  * - PAID: the provider captured the money (a verified notification the status API agreed with).
@@ -15,6 +16,7 @@ import { DomainError } from '@pasar/service-kit';
  */
 export const PAYMENT_STATUSES = [
   'PENDING_COLLECTION',
+  'COLLECTED',
   'OPENING',
   'AWAITING_PAYMENT',
   'PAID',
@@ -96,6 +98,7 @@ export interface Payment {
  */
 export type PaymentCommand =
   | 'sessionOpened'
+  | 'cashCollected'
   | 'providerPaid'
   | 'providerFailed'
   | 'providerExpired'
@@ -106,6 +109,7 @@ export type PaymentCommand =
 
 export const PAYMENT_COMMANDS: readonly PaymentCommand[] = [
   'sessionOpened',
+  'cashCollected',
   'providerPaid',
   'providerFailed',
   'providerExpired',
@@ -155,6 +159,8 @@ function lateRefundReason(p: Pick<Payment, 'status' | 'voidReason'>): RefundReas
  */
 const RULES: Record<PaymentCommand, Rule> = {
   sessionOpened: move(['OPENING'], 'AWAITING_PAYMENT', 'session-opened'),
+  // The money is in the till: PaymentSucceeded tells the books (orders ignores it for a completed order).
+  cashCollected: move(['PENDING_COLLECTION'], 'COLLECTED', 'succeeded'),
   providerPaid: (p) => {
     if (OPEN.includes(p.status)) return { from: OPEN, to: 'PAID', emits: 'succeeded' };
     if (ENDED_UNPAID.includes(p.status))

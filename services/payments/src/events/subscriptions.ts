@@ -1,6 +1,13 @@
-import { OrderCancelled, OrderConfirmed, OrderExpired, OrderPaymentRequested } from '@pasar/contracts';
+import {
+  OrderCancelled,
+  OrderCompleted,
+  OrderConfirmed,
+  OrderExpired,
+  OrderPaymentRequested,
+} from '@pasar/contracts';
 import { on, type Subscription } from '@pasar/events';
 import type { PaymentsDeps } from '../use-cases/ports';
+import { orderCompletedHandler } from './order-completed.handler';
 import { orderConfirmedHandler } from './order-confirmed.handler';
 import { orderEndedHandler } from './order-ended.handler';
 import { orderPaymentRequestedHandler } from './order-payment-requested.handler';
@@ -11,6 +18,7 @@ export function subscriptions(deps: PaymentsDeps): Subscription[] {
   return [
     on(OrderPaymentRequested, orderPaymentRequestedHandler(deps)),
     on(OrderConfirmed, orderConfirmedHandler(deps)),
+    on(OrderCompleted, orderCompletedHandler(deps)),
     on(OrderCancelled, ended),
     on(OrderExpired, ended),
   ];

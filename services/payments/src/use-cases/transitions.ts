@@ -93,7 +93,7 @@ function eventFor(p: Payment, d: Decision, refund: Refund | null): Envelope[] {
 /** Money that moves is audited: the capture, and the refund (by the provider or by a staff member). */
 function auditFor(next: Payment, before: Payment, d: Decision, facts: CommandFacts, at: Date): Envelope[] {
   const action =
-    d.to === 'PAID'
+    d.to === 'PAID' || d.to === 'COLLECTED'
       ? 'payments.payment.captured'
       : d.to === 'REFUNDED'
         ? 'payments.payment.refunded'
@@ -126,6 +126,7 @@ function changeFor(p: Payment, d: Decision, facts: CommandFacts, at: Date): Paym
   const set: NonNullable<PaymentChange['set']> = {};
   let refund = p.refund;
   if (d.command === 'providerPaid') set.captured = facts.captured ?? p.amount;
+  if (d.command === 'cashCollected') set.captured = p.amount;
   if (d.command === 'providerFailed') set.failureReason = facts.failureReason ?? 'failed';
   if (d.to === 'VOIDED') set.voidReason = facts.voidReason ?? 'cancelled';
   if (d.refundReason) {
@@ -141,6 +142,7 @@ function changeFor(p: Payment, d: Decision, facts: CommandFacts, at: Date): Paym
       doneAt: null,
     };
     if (d.command === 'providerPaid') set.captured = facts.captured ?? p.amount;
+    if (d.command === 'cashCollected') set.captured = p.amount;
     set.refund = refund;
   }
   if (d.to === 'REFUNDED' && refund) {
