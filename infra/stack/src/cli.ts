@@ -33,12 +33,13 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 const USAGE = `usage: cli.ts <command>
-  provision                         fetch/build Kafka jars, FerretDB and stripe-mock into .pasar/ (idempotent)
+  provision                         fetch/build Kafka jars, FerretDB, stripe-mock and Mailpit into .pasar/ (idempotent)
   up [--data DIR] [--free-ports] [--json-file F]
-                                    provision, start Kafka + FerretDB + stripe-mock + the Midtrans sandbox,
-                                    run until Ctrl-C (default data dir .pasar/data; fixed ports 9092/9093,
-                                    27017, 12111, 12113; --json-file writes {KAFKA_BROKERS, MONGO_URL,
-                                    STRIPE_API_BASE, MIDTRANS_BASE_URL, MIDTRANS_SERVER_KEY} once ready)`;
+                                    provision, start Kafka + FerretDB + stripe-mock + the Midtrans sandbox
+                                    + Mailpit, run until Ctrl-C (default data dir .pasar/data; fixed ports
+                                    9092/9093, 27017, 12111, 12113, SMTP 1025 / mail UI 8025; --json-file
+                                    writes {KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE, MIDTRANS_BASE_URL,
+                                    MIDTRANS_SERVER_KEY, SMTP_URL, MAILPIT_API} once ready)`;
 
 async function provision(): Promise<void> {
   const started = Date.now();
@@ -69,6 +70,9 @@ async function up(args: string[]): Promise<void> {
     `Midtrans   ${stack.midtransBaseUrl}   (midtrans-sandbox, server key ${stack.midtransSandbox.serverKey}, ` +
       `client key ${MIDTRANS_CLIENT_KEY}; transactions: ${stack.midtransBaseUrl}/_sandbox/transactions)`,
   );
+  log(
+    `Mail       ${stack.mailpit.smtpUrl}   (Mailpit; every mail sent shows in the web UI ${stack.mailpit.apiBase})`,
+  );
   log(`data and logs in ${dataDir}`);
   if (values['json-file']) writeFileSync(values['json-file'], `${JSON.stringify(env, null, 2)}\n`);
   console.log(
@@ -83,6 +87,7 @@ async function up(args: string[]): Promise<void> {
     FerretDB: stack.ferretDb,
     'stripe-mock': stack.stripeMock,
     'midtrans-sandbox': stack.midtransSandbox,
+    Mailpit: stack.mailpit,
   };
   setInterval(() => {
     if (shuttingDown) return;

@@ -1,6 +1,7 @@
 export { startFerretDb } from './ferretdb';
 export { startKafka } from './kafka';
 export { MIDTRANS_CLIENT_KEY, MIDTRANS_SERVER_KEY, startMidtransSandbox } from './midtrans-sandbox';
+export { type MailpitHandle, startMailpit } from './mailpit';
 export { findRepoRoot, pasarHome, paths } from './paths';
 export { freePort, freePorts } from './ports';
 export { provisionEngines } from './provision';

@@ -123,6 +123,8 @@ export async function startMarket(opts: {
           env: {
             ...(name === 'orders' ? { PAYMENT_METHODS: 'cash,qris,gopay,shopeepay,bank_transfer,card' } : {}), // .env wins
             ...envFor(name),
+            // orders mails shoppers (notifications) through the stack's Mailpit.
+            ...(name === 'orders' ? { SMTP_URL: stack.mailpit.smtpUrl } : {}),
             PORT: String(port),
             MONGO_URL: databaseUrl(stack.mongoUrl, `pasar_${name}`),
           },
@@ -173,6 +175,7 @@ export async function startMarket(opts: {
     mongo: stack.mongoUrl,
     'stripe-mock': stack.stripeApiBase,
     midtrans: `${stack.midtransBaseUrl} (midtrans-sandbox; transactions: /_sandbox/transactions)`,
+    mail: `${stack.mailpit.apiBase} (Mailpit: every mail the market sends; SMTP ${stack.mailpit.smtpUrl})`,
   };
   return { stack, urls, accounts, stop };
 }

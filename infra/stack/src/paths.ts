@@ -26,6 +26,7 @@ export const paths = {
   bin: () => join(pasarHome(), 'bin'),
   ferretDbBinary: () => join(pasarHome(), 'bin', 'pasar-ferretdb'),
   stripeMockBinary: () => join(pasarHome(), 'bin', 'stripe-mock'),
+  mailpitBinary: () => join(pasarHome(), 'bin', 'mailpit'),
   kafkaLibs: () => join(pasarHome(), 'kafka', 'libs'),
   /** Default data dir of `cli.ts up`; reset the dev stack with `rm -rf .pasar/data`. */
   devData: () => join(pasarHome(), 'data'),

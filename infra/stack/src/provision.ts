@@ -10,13 +10,14 @@ type Log = (msg: string) => void;
 type Tool = 'java' | 'mvn' | 'go' | 'patch';
 
 export const STRIPE_MOCK_MODULE = 'github.com/stripe/stripe-mock@v0.203.0';
+export const MAILPIT_MODULE = 'github.com/axllent/mailpit@v1.33.1';
 
 const INSTALL_HINT: Record<Tool, string> = {
   java: 'Kafka runs on Java 17+: `apt-get install openjdk-17-jdk-headless maven` (Debian/Ubuntu), `brew install openjdk@17 maven` (macOS), or https://adoptium.net',
   mvn: 'Maven fetches the Kafka jars from Maven Central: `apt-get install maven` (Debian/Ubuntu), `brew install maven` (macOS), or https://maven.apache.org/download.cgi',
   patch:
     'GNU patch applies our FerretDB patches (infra/ferretdb/patches): `apt-get install patch` (Debian/Ubuntu), `brew install gpatch` (macOS)',
-  go: 'Go builds FerretDB and stripe-mock: install Go 1.24+ from https://go.dev/dl (or `apt-get install golang-go` if your release ships >= 1.21), then make sure `go` is on PATH',
+  go: 'Go builds FerretDB, stripe-mock and Mailpit: install Go 1.24+ from https://go.dev/dl (or `apt-get install golang-go` if your release ships >= 1.21), then make sure `go` is on PATH',
 };
 
 /** Returns the tool's version banner, or undefined when it is not on PATH. */
@@ -192,6 +193,23 @@ const stripeMock: Provisioner = {
   },
 };
 
+const mailpit: Provisioner = {
+  fresh: () => upToDate(paths.mailpitBinary(), `${paths.mailpitBinary()}.stamp`, MAILPIT_MODULE),
+  tools: ['go'],
+  async build(log) {
+    const bin = paths.mailpitBinary();
+    const tmpDir = tempName(bin);
+    mkdirSync(tmpDir, { recursive: true });
+    log(`Mailpit: go install ${MAILPIT_MODULE} (first time ~1-2 min, then cached)`);
+    try {
+      await run('Mailpit', 'go', ['install', MAILPIT_MODULE], log, { env: { GOBIN: tmpDir } });
+      install(join(tmpDir, 'mailpit'), bin, `${bin}.stamp`, MAILPIT_MODULE);
+    } finally {
+      rmSync(tmpDir, { recursive: true, force: true });
+    }
+  },
+};
+
 /** Removes `<name>.tmp-<pid>-<time>` leftovers of builds whose process is gone (e.g. Ctrl-C mid-build). */
 function removeStaleTemps(): void {
   for (const dir of [paths.bin(), dirname(paths.kafkaLibs())]) {
@@ -204,13 +222,13 @@ function removeStaleTemps(): void {
 }
 
 /**
- * Makes sure the Kafka jars, pasar-ferretdb and stripe-mock exist under .pasar/ (or $PASAR_HOME).
+ * Makes sure the Kafka jars, pasar-ferretdb, stripe-mock and Mailpit exist under .pasar/ (or $PASAR_HOME).
  * Idempotent: skips what is already there (and current); builds what is missing, in parallel.
  */
 export async function provisionEngines(opts: { log?: (msg: string) => void } = {}): Promise<void> {
   const log = opts.log ?? (() => {});
   removeStaleTemps();
-  const stale = [kafka, ferretDb, stripeMock].filter((p) => !p.fresh());
+  const stale = [kafka, ferretDb, stripeMock, mailpit].filter((p) => !p.fresh());
   // java is needed to run Kafka even when nothing has to be built.
   checkTools(new Set<Tool>(['java', ...stale.flatMap((p) => p.tools)]));
   const results = await Promise.allSettled(stale.map((p) => p.build(log)));

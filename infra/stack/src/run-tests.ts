@@ -1,7 +1,7 @@
 /**
  * `npm test` → infra/bin/pasar test → here. Runs the Go suite of infra/ferretdb, then starts ONE
  * local stack on free ports, hands it to every suite through KAFKA_BROKERS / MONGO_URL /
- * STRIPE_API_BASE / MIDTRANS_BASE_URL / MIDTRANS_SERVER_KEY, runs every package's vitest suite (two at a time), then the cross-service suites (e2e, api, browser, chaos), stops the stack and prints
+ * STRIPE_API_BASE / MIDTRANS_BASE_URL / MIDTRANS_SERVER_KEY / SMTP_URL / MAILPIT_API, runs every package's vitest suite (two at a time), then the cross-service suites (e2e, api, browser, chaos), stops the stack and prints
  * one closing line: "Tests: N passed, N failed".
  */
 import { spawn } from 'node:child_process';
@@ -123,7 +123,7 @@ if (only.length === 0 || only.includes(GO_SUITE)) {
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'pasar-test-stack-'));
 const reports = mkdtempSync(join(tmpdir(), 'pasar-test-reports-'));
-log('starting the local stack (Kafka, FerretDB, stripe-mock, midtrans-sandbox) on free ports…');
+log('starting the local stack (Kafka, FerretDB, stripe-mock, midtrans-sandbox, Mailpit) on free ports…');
 const stack = await startStack({ dataDir, ports: 'free', log });
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -132,11 +132,13 @@ const env: NodeJS.ProcessEnv = {
   STRIPE_API_BASE: stack.stripeApiBase,
   MIDTRANS_BASE_URL: stack.midtransBaseUrl,
   MIDTRANS_SERVER_KEY: stack.midtransSandbox.serverKey,
+  SMTP_URL: stack.mailpit.smtpUrl,
+  MAILPIT_API: stack.mailpit.apiBase,
   NODE_ENV: 'test',
 };
 log(
   `stack up: KAFKA_BROKERS=${stack.kafkaBrokers} MONGO_URL=${stack.mongoUrl} STRIPE_API_BASE=${stack.stripeApiBase} ` +
-    `MIDTRANS_BASE_URL=${stack.midtransBaseUrl}`,
+    `MIDTRANS_BASE_URL=${stack.midtransBaseUrl} SMTP_URL=${stack.mailpit.smtpUrl} MAILPIT_API=${stack.mailpit.apiBase}`,
 );
 
 const stop = async () => {

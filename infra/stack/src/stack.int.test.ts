@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -63,14 +64,29 @@ async function consume(brokers: string, topic: string, count: number): Promise<s
   return got;
 }
 
+/** The first line an SMTP server sends on connect (`220 … ESMTP …`). */
+function smtpGreeting(smtpUrl: string): Promise<string> {
+  const { hostname, port } = new URL(smtpUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    socket.setTimeout(5000, () => socket.destroy(new Error('no SMTP greeting')));
+    socket.once('data', (d) => {
+      socket.end('QUIT\r\n');
+      resolve(d.toString());
+    });
+    socket.once('error', reject);
+  });
+}
+
 describe('local stack (real engines)', () => {
-  it('starts Kafka, FerretDB, stripe-mock and the Midtrans sandbox on free ports, serves real requests, and stops cleanly', async () => {
+  it('starts Kafka, FerretDB, stripe-mock, the Midtrans sandbox and Mailpit on free ports, serves real requests, and stops cleanly', async () => {
     const stack = await startStack({ dataDir: tempDir(), ports: 'free' });
     const pids = [
       stack.kafka.pid(),
       stack.ferretDb.pid(),
       stack.stripeMock.pid(),
       stack.midtransSandbox.pid(),
+      stack.mailpit.pid(),
     ];
     try {
       expect(pids.every((p) => typeof p === 'number')).toBe(true);
@@ -119,6 +135,17 @@ describe('local stack (real engines)', () => {
         headers: { authorization: midtransAuth },
       });
       expect(await status.json()).toMatchObject({ status_code: '404' });
+
+      // Mailpit: the env names it, SMTP greets, and its API answers with an empty mailbox.
+      expect(stackEnv(stack)).toMatchObject({
+        SMTP_URL: stack.mailpit.smtpUrl,
+        MAILPIT_API: stack.mailpit.apiBase,
+      });
+      expect(await smtpGreeting(stack.mailpit.smtpUrl)).toMatch(/^220 /);
+      const info = await fetch(`${stack.mailpit.apiBase}/api/v1/info`);
+      expect(info.status).toBe(200);
+      const box = await fetch(`${stack.mailpit.apiBase}/api/v1/messages`);
+      expect(((await box.json()) as { total: number }).total).toBe(0);
     } finally {
       await stack.stop();
     }
@@ -126,6 +153,7 @@ describe('local stack (real engines)', () => {
     expect(stack.ferretDb.pid()).toBeUndefined();
     expect(stack.stripeMock.pid()).toBeUndefined();
     expect(stack.midtransSandbox.pid()).toBeUndefined();
+    expect(stack.mailpit.pid()).toBeUndefined();
     for (const pid of pids) expect(isAlive(pid!)).toBe(false);
   });
 

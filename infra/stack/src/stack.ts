@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ferretDbFiles, startFerretDb } from './ferretdb';
 import { kafkaFiles, startKafka } from './kafka';
+import { type MailpitHandle, mailpitFiles, startMailpit } from './mailpit';
 import { MIDTRANS_SERVER_KEY, midtransSandboxFiles, startMidtransSandbox } from './midtrans-sandbox';
 import { startPostgres } from './postgres';
 import { assertPortFree, freePorts } from './ports';
@@ -50,6 +51,8 @@ export const DEV_PORTS = {
   ferretDb: 27017,
   stripeMock: 12111,
   midtransSandbox: 12113,
+  mailpitSmtp: 1025,
+  mailpitHttp: 8025,
 } as const;
 
 export interface Stack {
@@ -62,6 +65,8 @@ export interface Stack {
   ferretDb: EngineHandle & { url: string };
   stripeMock: EngineHandle & { apiBase: string };
   midtransSandbox: EngineHandle & { baseUrl: string; serverKey: string };
+  /** Local SMTP that keeps every mail (web UI and REST API on `mailpit.apiBase`). */
+  mailpit: MailpitHandle;
   /** Stops all engines (in parallel); never leaves a process running. */
   stop(): Promise<void>;
 }
@@ -73,6 +78,8 @@ export function stackEnv(stack: Stack): {
   STRIPE_API_BASE: string;
   MIDTRANS_BASE_URL: string;
   MIDTRANS_SERVER_KEY: string;
+  SMTP_URL: string;
+  MAILPIT_API: string;
 } {
   return {
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -80,12 +87,14 @@ export function stackEnv(stack: Stack): {
     STRIPE_API_BASE: stack.stripeApiBase,
     MIDTRANS_BASE_URL: stack.midtransBaseUrl,
     MIDTRANS_SERVER_KEY: stack.midtransSandbox.serverKey,
+    SMTP_URL: stack.mailpit.smtpUrl,
+    MAILPIT_API: stack.mailpit.apiBase,
   };
 }
 
 /**
- * Provisions (cheap when cached) and starts Kafka, FerretDB, stripe-mock and the Midtrans sandbox in
- * parallel, with data and logs in `<dataDir>/{kafka,ferretdb,stripe-mock,midtrans-sandbox}`. `fixed` uses DEV_PORTS; `free` picks random free
+ * Provisions (cheap when cached) and starts Kafka, FerretDB, stripe-mock, the Midtrans sandbox and
+ * Mailpit in parallel, with data and logs in `<dataDir>/{kafka,ferretdb,stripe-mock,midtrans-sandbox,mailpit}`. `fixed` uses DEV_PORTS; `free` picks random free
  * ports so tests never collide with a running dev stack. If one engine fails the others are stopped.
  */
 export async function startStack(opts: {
@@ -96,7 +105,7 @@ export async function startStack(opts: {
   const log = opts.log;
   await provisionEngines({ log: log ?? (() => {}) });
   const dataDir = resolve(opts.dataDir);
-  const [kafka, kafkaController, ferretDb, stripeMock, midtrans] =
+  const [kafka, kafkaController, ferretDb, stripeMock, midtrans, smtp, mailUi] =
     opts.ports === 'fixed'
       ? [
           DEV_PORTS.kafka,
@@ -104,14 +113,17 @@ export async function startStack(opts: {
           DEV_PORTS.ferretDb,
           DEV_PORTS.stripeMock,
           DEV_PORTS.midtransSandbox,
+          DEV_PORTS.mailpitSmtp,
+          DEV_PORTS.mailpitHttp,
         ]
-      : ((await freePorts(5)) as [number, number, number, number, number]);
+      : ((await freePorts(7)) as [number, number, number, number, number, number, number]);
 
   const dirs = {
     kafka: join(dataDir, 'kafka'),
     ferretDb: join(dataDir, 'ferretdb'),
     stripe: join(dataDir, 'stripe-mock'),
     midtrans: join(dataDir, 'midtrans-sandbox'),
+    mailpit: join(dataDir, 'mailpit'),
   };
   if (opts.ports === 'fixed') {
     // Leftovers of an earlier run of this data dir go first (they hold the ports); then fail before
@@ -121,6 +133,7 @@ export async function startStack(opts: {
       ferretDbFiles(dirs.ferretDb),
       stripeMockFiles(dirs.stripe),
       midtransSandboxFiles(dirs.midtrans),
+      mailpitFiles(dirs.mailpit),
     ]) {
       await killStale(files.pidFile, files.marker, log);
     }
@@ -129,19 +142,23 @@ export async function startStack(opts: {
     await assertPortFree(ferretDb, 'FerretDB');
     await assertPortFree(stripeMock, 'stripe-mock');
     await assertPortFree(midtrans, 'midtrans-sandbox');
+    await assertPortFree(smtp, 'Mailpit SMTP');
+    await assertPortFree(mailUi, 'Mailpit HTTP');
   }
   const started = await Promise.allSettled([
     startKafka({ dataDir: dirs.kafka, port: kafka, controllerPort: kafkaController, log }),
     startMongoWire(dirs.ferretDb, ferretDb, log),
     startStripeMock({ dataDir: dirs.stripe, port: stripeMock, log }),
     startMidtransSandbox({ dataDir: dirs.midtrans, port: midtrans, log, serverKey: MIDTRANS_SERVER_KEY }),
+    startMailpit({ dataDir: dirs.mailpit, smtpPort: smtp, httpPort: mailUi, log }),
   ]);
-  const [k, f, s, m] = started;
+  const [k, f, s, m, p] = started;
   if (
     k.status === 'rejected' ||
     f.status === 'rejected' ||
     s.status === 'rejected' ||
-    m.status === 'rejected'
+    m.status === 'rejected' ||
+    p.status === 'rejected'
   ) {
     await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
     const reasons = started.flatMap((r) =>
@@ -158,8 +175,9 @@ export async function startStack(opts: {
     ferretDb: f.value,
     stripeMock: s.value,
     midtransSandbox: m.value,
+    mailpit: p.value,
     async stop() {
-      await Promise.all([k.value.stop(), f.value.stop(), s.value.stop(), m.value.stop()]);
+      await Promise.all([k.value.stop(), f.value.stop(), s.value.stop(), m.value.stop(), p.value.stop()]);
     },
   };
 }

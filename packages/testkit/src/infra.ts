@@ -9,6 +9,9 @@ export interface InfraEndpoints {
   /** Our offline Midtrans (infra/midtrans-sandbox): Snap and Core API on one base. */
   midtransBaseUrl: string;
   midtransServerKey: string;
+  /** Mailpit's SMTP (`smtp://host:port`) and its REST API / web UI (`http://host:port`). */
+  smtpUrl: string;
+  mailpitApi: string;
   /** Which provider answered: env, testcontainers or local. */
   provider: 'env' | 'testcontainers' | 'local';
 }
@@ -28,12 +31,14 @@ export async function startInfra(
 ): Promise<StartedInfra> {
   const { KAFKA_BROKERS, MONGO_URL, STRIPE_API_BASE, MIDTRANS_BASE_URL, MIDTRANS_SERVER_KEY } = process.env;
   const midtrans = midtransFromEnv(MIDTRANS_BASE_URL, MIDTRANS_SERVER_KEY);
+  const mail = mailpitFromEnv();
   if (KAFKA_BROKERS && MONGO_URL) {
     return {
       kafkaBrokers: KAFKA_BROKERS,
       mongoUrl: MONGO_URL,
       stripeApiBase: STRIPE_API_BASE ?? 'http://127.0.0.1:12111',
       ...midtrans,
+      ...mail,
       provider: 'env',
       stop: async () => {},
     };
@@ -53,6 +58,8 @@ export async function startInfra(
     stripeApiBase: stack.stripeApiBase,
     midtransBaseUrl: stack.midtransBaseUrl,
     midtransServerKey: midtrans.midtransServerKey,
+    smtpUrl: stack.mailpit.smtpUrl,
+    mailpitApi: stack.mailpit.apiBase,
     provider: 'local',
     stop: () => stack.stop(),
   };
@@ -62,6 +69,14 @@ function midtransFromEnv(baseUrl: string | undefined, serverKey: string | undefi
   return {
     midtransBaseUrl: baseUrl ?? 'http://127.0.0.1:12113',
     midtransServerKey: serverKey ?? 'SB-Mid-server-pasar-dev',
+  };
+}
+
+/** The dev stack's Mailpit unless SMTP_URL / MAILPIT_API say otherwise. */
+function mailpitFromEnv() {
+  return {
+    smtpUrl: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
+    mailpitApi: process.env.MAILPIT_API ?? 'http://127.0.0.1:8025',
   };
 }
 
@@ -97,6 +112,8 @@ async function startWithTestcontainers(): Promise<StartedInfra> {
     stripeApiBase: `http://${stripe.getHost()}:${stripe.getMappedPort(12111)}`,
     // No container image of our sandbox: the dev one (npm run stack) or MIDTRANS_BASE_URL.
     ...midtransFromEnv(process.env.MIDTRANS_BASE_URL, process.env.MIDTRANS_SERVER_KEY),
+    // No Mailpit container here either: the dev one, or SMTP_URL / MAILPIT_API.
+    ...mailpitFromEnv(),
     provider: 'testcontainers',
     stop: async () => {
       await Promise.all([kafka.stop(), mongo.stop(), stripe.stop()]);

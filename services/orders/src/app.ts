@@ -6,6 +6,7 @@ import { registerOrderStreamRoutes, type StreamOptions } from './routes/order-st
 import { registerOrderRoutes } from './routes/orders.routes';
 import { registerPaymentMethodRoutes } from './routes/payment-methods.routes';
 import { registerStaffRoutes } from './routes/staff.routes';
+import { registerStatsRoutes } from './routes/stats.routes';
 import type { OrdersDeps } from './use-cases/ports';
 
 export interface AppDeps extends OrdersDeps {
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     maxMs: deps.stream?.maxMs ?? 15 * 60_000,
   });
   registerStaffRoutes(app, deps);
+  registerStatsRoutes(app, deps);
   serveOpenApi(app, {
     title: 'Pasar orders',
     version: '1',

@@ -29,6 +29,14 @@ export const OrdersConfigSchema = BaseConfigSchema.extend({
   ORDER_SWEEP_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(50).default(5000)),
   /** How often an open order stream (SSE) looks for changes. */
   ORDER_STREAM_POLL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(50).default(400)),
+  /** Shopper notification mails go through this SMTP server (`smtp://host:port`); unset: none are sent. */
+  SMTP_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^smtps?$/, error: 'must be an smtp(s):// URL' }).optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyAsUnset, z.string().min(3).default('Pasar <pesanan@pasar.local>')),
+  /** Events older than this are not mailed about (a new notifier group reads the topics from the start). */
+  NOTIFY_MAX_AGE_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(24)),
 })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.MEMBERSHIP_JWKS_URL)

@@ -4,6 +4,7 @@ import { OrdersConfigSchema } from './config';
 import { createMongoStores } from './db/repositories';
 import { orderSubscriptions } from './events/subscriptions';
 import { startExpirySweeper } from './jobs/expiry-sweeper';
+import { startNotifier } from './notifications/notifier';
 import type { OrdersDeps } from './use-cases/ports';
 
 startMain('orders', async () => {
@@ -26,6 +27,7 @@ startMain('orders', async () => {
     nudge: (orderId) => relay.nudge(stores.ordersOutbox, orderId),
   };
   await rt.consume(orderSubscriptions(deps));
+  await startNotifier(rt, config, stores); // its own consumer group: mail never holds up an order
   const sweeper = startExpirySweeper(deps, config.ORDER_SWEEP_INTERVAL_MS);
   rt.onShutdown(() => sweeper.stop()); // stops first: shutdown runs in reverse
   await rt.serve(

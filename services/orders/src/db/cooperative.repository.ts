@@ -20,6 +20,7 @@ export class MongoCooperativeStore implements CooperativeStore {
         {
           $set: {
             name: s.name,
+            marketName: s.marketName,
             deliveryEnabled: s.deliveryEnabled,
             deliveryFee: s.deliveryFee,
             orderExpiryMinutes: s.orderExpiryMinutes,
@@ -42,6 +43,7 @@ export class MongoCooperativeStore implements CooperativeStore {
     return {
       cooperativeId: d._id,
       name: d.name,
+      ...(d.marketName ? { marketName: d.marketName } : {}),
       deliveryEnabled: d.deliveryEnabled,
       deliveryFee: d.deliveryFee,
       orderExpiryMinutes: d.orderExpiryMinutes,

@@ -18,6 +18,8 @@ export interface Product {
 export interface Cooperative {
   cooperativeId: string;
   name: string;
+  /** The storefront's name ("Karbes Market"), for mails; absent in read models stored before it was kept. */
+  marketName?: string;
   deliveryEnabled: boolean;
   deliveryFee: number;
   orderExpiryMinutes: number;

@@ -31,6 +31,8 @@ export interface Contact {
   name: string;
   /** Normalised to +62… */
   phone: string;
+  /** For notification mails, when the shopper gave one; never logged, never in events or views. */
+  email?: string;
 }
 
 export interface TimelineEntry {

@@ -11,6 +11,8 @@ import {
   type Rejection,
 } from './order';
 import type { PaymentMethod, Unit } from './types';
+// A pure function of the order (no I/O): the message text lives with the other notifications.
+import { staffWhatsAppUrl } from '../notifications/whatsapp-link';
 
 /** A line as the shopper sees it (the seller stays internal). */
 export interface LineView {
@@ -149,6 +151,8 @@ export interface StaffOrderView extends OrderView {
   updatedAt: string;
   /** payments' id of the latest payment attempt, to look it up there (reconciliation, refunds). */
   paymentId: string | null;
+  /** wa.me link with the message the order's state calls for (ready, on its way, cancelled, refunded), or null. */
+  whatsappUrl: string | null;
 }
 
 export function toStaffOrderView(order: Order): StaffOrderView {
@@ -157,5 +161,6 @@ export function toStaffOrderView(order: Order): StaffOrderView {
     note: order.note,
     updatedAt: order.updatedAt.toISOString(),
     paymentId: order.payment?.paymentId ?? null,
+    whatsappUrl: staffWhatsAppUrl(order),
   };
 }

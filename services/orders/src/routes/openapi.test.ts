@@ -36,6 +36,7 @@ describe('/openapi.json', () => {
         'GET /me/orders',
         'GET /cooperatives/{cooperativeId}/orders',
         'GET /cooperatives/{cooperativeId}/payment-methods',
+        'GET /cooperatives/{cooperativeId}/stats',
         'GET /cooperatives/{cooperativeId}/orders/{orderId}',
         'POST /cooperatives/{cooperativeId}/orders/{orderId}/pack',
         'POST /cooperatives/{cooperativeId}/orders/{orderId}/cancel',

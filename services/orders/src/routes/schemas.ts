@@ -110,6 +110,14 @@ export const PhoneSchema = z
     example: '0812-3456-7890',
   });
 
+/** Optional at checkout: where the shopper's notification mails go (stored on the order only, never logged or in events). */
+const EMAIL_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+export const EmailSchema = padded(
+  `[A-Za-z0-9._%+-]{1,64}@${EMAIL_LABEL}(?:\\.${EMAIL_LABEL})+`,
+  'must be an email address such as nama@contoh.id',
+  254,
+);
+
 export const AddressSchema = strictBody({
   street: text(3, 200),
   rt_rw: padded(`[0-9]{1,3}[${BLANK}]*/[${BLANK}]*[0-9]{1,3}`, 'must look like 003/005', 20).optional(),
@@ -130,7 +138,7 @@ export function placeOrderBody(methods: readonly PaymentMethod[]) {
   return strictBody({
     cartId: CartIdSchema,
     fulfilment: FulfilmentSchema,
-    contact: strictBody({ name: text(2, 80), phone: PhoneSchema }),
+    contact: strictBody({ name: text(2, 80), phone: PhoneSchema, email: EmailSchema.optional() }),
     paymentMethod: z.enum(methods as [PaymentMethod, ...PaymentMethod[]], {
       error: `must be one of ${methods.join(', ')}`,
     }),

@@ -107,6 +107,10 @@ export const StaffOrderViewSchema = z
     note: z.string().nullable(),
     updatedAt: Timestamp,
     paymentId: z.string().nullable().openapi({ description: "payments' id of the latest payment attempt" }),
+    whatsappUrl: z
+      .string()
+      .nullable()
+      .openapi({ description: 'wa.me link with a prepared message to the shopper, or null' }),
   })
   .openapi('StaffOrderView');
 

@@ -45,6 +45,7 @@ export class MemoryCooperativeStore implements CooperativeStore {
     this.byId.set(cooperativeId, {
       cooperativeId,
       name,
+      marketName: s.marketName,
       deliveryEnabled,
       deliveryFee,
       orderExpiryMinutes,
