@@ -254,7 +254,13 @@ export function fakeServices() {
       const status = url.searchParams.get('status');
       // The staff view: the order plus the shopper's note and when it last changed.
       const theirs: StaffOrderView[] = [...orders.values()]
-        .map((o) => ({ ...o.order, note: null, updatedAt: o.order.createdAt, paymentId: null }))
+        .map((o) => ({
+          ...o.order,
+          note: null,
+          updatedAt: o.order.createdAt,
+          paymentId: null,
+          whatsappUrl: null,
+        }))
         .filter((o) => o.cooperativeId === m?.[1] && (!status || o.status === status));
       return json(200, page(theirs.reverse(), url));
     }
@@ -266,6 +272,7 @@ export function fakeServices() {
       if (!entry || entry.order.cooperativeId !== m[1]) return error(404, 'ORDER.NOT_FOUND');
       const staffView: StaffOrderView = {
         ...entry.order,
+        whatsappUrl: null,
         note: null,
         updatedAt: entry.order.createdAt,
         paymentId: null,

@@ -683,6 +683,7 @@ export interface paths {
               name: string;
               /** @example 0812-3456-7890 */
               phone: string;
+              email?: string;
             };
             /** @enum {string} */
             paymentMethod: 'cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card';
@@ -1558,6 +1559,82 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cooperatives/{cooperativeId}/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cooperative's dashboard figures: today by payment method, and per Jakarta day */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Orders and revenue, today and per day (oldest first) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CooperativeStats'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1844,6 +1921,65 @@ export interface components {
       updatedAt: string;
       /** @description payments' id of the latest payment attempt */
       paymentId: string | null;
+      /** @description wa.me link with a prepared message to the shopper, or null */
+      whatsappUrl: string | null;
+    };
+    CooperativeStats: {
+      today: {
+        /** @description Orders placed (any status) */
+        orders: number;
+        /** @description Totals of those orders that are confirmed/paid or further (not cancelled, expired, rejected) */
+        revenue: number;
+        byPaymentMethod: {
+          cash?: {
+            /** @description Orders placed (any status) */
+            orders: number;
+            /** @description Totals of those orders that are confirmed/paid or further (not cancelled, expired, rejected) */
+            revenue: number;
+          };
+          qris?: {
+            /** @description Orders placed (any status) */
+            orders: number;
+            /** @description Totals of those orders that are confirmed/paid or further (not cancelled, expired, rejected) */
+            revenue: number;
+          };
+          gopay?: {
+            /** @description Orders placed (any status) */
+            orders: number;
+            /** @description Totals of those orders that are confirmed/paid or further (not cancelled, expired, rejected) */
+            revenue: number;
+          };
+          shopeepay?: {
+            /** @description Orders placed (any status) */
+            orders: number;
+            /** @description Totals of those orders that are confirmed/paid or further (not cancelled, expired, rejected) */
+            revenue: number;
+          };
+          bank_transfer?: {
+            /** @description Orders placed (any status) */
+            orders: number;
+            /** @description Totals of those orders that are confirmed/paid or further (not cancelled, expired, rejected) */
+            revenue: number;
+          };
+          card?: {
+            /** @description Orders placed (any status) */
+            orders: number;
+            /** @description Totals of those orders that are confirmed/paid or further (not cancelled, expired, rejected) */
+            revenue: number;
+          };
+        };
+      };
+      days: {
+        /**
+         * Format: date
+         * @description Calendar day in Asia/Jakarta
+         */
+        date: string;
+        /** @description Orders placed (any status) */
+        orders: number;
+        /** @description Totals of those orders that are confirmed/paid or further (not cancelled, expired, rejected) */
+        revenue: number;
+      }[];
     };
   };
   responses: never;
