@@ -2,6 +2,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, ReadinessCheck, TokenVerifier } from '@pasar/service-kit';
 import { createServiceApp, serveOpenApi } from '@pasar/service-kit';
 import { registerCartRoutes } from './routes/carts.routes';
+import { registerFulfilmentRoutes } from './routes/fulfilment.routes';
+import { registerFulfilmentQueueRoutes } from './routes/fulfilment-queue.routes';
+import { registerNotaRoutes } from './routes/nota.routes';
 import { registerOrderStreamRoutes, type StreamOptions } from './routes/order-stream.routes';
 import { registerOrderRoutes } from './routes/orders.routes';
 import { registerPaymentMethodRoutes } from './routes/payment-methods.routes';
@@ -32,6 +35,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     heartbeatMs: deps.stream?.heartbeatMs ?? 15_000,
     maxMs: deps.stream?.maxMs ?? 15 * 60_000,
   });
+  // Fulfilment: the queue and its stream before the staff routes (…/orders/queue is not an order id).
+  registerFulfilmentQueueRoutes(app, deps, {
+    pollMs: deps.stream?.pollMs ?? 400,
+    heartbeatMs: deps.stream?.heartbeatMs ?? 15_000,
+    maxMs: deps.stream?.maxMs ?? 15 * 60_000,
+  });
+  registerFulfilmentRoutes(app, deps);
+  registerNotaRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerStatsRoutes(app, deps);
   serveOpenApi(app, {

@@ -1,6 +1,7 @@
 import { createTokenVerifier, loadConfig, openRuntime, startMain } from '@pasar/service-kit';
 import { createApp } from './app';
 import { OrdersConfigSchema } from './config';
+import { createHandoverThrottle } from './db/handover-throttle';
 import { createMongoStores } from './db/repositories';
 import { orderSubscriptions } from './events/subscriptions';
 import { startExpirySweeper } from './jobs/expiry-sweeper';
@@ -18,6 +19,8 @@ startMain('orders', async () => {
     carts: stores.carts,
     orders: stores.orders,
     expiries: stores.expiries,
+    notaCounters: stores.notaCounters,
+    handoverThrottle: createHandoverThrottle(),
     settings: {
       paymentMethods: config.PAYMENT_METHODS,
       ...(config.ORDER_EXPIRY_SECONDS ? { orderExpirySeconds: config.ORDER_EXPIRY_SECONDS } : {}),

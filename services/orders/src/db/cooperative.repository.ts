@@ -21,6 +21,7 @@ export class MongoCooperativeStore implements CooperativeStore {
           $set: {
             name: s.name,
             marketName: s.marketName,
+            outletAddress: s.outletAddress,
             deliveryEnabled: s.deliveryEnabled,
             deliveryFee: s.deliveryFee,
             orderExpiryMinutes: s.orderExpiryMinutes,
@@ -43,7 +44,8 @@ export class MongoCooperativeStore implements CooperativeStore {
     return {
       cooperativeId: d._id,
       name: d.name,
-      ...(d.marketName ? { marketName: d.marketName } : {}),
+      marketName: d.marketName ?? null,
+      outletAddress: d.outletAddress ?? null,
       deliveryEnabled: d.deliveryEnabled,
       deliveryFee: d.deliveryFee,
       orderExpiryMinutes: d.orderExpiryMinutes,

@@ -18,6 +18,11 @@ export function toOrder(doc: OrderDoc): Order {
     cancelReason: rest.cancelReason ?? null,
     payment: rest.payment ?? null,
     refund: rest.refund ?? null,
+    // Nor a nota number or a handover before fulfilment.
+    notaNumber: rest.notaNumber ?? null,
+    handover: rest.handover ?? null,
+    cashReceived: rest.cashReceived ?? null,
+    change: rest.change ?? null,
   };
 }
 
@@ -41,4 +46,6 @@ export async function ensureOrderIndexes(coll: OrderCollection): Promise<void> {
     { name: 'cooperative_status_createdAt' },
   );
   await coll.createIndex({ buyerPersonId: 1, createdAt: -1, _id: -1 }, { name: 'buyer_createdAt' });
+  // The staff stream: what changed in a cooperative since the last poll.
+  await coll.createIndex({ cooperativeId: 1, updatedAt: 1 }, { name: 'cooperative_updatedAt' });
 }

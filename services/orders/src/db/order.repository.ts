@@ -7,7 +7,15 @@ import {
   type Refund,
   type TimelineEntry,
 } from '../domain/order';
-import type { OrderChange, OrderCursor, OrderListFilter, OrderPage, OrderStore } from '../use-cases/ports';
+import type {
+  OrderChange,
+  OrderChangeMark,
+  OrderCursor,
+  OrderListFilter,
+  OrderPage,
+  OrderStore,
+  QueueColumnQuery,
+} from '../use-cases/ports';
 import { type OrderCollection, type OrderDoc, toOrder, toOrderDoc } from './order.model';
 
 function isDuplicateKey(err: unknown): boolean {
@@ -122,5 +130,47 @@ export class MongoOrderStore implements OrderStore {
       .limit(limit)
       .toArray();
     return docs.map((d) => toOrder(d as OrderDoc));
+  }
+
+  async appendEvents(orderId: string, events: Envelope[]): Promise<boolean> {
+    const res = await this.coll.updateOne({ _id: orderId }, withOutbox({}, events) as never);
+    return res.matchedCount === 1;
+  }
+
+  async queueColumn(q: QueueColumnQuery, limit: number): Promise<{ count: number; items: Order[] }> {
+    const query: Record<string, unknown> = {
+      cooperativeId: q.cooperativeId,
+      status: { $in: [...q.statuses] },
+    };
+    if (q.fulfilment) query['fulfilment.method'] = q.fulfilment;
+    if (q.createdBefore) query.createdAt = { $lt: q.createdBefore };
+    if (q.updatedIn) query.updatedAt = { $gte: q.updatedIn.start, $lt: q.updatedIn.end };
+    const [count, docs] = await Promise.all([
+      this.coll.countDocuments(query as never),
+      this.coll
+        .find(query as never, { projection: { outbox: 0 } })
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit)
+        .toArray(),
+    ]);
+    return { count, items: docs.map((d) => toOrder(d as OrderDoc)) };
+  }
+
+  async changedSince(cooperativeId: string, since: Date, limit: number): Promise<OrderChangeMark[]> {
+    const docs = await this.coll
+      .find(
+        { cooperativeId, updatedAt: { $gte: since } },
+        { projection: { _id: 1, notaNumber: 1, status: 1, version: 1, updatedAt: 1 } },
+      )
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => ({
+      orderId: d._id,
+      notaNumber: d.notaNumber ?? null,
+      status: d.status,
+      version: d.version,
+      updatedAt: d.updatedAt,
+    }));
   }
 }

@@ -2,6 +2,7 @@ import type mongoose from 'mongoose';
 import { MongoCartStore, type CartDoc } from './cart.repository';
 import { MongoCooperativeStore, type CooperativeDoc } from './cooperative.repository';
 import { type ExpiryDoc, MongoExpiryQueue } from './expiry-queue.repository';
+import { MongoNotaCounters, type NotaCounterDoc } from './nota-counter.repository';
 import { ensureOrderIndexes, type OrderDoc } from './order.model';
 import { MongoOrderStore } from './order.repository';
 import { MongoProductStore, type ProductDoc } from './product.repository';
@@ -16,6 +17,7 @@ export async function createMongoStores(conn: mongoose.Connection) {
     products: db.collection<ProductDoc>('products'),
     cooperatives: db.collection<CooperativeDoc>('cooperatives'),
     expiries: db.collection<ExpiryDoc>('order_expiries'),
+    notaCounters: db.collection<NotaCounterDoc>('nota_counters'),
   };
   await ensureOrderIndexes(collections.orders);
   return {
@@ -27,5 +29,6 @@ export async function createMongoStores(conn: mongoose.Connection) {
     products: new MongoProductStore(collections.products),
     cooperatives: new MongoCooperativeStore(collections.cooperatives),
     expiries: new MongoExpiryQueue(collections.expiries),
+    notaCounters: new MongoNotaCounters(collections.notaCounters),
   };
 }

@@ -18,8 +18,9 @@ export interface Product {
 export interface Cooperative {
   cooperativeId: string;
   name: string;
-  /** The storefront's name ("Karbes Market"), for mails; absent in read models stored before it was kept. */
-  marketName?: string;
+  /** For the nota; null in snapshots stored before the nota existed (until the next update). */
+  marketName: string | null;
+  outletAddress: string | null;
   deliveryEnabled: boolean;
   deliveryFee: number;
   orderExpiryMinutes: number;

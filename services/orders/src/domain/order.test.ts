@@ -12,11 +12,28 @@ import {
 
 const due = new Date('2026-11-23T10:30:00Z');
 const afterDue = new Date('2026-11-23T10:31:00Z');
-const order = (status: OrderStatus, paymentMethod: 'cash' | 'qris' = 'cash') => ({
+const order = (
+  status: OrderStatus,
+  paymentMethod: 'cash' | 'qris' = 'cash',
+  method: 'pickup' | 'delivery' = 'pickup',
+) => ({
   status,
   paymentMethod,
   expiresAt: due,
+  fulfilment: { method },
 });
+
+/** Commands that only fit delivery orders are tried on one (the others on a pickup order). */
+const methodFor = (command: OrderCommand) => (command === 'sendOut' ? 'delivery' : 'pickup');
+const staffCancellable = {
+  PLACED: 'CANCELLED',
+  AWAITING_PAYMENT: 'CANCELLED',
+  CONFIRMED: 'CANCELLED',
+  PAID: 'CANCELLED',
+  PACKED: 'CANCELLED',
+  READY_FOR_PICKUP: 'CANCELLED',
+  OUT_FOR_DELIVERY: 'CANCELLED',
+} as const;
 
 /** The whole machine: command → (from → to). Every other pair must be refused. */
 const ALLOWED: Record<OrderCommand, Partial<Record<OrderStatus, OrderStatus>>> = {
@@ -28,6 +45,11 @@ const ALLOWED: Record<OrderCommand, Partial<Record<OrderStatus, OrderStatus>>> =
   cancel: { PLACED: 'CANCELLED', AWAITING_PAYMENT: 'CANCELLED', CONFIRMED: 'CANCELLED', PAID: 'CANCELLED' },
   expire: { PLACED: 'EXPIRED', AWAITING_PAYMENT: 'EXPIRED' },
   pack: { CONFIRMED: 'PACKED', PAID: 'PACKED' },
+  markReady: { PACKED: 'READY_FOR_PICKUP' },
+  sendOut: { PACKED: 'OUT_FOR_DELIVERY' },
+  handOver: { READY_FOR_PICKUP: 'COMPLETED' },
+  deliver: { OUT_FOR_DELIVERY: 'COMPLETED' },
+  staffCancel: staffCancellable,
 };
 
 describe('order state machine', () => {
@@ -39,17 +61,26 @@ describe('order state machine', () => {
       const to = allowed[status];
       if (to) {
         it(`${command}: ${status} → ${to}`, () => {
-          expect(transition(order(status), command, afterDue).to).toBe(to);
+          expect(transition(order(status, 'cash', methodFor(command)), command, afterDue).to).toBe(to);
         });
       } else {
         it(`${command}: refused from ${status}`, () => {
-          expect(() => transition(order(status), command, afterDue)).toThrowError(
+          expect(() => transition(order(status, 'cash', methodFor(command)), command, afterDue)).toThrowError(
             expect.objectContaining({ code: 'ORDER.INVALID_TRANSITION', status: 409 }),
           );
         });
       }
     }
   }
+
+  it('marks only pickup orders ready and sends only delivery orders out', () => {
+    expect(() => transition(order('PACKED', 'cash', 'delivery'), 'markReady')).toThrowError(
+      expect.objectContaining({ code: 'ORDER.INVALID_TRANSITION', status: 409 }),
+    );
+    expect(() => transition(order('PACKED', 'cash', 'pickup'), 'sendOut')).toThrowError(
+      expect.objectContaining({ code: 'ORDER.INVALID_TRANSITION', status: 409 }),
+    );
+  });
 
   it('sends an online payment to AWAITING_PAYMENT when stock is held', () => {
     expect(transition(order('PLACED', 'qris'), 'reserveStock').to).toBe('AWAITING_PAYMENT');

@@ -39,7 +39,15 @@ export interface TimelineEntry {
   status: OrderStatus;
   at: Date;
   note?: string;
+  /** Who moved the order, for staff steps: the staff member's role (never a name or id of the shopper). */
+  by?: StaffRole;
 }
+
+/** The cooperative roles that work orders, as the timeline names them. */
+export type StaffRole = 'pengurus' | 'kasir' | 'gudang';
+
+/** How a completed order was handed over (OrderCompleted.handover). */
+export type HandoverMethod = 'pickup_code' | 'courier_code' | 'courier_note';
 
 /** The payment attempt payments opened for the order (the latest one wins). */
 export interface PaymentSession {
@@ -86,6 +94,13 @@ export interface Order {
   paymentMethod: PaymentMethod;
   note: string | null;
   pickupCode: string | null;
+  /** `KRB-2026-000123`, given at placement (domain/nota.ts); null for orders placed before nota numbers. */
+  notaNumber: string | null;
+  /** Set with COMPLETED: how the goods reached the shopper. */
+  handover: HandoverMethod | null;
+  /** Cash orders, set with COMPLETED: what the kasir (or courier) took, and the change given back. */
+  cashReceived: number | null;
+  change: number | null;
   rejection: Rejection | null;
   /** Set with CANCELLED; null otherwise (and for orders cancelled before it was recorded). */
   cancelReason: CancelReason | null;
@@ -118,17 +133,34 @@ export type OrderCommand =
   | 'expirePayment'
   | 'cancel'
   | 'expire'
-  | 'pack';
+  | 'pack'
+  | 'markReady'
+  | 'sendOut'
+  | 'handOver'
+  | 'deliver'
+  | 'staffCancel';
 
 /** The shopper may cancel until the cooperative starts packing. */
 export const CANCELLABLE: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'CONFIRMED', 'PAID'];
 export const FINAL: readonly OrderStatus[] = ['COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED'];
 /** Not confirmed yet: these expire when their time is up. */
 export const AWAITING_CONFIRMATION: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT'];
+/** The cooperative may cancel until the goods are handed over. */
+export const STAFF_CANCELLABLE: readonly OrderStatus[] = [
+  'PLACED',
+  'AWAITING_PAYMENT',
+  'CONFIRMED',
+  'PAID',
+  'PACKED',
+  'READY_FOR_PICKUP',
+  'OUT_FOR_DELIVERY',
+];
 
 interface Rule {
   from: readonly OrderStatus[];
   to: (order: Pick<Order, 'paymentMethod'>) => OrderStatus;
+  /** Only for orders fulfilled this way (a pickup order is never out for delivery). */
+  fulfilment?: Fulfilment['method'];
 }
 
 const RULES: Record<OrderCommand, Rule> = {
@@ -146,6 +178,13 @@ const RULES: Record<OrderCommand, Rule> = {
   cancel: { from: CANCELLABLE, to: () => 'CANCELLED' },
   expire: { from: AWAITING_CONFIRMATION, to: () => 'EXPIRED' },
   pack: { from: ['CONFIRMED', 'PAID'], to: () => 'PACKED' },
+  markReady: { from: ['PACKED'], to: () => 'READY_FOR_PICKUP', fulfilment: 'pickup' },
+  sendOut: { from: ['PACKED'], to: () => 'OUT_FOR_DELIVERY', fulfilment: 'delivery' },
+  // At the outlet, with the shopper's pickup code.
+  handOver: { from: ['READY_FOR_PICKUP'], to: () => 'COMPLETED' },
+  // By the courier, with the pickup code or a note.
+  deliver: { from: ['OUT_FOR_DELIVERY'], to: () => 'COMPLETED' },
+  staffCancel: { from: STAFF_CANCELLABLE, to: () => 'CANCELLED' },
 };
 
 export interface Transition {
@@ -155,7 +194,9 @@ export interface Transition {
   to: OrderStatus;
 }
 
-type TransitionFacts = Pick<Order, 'status' | 'paymentMethod' | 'expiresAt'>;
+type TransitionFacts = Pick<Order, 'status' | 'paymentMethod' | 'expiresAt'> & {
+  fulfilment: Pick<Fulfilment, 'method'>;
+};
 
 /** Decides a transition, or throws ORDER.INVALID_TRANSITION (409). Pure: the caller writes it, guarded by `from`. */
 export function transition(
@@ -173,6 +214,14 @@ export function transition(
         status: order.status,
         command,
       },
+    );
+  }
+  if (rule.fulfilment && order.fulfilment.method !== rule.fulfilment) {
+    throw new DomainError(
+      'ORDER.INVALID_TRANSITION',
+      `Cannot ${command} a ${order.fulfilment.method} order`,
+      409,
+      { status: order.status, command, fulfilment: order.fulfilment.method },
     );
   }
   if (command === 'expire' && now.getTime() < order.expiresAt.getTime()) {

@@ -4,11 +4,13 @@ import {
   type CancelReason,
   canCancel,
   type Fulfilment,
+  type HandoverMethod,
   type Order,
   type OrderStatus,
   type PaymentSession,
   type Refund,
   type Rejection,
+  type StaffRole,
 } from './order';
 import type { PaymentMethod, Unit } from './types';
 // A pure function of the order (no I/O): the message text lives with the other notifications.
@@ -36,6 +38,8 @@ export interface CartView {
 
 export interface OrderView {
   id: string;
+  /** The human number (`KRB-2026-000123`) the shopper sees instead of `id`; null for older orders. */
+  notaNumber: string | null;
   cooperativeId: string;
   status: OrderStatus;
   lines: LineView[];
@@ -52,8 +56,20 @@ export interface OrderView {
   cancelReason: CancelReason | null;
   payment: PaymentView | null;
   refund: RefundView | null;
-  timeline: { status: OrderStatus; at: string; note?: string }[];
+  timeline: TimelineEntryView[];
   canCancel: boolean;
+  /** Fulfilment, set with COMPLETED (null before): how it was handed over, cash taken and change given. */
+  handover: HandoverMethod | null;
+  cashReceived: number | null;
+  change: number | null;
+}
+
+/** `by`: the role of the staff member who took the step (absent for the shopper's and the system's). */
+export interface TimelineEntryView {
+  status: OrderStatus;
+  at: string;
+  note?: string;
+  by?: StaffRole;
 }
 
 /** Where and until when the shopper pays (no internal ids). */
@@ -120,6 +136,7 @@ export function toCartView(cart: Cart, lines: PricedLine[]): CartView {
 export function toOrderView(order: Order): OrderView {
   return {
     id: order.id,
+    notaNumber: order.notaNumber,
     cooperativeId: order.cooperativeId,
     status: order.status,
     lines: order.lines.map(lineView),
@@ -140,8 +157,12 @@ export function toOrderView(order: Order): OrderView {
       status: t.status,
       at: t.at.toISOString(),
       ...(t.note ? { note: t.note } : {}),
+      ...(t.by ? { by: t.by } : {}),
     })),
     canCancel: canCancel(order.status),
+    handover: order.handover,
+    cashReceived: order.cashReceived,
+    change: order.change,
   };
 }
 

@@ -52,7 +52,7 @@ describe('notifyShopper', () => {
       orderId: order.id,
       kind: 'ready_for_pickup' as const,
       eventTime: n.deps.clock(),
-      notaNumber: 'KRB-2026-000007',
+      notaNumber: order.notaNumber ?? 'KAR-2026-000007',
     };
 
     expect(await notifyShopper(n.deps, req)).toBe('sent');
@@ -63,7 +63,8 @@ describe('notifyShopper', () => {
       to: 'siti@contoh.id',
       messageId: `<${order.id}.ready_for_pickup@orders.test>`,
     });
-    expect(n.sent[0]!.subject).toContain('[Karbes Market] Pesanan KRB-2026-000007 siap diambil');
+    expect(order.notaNumber).toMatch(/^KAR-\d{4}-\d{6}$/);
+    expect(n.sent[0]!.subject).toContain(`[Karbes Market] Pesanan ${order.notaNumber} siap diambil`);
   });
 
   it('sends nothing when the shopper gave no email', async () => {

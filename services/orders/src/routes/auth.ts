@@ -22,6 +22,14 @@ export const ACCESS = {
   pack: { allow: ['gudang', 'pengurus'], scope: 'path' },
   /** Cancelling undoes a sale (stock back, payment voided or refunded): the cashier and the board. */
   staffCancel: { allow: ['pengurus', 'kasir'], scope: 'path' },
+  /** A packed pickup order is put out at the outlet: the warehouse, the board, or the cashier at the counter. */
+  markReady: { allow: ['gudang', 'pengurus', 'kasir'], scope: 'path' },
+  /** A courier (warehouse staff or the board) leaves with a delivery order. */
+  sendOut: { allow: ['gudang', 'pengurus'], scope: 'path' },
+  /** The handover at the outlet takes the pickup code and the cash: the cashier and the board. */
+  handOver: { allow: ['kasir', 'pengurus'], scope: 'path' },
+  /** The courier hands a delivery over (and takes the cash): any staff member who delivers. */
+  deliver: { allow: ['kasir', 'gudang', 'pengurus'], scope: 'path' },
 } as const satisfies Record<string, AccessRule>;
 
 /** The staff member acting (the route's rule already checked their role in this cooperative). */

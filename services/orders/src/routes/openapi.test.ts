@@ -40,6 +40,17 @@ describe('/openapi.json', () => {
         'GET /cooperatives/{cooperativeId}/orders/{orderId}',
         'POST /cooperatives/{cooperativeId}/orders/{orderId}/pack',
         'POST /cooperatives/{cooperativeId}/orders/{orderId}/cancel',
+        // fulfilment
+        'GET /cooperatives/{cooperativeId}/orders/queue',
+        'GET /cooperatives/{cooperativeId}/orders/stream',
+        'POST /cooperatives/{cooperativeId}/orders/{orderId}/ready',
+        'POST /cooperatives/{cooperativeId}/orders/{orderId}/out-for-delivery',
+        'POST /cooperatives/{cooperativeId}/orders/{orderId}/hand-over',
+        'POST /cooperatives/{cooperativeId}/orders/{orderId}/deliver',
+        'GET /orders/{orderId}/nota',
+        'GET /orders/{orderId}/nota.pdf',
+        'GET /cooperatives/{cooperativeId}/orders/{orderId}/nota',
+        'GET /cooperatives/{cooperativeId}/orders/{orderId}/nota.pdf',
       ].sort(),
     );
     for (const { op } of operations) expect(op[ACCESS_EXTENSION]).toBeDefined();

@@ -23,7 +23,7 @@ import type { OrderCursor } from '../use-cases/ports';
  * Request bodies refuse fields they do not know, each named: a client that sends `price`,
  * `unitPrice` or `total` gets 400 naming it, because prices only ever come from the catalog.
  */
-function strictBody<S extends z.ZodRawShape>(shape: S) {
+export function strictBody<S extends z.ZodRawShape>(shape: S) {
   const known = new Set(Object.keys(shape));
   return z
     .looseObject(shape)

@@ -286,12 +286,19 @@ describe('POST /cooperatives/{cooperativeId}/orders/{orderId}/cancel (staff)', (
     expect(shop.stores.orders.eventTypes()).toEqual(['pasar.orders.order.placed']);
   });
 
-  it('refuses a packed order with 409 ORDER.INVALID_TRANSITION', async () => {
+  it('cancels a packed order too (until handover), with one OrderCancelled', async () => {
     const shop = await shopWithProducts();
     const { order } = await confirmedOrder(shop);
     const pengurus = await staffOf('karangbesuki', 'pengurus');
     await send(shop.app, 'POST', `${base(order.id)}/pack`, undefined, pengurus);
     const res = await send(shop.app, 'POST', `${base(order.id)}/cancel`, { reason: 'Tidak jadi' }, pengurus);
-    expect([res.status, res.body.code]).toEqual([409, 'ORDER.INVALID_TRANSITION']);
+    expect([res.status, res.body.status]).toEqual([200, 'CANCELLED']);
+    expect(res.body.timeline.at(-1)).toMatchObject({
+      status: 'CANCELLED',
+      note: 'Tidak jadi',
+      by: 'pengurus',
+    });
+    const cancelled = shop.stores.orders.eventTypes().filter((t) => t === OrderCancelled.type);
+    expect(cancelled).toHaveLength(1);
   });
 });

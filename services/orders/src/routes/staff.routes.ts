@@ -51,7 +51,7 @@ export const packOrderRoute = defineRoute({
 export const staffCancelRoute = defineRoute({
   method: 'post',
   path: '/cooperatives/{cooperativeId}/orders/{orderId}/cancel',
-  summary: 'The cooperative cancels an order it cannot fulfil (until packing starts); audited',
+  summary: 'The cooperative cancels an order it cannot fulfil (until it is handed over); audited',
   access: ACCESS.staffCancel,
   request: {
     params: StaffOrderParams,

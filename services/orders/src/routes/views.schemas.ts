@@ -12,6 +12,8 @@ import type { CartView, OrderView, StaffOrderView } from '../domain/views';
 
 /** The answers' schemas (the OpenAPI document); the compile-time checks below keep them equal to the views. */
 const Timestamp = z.iso.datetime();
+export const StaffRoleSchema = z.enum(['pengurus', 'kasir', 'gudang']);
+export const HandoverSchema = z.enum(['pickup_code', 'courier_code', 'courier_note']);
 
 const LineViewSchema = z.object({
   productId: z.string(),
@@ -46,6 +48,10 @@ const AddressViewSchema = z.object({
 
 const orderViewShape = {
   id: OrderIdSchema,
+  notaNumber: z
+    .string()
+    .nullable()
+    .openapi({ description: 'The human order number (KRB-2026-000123); null for orders placed before it' }),
   cooperativeId: CooperativeIdSchema,
   status: OrderStatusSchema,
   lines: z.array(LineViewSchema),
@@ -95,8 +101,20 @@ const orderViewShape = {
     })
     .nullable()
     .openapi({ description: 'Money going back to the shopper, if any' }),
-  timeline: z.array(z.object({ status: OrderStatusSchema, at: Timestamp, note: z.string().optional() })),
+  timeline: z.array(
+    z.object({
+      status: OrderStatusSchema,
+      at: Timestamp,
+      note: z.string().optional(),
+      by: StaffRoleSchema.optional().openapi({
+        description: 'The role of the staff member who took the step',
+      }),
+    }),
+  ),
   canCancel: z.boolean().openapi({ description: 'The shopper may still cancel (until packing starts)' }),
+  handover: HandoverSchema.nullable().openapi({ description: 'How a COMPLETED order was handed over' }),
+  cashReceived: RupiahSchema.nullable().openapi({ description: 'Cash orders: what was taken at handover' }),
+  change: RupiahSchema.nullable().openapi({ description: 'Cash orders: the change given back' }),
 };
 
 export const OrderViewSchema = z.object(orderViewShape).openapi('OrderView');

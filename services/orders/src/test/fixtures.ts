@@ -2,11 +2,13 @@ import type { CooperativeRole, CooperativeSnapshot, ProductSnapshot } from '@pas
 import { createLogger } from '@pasar/events';
 import { createTestIssuer } from '@pasar/service-kit/testing';
 import type { AppDeps } from '../app';
+import { createHandoverThrottle } from '../db/handover-throttle';
 import type { OrdersDeps, OrdersSettings } from '../use-cases/ports';
 import {
   MemoryCartStore,
   MemoryCooperativeStore,
   MemoryExpiryQueue,
+  MemoryNotaCounters,
   MemoryOrderStore,
   MemoryProductStore,
 } from './memory-stores';
@@ -90,10 +92,12 @@ export function memoryDeps(settings: Partial<OrdersSettings> = {}) {
     carts: new MemoryCartStore(),
     orders: new MemoryOrderStore(),
     expiries: new MemoryExpiryQueue(),
+    notaCounters: new MemoryNotaCounters(),
   };
   let now = new Date('2026-11-23T10:00:00.000Z');
   const deps: OrdersDeps = {
     ...stores,
+    handoverThrottle: createHandoverThrottle(),
     settings: { paymentMethods: ['cash'], ...settings },
     logger: createLogger('orders-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock: () => new Date(now),

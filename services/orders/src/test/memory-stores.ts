@@ -6,12 +6,15 @@ import type {
   CartStore,
   CooperativeStore,
   ExpiryQueue,
+  NotaCounters,
   OrderChange,
+  OrderChangeMark,
   OrderCursor,
   OrderListFilter,
   OrderPage,
   OrderStore,
   ProductStore,
+  QueueColumnQuery,
 } from '../use-cases/ports';
 
 /** In-memory stores with the same guarantees as the Mongo ones (guards, unique key), for fast route tests. */
@@ -46,6 +49,7 @@ export class MemoryCooperativeStore implements CooperativeStore {
       cooperativeId,
       name,
       marketName: s.marketName,
+      outletAddress: s.outletAddress,
       deliveryEnabled,
       deliveryFee,
       orderExpiryMinutes,
@@ -169,7 +173,48 @@ export class MemoryOrderStore implements OrderStore {
       .slice(0, limit)
       .map(clone);
   }
+  async appendEvents(id: string, events: Envelope[]) {
+    if (!this.byId.has(id)) return false;
+    this.outbox.push(...events);
+    return true;
+  }
+  async queueColumn(q: QueueColumnQuery, limit: number) {
+    const found = [...this.byId.values()]
+      .filter(
+        (o) =>
+          o.cooperativeId === q.cooperativeId &&
+          q.statuses.includes(o.status) &&
+          (!q.fulfilment || o.fulfilment.method === q.fulfilment) &&
+          (!q.createdBefore || o.createdAt < q.createdBefore) &&
+          (!q.updatedIn || (o.updatedAt >= q.updatedIn.start && o.updatedAt < q.updatedIn.end)),
+      )
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    return { count: found.length, items: found.slice(0, limit).map(clone) };
+  }
+  async changedSince(cooperativeId: string, since: Date, limit: number): Promise<OrderChangeMark[]> {
+    return [...this.byId.values()]
+      .filter((o) => o.cooperativeId === cooperativeId && o.updatedAt >= since)
+      .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map((o) => ({
+        orderId: o.id,
+        notaNumber: o.notaNumber,
+        status: o.status,
+        version: o.version,
+        updatedAt: new Date(o.updatedAt),
+      }));
+  }
   eventTypes(): string[] {
     return this.outbox.map((e) => e.type);
+  }
+}
+
+export class MemoryNotaCounters implements NotaCounters {
+  readonly seq = new Map<string, number>();
+  async next(cooperativeId: string, year: number) {
+    const key = `${cooperativeId}:${year}`;
+    const n = (this.seq.get(key) ?? 0) + 1;
+    this.seq.set(key, n);
+    return n;
   }
 }

@@ -1,5 +1,6 @@
 import { createLogger } from '@pasar/events';
 import { testDatabase } from '@pasar/testkit';
+import { createHandoverThrottle } from '../db/handover-throttle';
 import { createMongoStores } from '../db/repositories';
 import type { OrdersDeps, OrdersSettings } from '../use-cases/ports';
 
@@ -14,6 +15,8 @@ export async function mongoDeps(settings: Partial<OrdersSettings> = {}) {
     carts: stores.carts,
     orders: stores.orders,
     expiries: stores.expiries,
+    notaCounters: stores.notaCounters,
+    handoverThrottle: createHandoverThrottle(),
     settings: { paymentMethods: ['cash'], ...settings },
     logger: createLogger('orders-int', process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock: () => new Date(),

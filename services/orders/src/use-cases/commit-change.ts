@@ -1,6 +1,6 @@
 import type { Envelope } from '@pasar/contracts';
 import { DomainError } from '@pasar/service-kit';
-import type { Order, OrderCommand, Transition } from '../domain/order';
+import type { Order, OrderCommand, StaffRole, Transition } from '../domain/order';
 import { awaitsConfirmation, transition } from '../domain/order';
 import type { OrderChange, OrdersDeps } from './ports';
 
@@ -34,14 +34,19 @@ export async function commitChange(
   deps: OrdersDeps,
   order: Order,
   t: Transition,
-  opts: { set?: OrderChange['set']; note?: string; events: Envelope[] },
+  opts: { set?: OrderChange['set']; note?: string; events: Envelope[]; by?: StaffRole | undefined },
 ): Promise<boolean> {
   const at = deps.clock();
   const applied = await deps.orders.applyChange(order.id, {
     from: t.from,
     to: t.to,
     ...(opts.set ? { set: opts.set } : {}),
-    timeline: { status: t.to, at, ...(opts.note ? { note: opts.note } : {}) },
+    timeline: {
+      status: t.to,
+      at,
+      ...(opts.note ? { note: opts.note } : {}),
+      ...(opts.by ? { by: opts.by } : {}),
+    },
     events: opts.events,
   });
   if (applied) {

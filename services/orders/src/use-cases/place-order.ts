@@ -6,6 +6,7 @@ import type { Contact, Fulfilment, Order } from '../domain/order';
 import { hashToken, newAccessToken, orderIdForKey } from '../lib/ids';
 import { eventLines } from './event-lines';
 import { findCartOrThrow } from './get-cart';
+import { nextNotaNumber } from './nota-number';
 import { EVENT_SOURCE, type OrdersDeps } from './ports';
 
 export interface PlaceOrderInput {
@@ -92,6 +93,11 @@ export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Prom
     paymentMethod: input.paymentMethod,
     note: input.note ?? null,
     pickupCode: null,
+    // Fulfilment: the nota number now, the handover fields at completion.
+    notaNumber: await nextNotaNumber(deps, cart.cooperativeId, now),
+    handover: null,
+    cashReceived: null,
+    change: null,
     rejection: null,
     cancelReason: null,
     payment: null,

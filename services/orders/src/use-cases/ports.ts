@@ -2,7 +2,7 @@ import type { CooperativeSnapshot, Envelope, PaymentMethod, ProductSnapshot } fr
 import type { Logger } from '@pasar/events';
 import type { Cart } from '../domain/cart';
 import type { Cooperative, Product } from '../domain/catalog';
-import type { Order, OrderStatus, PaymentSession, Refund, TimelineEntry } from '../domain/order';
+import type { Fulfilment, Order, OrderStatus, PaymentSession, Refund, TimelineEntry } from '../domain/order';
 
 /** Read model of catalog products. `upsert` never lets an older snapshot overwrite a newer one. */
 export interface ProductStore {
@@ -28,7 +28,12 @@ export interface CartStore {
 export interface OrderChange {
   from: readonly OrderStatus[];
   to: OrderStatus;
-  set?: Partial<Pick<Order, 'pickupCode' | 'rejection' | 'cancelReason'>>;
+  set?: Partial<
+    Pick<
+      Order,
+      'pickupCode' | 'rejection' | 'cancelReason' | 'notaNumber' | 'handover' | 'cashReceived' | 'change'
+    >
+  >;
   timeline: TimelineEntry;
   events: Envelope[];
 }
@@ -73,6 +78,48 @@ export interface OrderStore {
   list(filter: OrderListFilter, limit: number, cursor?: OrderCursor): Promise<OrderPage>;
   /** Orders in PLACED/AWAITING_PAYMENT whose expiry time has passed. */
   findDueForExpiry(now: Date, limit: number): Promise<Order[]>;
+  /** Adds events to the order's outbox without changing it (an audited refusal); false if no such order. */
+  appendEvents(orderId: string, events: Envelope[]): Promise<boolean>;
+  /** One column of the staff queue: how many orders match, and the newest `limit` of them (by createdAt). */
+  queueColumn(query: QueueColumnQuery, limit: number): Promise<{ count: number; items: Order[] }>;
+  /**
+   * What changed in a cooperative at or after `since` (any write sets updatedAt), oldest change
+   * first, at most `limit`: the staff stream's poll.
+   */
+  changedSince(cooperativeId: string, since: Date, limit: number): Promise<OrderChangeMark[]>;
+}
+
+export interface QueueColumnQuery {
+  cooperativeId: string;
+  statuses: readonly OrderStatus[];
+  fulfilment?: Fulfilment['method'];
+  /** Open work: placed before the end of the day asked for (yesterday's unfinished orders stay). */
+  createdBefore?: Date;
+  /** Finished work: last changed during the day asked for. */
+  updatedIn?: { start: Date; end: Date };
+}
+
+/** Just enough of an order for the staff stream to say "this one changed". */
+export interface OrderChangeMark {
+  orderId: string;
+  notaNumber: string | null;
+  status: OrderStatus;
+  version: number;
+  updatedAt: Date;
+}
+
+/** Nota numbers: one atomic counter per cooperative and year. */
+export interface NotaCounters {
+  /** The next number of the sequence (1, 2, …); never hands out the same number twice. */
+  next(cooperativeId: string, year: number): Promise<number>;
+}
+
+/** Wrong pickup codes per order (rate-limiter-flexible). */
+export interface HandoverThrottle {
+  /** Seconds until the order takes codes again; 0 when it does now. */
+  retryAfter(orderId: string): Promise<number>;
+  /** Counts a wrong code. */
+  fail(orderId: string): Promise<void>;
 }
 
 /**
@@ -101,6 +148,8 @@ export interface OrdersDeps {
   carts: CartStore;
   orders: OrderStore;
   expiries: ExpiryQueue;
+  notaCounters: NotaCounters;
+  handoverThrottle: HandoverThrottle;
   settings: OrdersSettings;
   logger: Logger;
   clock: () => Date;
