@@ -17,8 +17,10 @@ startMain('orders', async () => {
     carts: stores.carts,
     orders: stores.orders,
     expiries: stores.expiries,
+    buyerLimits: stores.buyerLimits,
     settings: {
       paymentMethods: config.PAYMENT_METHODS,
+      nikHashSalt: config.NIK_HASH_SALT,
       ...(config.ORDER_EXPIRY_SECONDS ? { orderExpirySeconds: config.ORDER_EXPIRY_SECONDS } : {}),
     },
     logger: rt.logger,

@@ -687,6 +687,8 @@ export interface paths {
             /** @enum {string} */
             paymentMethod: 'cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card';
             note?: string;
+            /** @description The buyer's 16-digit NIK, required when the cart holds goods limited per buyer (subsidised LPG, pupuk); only its keyed hash is kept */
+            buyerNik?: string;
           };
         };
       };
@@ -1582,6 +1584,8 @@ export interface components {
         quantity: number;
         lineTotal: number;
         maxPerOrder: number | null;
+        /** @description The unit price is the HET, the government's ceiling price */
+        het?: boolean;
       }[];
       subtotal: number;
       itemCount: number;
@@ -1618,6 +1622,8 @@ export interface components {
         quantity: number;
         lineTotal: number;
         maxPerOrder: number | null;
+        /** @description The unit price is the HET, the government's ceiling price */
+        het?: boolean;
       }[];
       subtotal: number;
       deliveryFee: number;
@@ -1749,6 +1755,8 @@ export interface components {
         quantity: number;
         lineTotal: number;
         maxPerOrder: number | null;
+        /** @description The unit price is the HET, the government's ceiling price */
+        het?: boolean;
       }[];
       subtotal: number;
       deliveryFee: number;

@@ -1,4 +1,5 @@
 import type mongoose from 'mongoose';
+import { type BuyerLimitCounterDoc, MongoBuyerLimitStore } from './buyer-limit.repository';
 import { MongoCartStore, type CartDoc } from './cart.repository';
 import { MongoCooperativeStore, type CooperativeDoc } from './cooperative.repository';
 import { type ExpiryDoc, MongoExpiryQueue } from './expiry-queue.repository';
@@ -16,6 +17,7 @@ export async function createMongoStores(conn: mongoose.Connection) {
     products: db.collection<ProductDoc>('products'),
     cooperatives: db.collection<CooperativeDoc>('cooperatives'),
     expiries: db.collection<ExpiryDoc>('order_expiries'),
+    buyerLimits: db.collection<BuyerLimitCounterDoc>('buyer_limit_counters'),
   };
   await ensureOrderIndexes(collections.orders);
   return {
@@ -27,5 +29,6 @@ export async function createMongoStores(conn: mongoose.Connection) {
     products: new MongoProductStore(collections.products),
     cooperatives: new MongoCooperativeStore(collections.cooperatives),
     expiries: new MongoExpiryQueue(collections.expiries),
+    buyerLimits: new MongoBuyerLimitStore(collections.buyerLimits),
   };
 }

@@ -29,6 +29,8 @@ export interface PricedLine {
   quantity: number;
   lineTotal: number;
   maxPerOrder: number | null;
+  /** The unit price is the HET (subsidised goods): the storefront and the nota say so. */
+  het: boolean;
 }
 
 /** A product a shopper may put in this cart, or the error that says why not. */
@@ -104,6 +106,7 @@ function priceLine(item: CartItem, product: Product): PricedLine {
     quantity: item.quantity,
     lineTotal: product.price * item.quantity,
     maxPerOrder: product.maxPerOrder,
+    het: product.het,
   };
 }
 

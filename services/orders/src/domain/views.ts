@@ -21,6 +21,8 @@ export interface LineView {
   quantity: number;
   lineTotal: number;
   maxPerOrder: number | null;
+  /** Always set (false for ordinary goods); optional in the document for older clients. */
+  het?: boolean;
 }
 
 export interface CartView {
@@ -91,7 +93,7 @@ function refundView(refund: Refund | null): RefundView | null {
   };
 }
 
-function lineView(l: PricedLine): LineView {
+function lineView(l: Omit<PricedLine, 'het'> & { het?: boolean }): LineView {
   return {
     productId: l.productId,
     name: l.name,
@@ -100,6 +102,7 @@ function lineView(l: PricedLine): LineView {
     quantity: l.quantity,
     lineTotal: l.lineTotal,
     maxPerOrder: l.maxPerOrder,
+    het: l.het ?? false,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   MemoryOrderStore,
   MemoryProductStore,
 } from './memory-stores';
+import { MemoryBuyerLimitStore, TEST_NIK_HASH_SALT } from './memory-buyer-limits';
 
 /** Signs access tokens exactly as membership does; the apps under test verify against its keys. */
 export const issuer = await createTestIssuer();
@@ -90,11 +91,12 @@ export function memoryDeps(settings: Partial<OrdersSettings> = {}) {
     carts: new MemoryCartStore(),
     orders: new MemoryOrderStore(),
     expiries: new MemoryExpiryQueue(),
+    buyerLimits: new MemoryBuyerLimitStore(),
   };
   let now = new Date('2026-11-23T10:00:00.000Z');
   const deps: OrdersDeps = {
     ...stores,
-    settings: { paymentMethods: ['cash'], ...settings },
+    settings: { paymentMethods: ['cash'], nikHashSalt: TEST_NIK_HASH_SALT, ...settings },
     logger: createLogger('orders-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock: () => new Date(now),
     nudge: () => {},

@@ -2,6 +2,7 @@ import { createLogger } from '@pasar/events';
 import { testDatabase } from '@pasar/testkit';
 import { createMongoStores } from '../db/repositories';
 import type { OrdersDeps, OrdersSettings } from '../use-cases/ports';
+import { TEST_NIK_HASH_SALT } from './memory-buyer-limits';
 
 /** Use-case deps over a fresh FerretDB/MongoDB database; `drop()` removes it. */
 export async function mongoDeps(settings: Partial<OrdersSettings> = {}) {
@@ -14,7 +15,8 @@ export async function mongoDeps(settings: Partial<OrdersSettings> = {}) {
     carts: stores.carts,
     orders: stores.orders,
     expiries: stores.expiries,
-    settings: { paymentMethods: ['cash'], ...settings },
+    buyerLimits: stores.buyerLimits,
+    settings: { paymentMethods: ['cash'], nikHashSalt: TEST_NIK_HASH_SALT, ...settings },
     logger: createLogger('orders-int', process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock: () => new Date(),
     nudge: (id) => void nudged.push(id),
