@@ -52,9 +52,16 @@ export function assertSellable(
   return product;
 }
 
-/** The per-order limit (subsidised LPG, pupuk) and the general ceiling of 999 per line. */
+/**
+ * The per-order limit (subsidised LPG, pupuk) and the general ceiling of 999 per line; a per-buyer
+ * limit caps one order too (whether the buyer has any of it left is checked at checkout).
+ */
 export function assertWithinLimit(product: Product, quantity: number): void {
-  const limit = Math.min(product.maxPerOrder ?? MAX_QUANTITY, MAX_QUANTITY);
+  const limit = Math.min(
+    product.maxPerOrder ?? MAX_QUANTITY,
+    product.buyerLimit?.quantity ?? MAX_QUANTITY,
+    MAX_QUANTITY,
+  );
   if (quantity > limit) {
     throw new DomainError(
       'CART.LIMIT_EXCEEDED',

@@ -86,6 +86,23 @@ describe('buyer limits at checkout', () => {
     expect((await shop.stores.orders.findById(placed.body.order.id))?.buyerLimits).toBeUndefined();
   });
 
+  it('caps a cart line at the buyer limit even without a per-order limit', async () => {
+    const shop = await subsidisedShop();
+    const pupuk = aProduct({
+      name: 'Urea',
+      unit: 'sak',
+      maxPerOrder: null,
+      buyerLimit: { quantity: 2, period: 'month' },
+    });
+    await shop.stores.products.upsert(pupuk);
+    const cart = await send(shop.app, 'POST', '/carts', { cooperativeId: 'karangbesuki' });
+    const res = await send(shop.app, 'POST', `/carts/${cart.body.id}/lines`, {
+      productId: pupuk.productId,
+      quantity: 3,
+    });
+    expect([res.status, res.body.code, res.body.details.limit]).toEqual([409, 'CART.LIMIT_EXCEEDED', 2]);
+  });
+
   it('counts again from Monday 00:00 WIB', async () => {
     const shop = await subsidisedShop();
     expect((await shop.checkout(2, { buyerNik: NIK })).status).toBe(201);
