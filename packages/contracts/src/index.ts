@@ -6,4 +6,5 @@ export * from './events';
 export * from './registry';
 export * from './new-event';
 export * from './phone';
+export * from './nik';
 export * from './access';

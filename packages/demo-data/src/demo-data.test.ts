@@ -40,7 +40,15 @@ describe('demo data', () => {
   it('limits subsidised LPG 3 kg to one per order at the fixed price', () => {
     const lpg = DEMO_PRODUCTS.filter((p) => p.name.startsWith('LPG 3 kg'));
     expect(lpg.length).toBe(3);
-    for (const p of lpg) expect(p).toMatchObject({ price: 18_000, maxPerOrder: 1, unit: 'tabung' });
+    for (const p of lpg)
+      expect(p).toMatchObject({ price: 18_000, maxPerOrder: 1, unit: 'tabung', het: true });
+  });
+
+  it("limits Karbes Market's LPG 3 kg to 2 tabung per buyer per week, and only there", () => {
+    const limited = DEMO_PRODUCTS.filter((p) => p.buyerLimit !== null);
+    expect(limited.map((p) => [p.cooperativeId, p.name, p.buyerLimit])).toEqual([
+      ['karangbesuki', 'LPG 3 kg (isi ulang)', { quantity: 2, period: 'week' }],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Category, Unit } from '@pasar/contracts';
+import type { BuyerLimit, Category, Unit } from '@pasar/contracts';
 
 export interface DemoProduct {
   sku: string;
@@ -10,8 +10,15 @@ export interface DemoProduct {
   unit: Unit;
   price: number; // integer rupiah
   maxPerOrder: number | null;
+  /** Units per buyer (NIK) per period; null for goods without such a limit. */
+  buyerLimit: BuyerLimit | null;
+  /** The price is the HET (subsidised LPG 3 kg and pupuk bersubsidi). */
+  het: boolean;
   stock: number;
 }
+
+/** Subsidised goods sold at the HET: their price is fixed (no variety between cooperatives). */
+const isHet = (name: string) => name.startsWith('LPG 3 kg') || name.includes('Bersubsidi');
 
 type Base = [
   name: string,
@@ -208,6 +215,7 @@ function build(
   prefix: string,
   groups: [sellerId: string, items: Base[]][],
   seed: number,
+  buyerLimits: Record<string, BuyerLimit> = {},
 ): DemoProduct[] {
   const out: DemoProduct[] = [];
   let i = 0;
@@ -230,6 +238,8 @@ function build(
         unit,
         price: adjusted,
         maxPerOrder: maxPerOrder ?? null,
+        buyerLimit: buyerLimits[name] ?? null,
+        het: isHet(name),
         stock,
       });
     }
@@ -251,6 +261,8 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
       ['mbr_kb_koperasi', PUPUK.slice(2, 5)],
     ],
     1,
+    // Karbes Market sells LPG 3 kg to each buyer (by NIK) at most 2 tabung per week.
+    { 'LPG 3 kg (isi ulang)': { quantity: 2, period: 'week' } },
   ),
   ...build(
     'dinoyo',

@@ -10,3 +10,4 @@ export * from './ids';
 export * from './runtime';
 export * from './audit';
 export * from './metrics';
+export * from './nik-hash';

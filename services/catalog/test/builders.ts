@@ -151,6 +151,8 @@ export function aProduct(overrides: Partial<NewProduct> = {}): NewProduct {
     unit: 'pack',
     price: 15_000,
     maxPerOrder: null,
+    buyerLimit: null,
+    het: false,
     imageUrl: null,
     status: 'published',
     stock: 10,

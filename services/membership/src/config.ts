@@ -1,10 +1,10 @@
 import { ACCESS_TOKEN_TTL_SECONDS } from '@pasar/contracts';
-import { BaseConfigSchema } from '@pasar/service-kit';
+import { BaseConfigSchema, DEV_NIK_HASH_SALT } from '@pasar/service-kit';
 import { z } from 'zod';
 import { parsePrivateKey } from './tokens/keys';
 
-/** Dev-only salt: production refuses to start without its own NIK_HASH_SALT. */
-export const DEV_NIK_HASH_SALT = 'pasar-dev-nik-salt-do-not-use-in-production';
+/** Dev-only salt (shared with orders): production refuses to start without its own NIK_HASH_SALT. */
+export { DEV_NIK_HASH_SALT };
 
 const PublicJwkList = z
   .string()

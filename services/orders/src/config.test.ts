@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@pasar/service-kit';
+import { ConfigError, DEV_NIK_HASH_SALT, loadConfig } from '@pasar/service-kit';
 import { describe, expect, it } from 'vitest';
 import { DEV_MEMBERSHIP_JWKS_URL, OrdersConfigSchema } from './config';
 
@@ -25,6 +25,19 @@ describe('orders config', () => {
       expect(err).toBeInstanceOf(ConfigError);
       expect((err as Error).message).toMatch(/MEMBERSHIP_JWKS_URL: must be an http\(s\) URL/);
     }
+  });
+
+  it("keys NIK hashes with membership's salt: the shared dev default, and required in production", () => {
+    expect(loadConfig(OrdersConfigSchema, base).NIK_HASH_SALT).toBe(DEV_NIK_HASH_SALT);
+    const salt = 'a-long-secret-salt-from-the-vault';
+    expect(loadConfig(OrdersConfigSchema, { ...base, NIK_HASH_SALT: salt }).NIK_HASH_SALT).toBe(salt);
+    expect(() =>
+      loadConfig(OrdersConfigSchema, {
+        ...base,
+        NODE_ENV: 'production',
+        MEMBERSHIP_JWKS_URL: 'https://membership.pasar.id/.well-known/jwks.json',
+      }),
+    ).toThrow(/NIK_HASH_SALT: is required when NODE_ENV=production/);
   });
 
   it('no longer knows ADMIN_TOKEN', () => {

@@ -1,5 +1,5 @@
 import { PaymentMethodSchema } from '@pasar/contracts';
-import { BaseConfigSchema } from '@pasar/service-kit';
+import { BaseConfigSchema, DEV_NIK_HASH_SALT } from '@pasar/service-kit';
 import { z } from 'zod';
 
 const emptyAsUnset = (v: unknown) => (v === '' ? undefined : v);
@@ -37,14 +37,17 @@ export const OrdersConfigSchema = BaseConfigSchema.extend({
   MAIL_FROM: z.preprocess(emptyAsUnset, z.string().min(3).default('Pasar <pesanan@pasar.local>')),
   /** Events older than this are not mailed about (a new notifier group reads the topics from the start). */
   NOTIFY_MAX_AGE_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().positive().default(24)),
+  /** Key of the NIK hash for buyer limits: the same secret (and dev default) as membership's. */
+  NIK_HASH_SALT: z.preprocess(emptyAsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
 })
   .superRefine((c, ctx) => {
-    if (c.NODE_ENV === 'production' && !c.MEMBERSHIP_JWKS_URL)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MEMBERSHIP_JWKS_URL'],
-        message: 'is required when NODE_ENV=production',
-      });
+    for (const name of ['MEMBERSHIP_JWKS_URL', 'NIK_HASH_SALT'] as const)
+      if (c.NODE_ENV === 'production' && !c[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
   })
-  .transform((c) => ({ ...c, MEMBERSHIP_JWKS_URL: c.MEMBERSHIP_JWKS_URL ?? DEV_MEMBERSHIP_JWKS_URL }));
+  .transform((c) => ({
+    ...c,
+    MEMBERSHIP_JWKS_URL: c.MEMBERSHIP_JWKS_URL ?? DEV_MEMBERSHIP_JWKS_URL,
+    NIK_HASH_SALT: c.NIK_HASH_SALT ?? DEV_NIK_HASH_SALT,
+  }));
 export type OrdersConfig = z.infer<typeof OrdersConfigSchema>;

@@ -21,8 +21,10 @@ startMain('orders', async () => {
     expiries: stores.expiries,
     notaCounters: stores.notaCounters,
     handoverThrottle: createHandoverThrottle(),
+    buyerLimits: stores.buyerLimits,
     settings: {
       paymentMethods: config.PAYMENT_METHODS,
+      nikHashSalt: config.NIK_HASH_SALT,
       ...(config.ORDER_EXPIRY_SECONDS ? { orderExpirySeconds: config.ORDER_EXPIRY_SECONDS } : {}),
     },
     logger: rt.logger,

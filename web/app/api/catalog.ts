@@ -329,6 +329,20 @@ export interface paths {
             price: number;
             /** @default null */
             maxPerOrder?: number | null;
+            /**
+             * @description At most `quantity` units per buyer (by NIK, given at checkout) per day, week (from Monday 00:00 WIB) or month; null for none
+             * @default null
+             */
+            buyerLimit?: {
+              quantity: number;
+              /** @enum {string} */
+              period: 'day' | 'week' | 'month';
+            } | null;
+            /**
+             * @description The price is the HET, the government's highest retail price for subsidised goods
+             * @default false
+             */
+            het?: boolean;
             stock: number;
             /** @default null */
             imageUrl?: string | null;
@@ -578,6 +592,14 @@ export interface paths {
             description?: string;
             price?: number;
             maxPerOrder?: number | null;
+            /** @description At most `quantity` units per buyer (by NIK, given at checkout) per day, week (from Monday 00:00 WIB) or month; null for none */
+            buyerLimit?: {
+              quantity: number;
+              /** @enum {string} */
+              period: 'day' | 'week' | 'month';
+            } | null;
+            /** @description The price is the HET, the government's highest retail price for subsidised goods */
+            het?: boolean;
             /** @enum {string} */
             status?: 'draft' | 'published' | 'archived';
             imageUrl?: string | null;
@@ -882,6 +904,14 @@ export interface components {
       unit: 'pcs' | 'kg' | 'liter' | 'tabung' | 'sak' | 'pack';
       price: number;
       maxPerOrder: number | null;
+      /** @description Units per buyer (NIK) per period, enforced at checkout; null for none */
+      buyerLimit?: {
+        quantity: number;
+        /** @enum {string} */
+        period: 'day' | 'week' | 'month';
+      } | null;
+      /** @description The price is the HET (harga eceran tertinggi) */
+      het?: boolean;
       imageUrl: string | null;
       /** @enum {string} */
       status: 'draft' | 'published' | 'archived';
@@ -913,6 +943,14 @@ export interface components {
       unit: 'pcs' | 'kg' | 'liter' | 'tabung' | 'sak' | 'pack';
       price: number;
       maxPerOrder: number | null;
+      /** @description Units per buyer (NIK) per period, enforced at checkout; null for none */
+      buyerLimit?: {
+        quantity: number;
+        /** @enum {string} */
+        period: 'day' | 'week' | 'month';
+      } | null;
+      /** @description The price is the HET (harga eceran tertinggi) */
+      het?: boolean;
       imageUrl: string | null;
       /** @enum {string} */
       status: 'draft' | 'published' | 'archived';

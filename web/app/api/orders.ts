@@ -688,6 +688,8 @@ export interface paths {
             /** @enum {string} */
             paymentMethod: 'cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card';
             note?: string;
+            /** @description The buyer's 16-digit NIK, required when the cart holds goods limited per buyer (subsidised LPG, pupuk); only its keyed hash is kept */
+            buyerNik?: string;
           };
         };
       };
@@ -1203,6 +1205,866 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cooperatives/{cooperativeId}/orders/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The day's fulfilment work in columns (new, to pack, packed, ready for pickup, out for delivery, completed, problems), newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The day in Asia/Jakarta (default: today there) */
+          day?: string;
+          fulfilment?: 'pickup' | 'delivery';
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The columns */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FulfilmentQueue'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/orders/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live changes of the cooperative's orders, for the staff queue (server-sent events) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description `event: ready` once, then `event: order` with `{orderId, notaNumber, status, version, updatedAt}` whenever an order changes; `: heartbeat` between; ends after a while (EventSource reconnects; reload the queue then) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': string;
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/orders/{orderId}/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A packed pickup order waits at the outlet (PACKED → READY_FOR_PICKUP); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The order, ready for pickup */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffOrderView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/orders/{orderId}/out-for-delivery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A courier leaves with a packed delivery order (PACKED → OUT_FOR_DELIVERY); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The order, out for delivery */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffOrderView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/orders/{orderId}/hand-over': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand over at the outlet with the shopper's pickup code, recording the cash of a cash order (READY_FOR_PICKUP → COMPLETED); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The shopper's 6-character pickup code (case and blanks do not matter)
+             * @example K7P9QX
+             */
+            pickupCode: string;
+            /** @description Cash orders: the rupiah taken from the shopper (≥ total; the change is given back) */
+            cashReceived?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The completed order */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffOrderView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/orders/{orderId}/deliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The courier hands a delivery over with the pickup code or a note, recording the cash of a cash order (OUT_FOR_DELIVERY → COMPLETED); audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description The shopper's 6-character pickup code (case and blanks do not matter)
+             * @example K7P9QX
+             */
+            pickupCode?: string;
+            /** @description Who received the order, when there is no code (shown to the shopper) */
+            note?: string;
+            /** @description Cash orders: the rupiah taken from the shopper (≥ total; the change is given back) */
+            cashReceived?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The completed order */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffOrderView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{orderId}/nota': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The order's nota, for the shopper holding its link */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The same token, for EventSource */
+          token?: string;
+        };
+        header?: {
+          /** @description The order's secret link token */
+          'x-order-token'?: string;
+        };
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The nota */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotaView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{orderId}/nota.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The order's nota as a PDF, for the shopper holding its link */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The same token, for EventSource */
+          token?: string;
+        };
+        header?: {
+          /** @description The order's secret link token */
+          'x-order-token'?: string;
+        };
+        path: {
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The nota as an 80 mm receipt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/orders/{orderId}/nota': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order's nota, for the cooperative's staff */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The nota */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotaView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/orders/{orderId}/nota.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order's nota as a PDF, for the cooperative's staff */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          orderId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The nota as an 80 mm receipt */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cooperatives/{cooperativeId}/orders': {
     parameters: {
       query?: never;
@@ -1460,7 +2322,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The cooperative cancels an order it cannot fulfil (until packing starts); audited */
+    /** The cooperative cancels an order it cannot fulfil (until it is handed over); audited */
     post: {
       parameters: {
         query?: never;
@@ -1659,6 +2521,8 @@ export interface components {
         quantity: number;
         lineTotal: number;
         maxPerOrder: number | null;
+        /** @description The unit price is the HET, the government's ceiling price */
+        het?: boolean;
       }[];
       subtotal: number;
       itemCount: number;
@@ -1672,6 +2536,8 @@ export interface components {
     };
     OrderView: {
       id: string;
+      /** @description The human order number (KRB-2026-000123); null for orders placed before it */
+      notaNumber: string | null;
       cooperativeId: string;
       /** @enum {string} */
       status:
@@ -1695,6 +2561,8 @@ export interface components {
         quantity: number;
         lineTotal: number;
         maxPerOrder: number | null;
+        /** @description The unit price is the HET, the government's ceiling price */
+        het?: boolean;
       }[];
       subtotal: number;
       deliveryFee: number;
@@ -1782,9 +2650,23 @@ export interface components {
         /** Format: date-time */
         at: string;
         note?: string;
+        /**
+         * @description The role of the staff member who took the step
+         * @enum {string}
+         */
+        by?: 'pengurus' | 'kasir' | 'gudang';
       }[];
       /** @description The shopper may still cancel (until packing starts) */
       canCancel: boolean;
+      /**
+       * @description How a COMPLETED order was handed over
+       * @enum {string|null}
+       */
+      handover: 'pickup_code' | 'courier_code' | 'courier_note' | null;
+      /** @description Cash orders: what was taken at handover */
+      cashReceived: number | null;
+      /** @description Cash orders: the change given back */
+      change: number | null;
     };
     OrderPage: {
       items: components['schemas']['OrderView'][];
@@ -1796,13 +2678,37 @@ export interface components {
       /** @description The cooperative's methods that the platform also takes; what POST /orders accepts for it */
       paymentMethods: ('cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card')[];
     };
-    StaffOrderPage: {
-      items: components['schemas']['StaffOrderView'][];
-      /** @description Pass as `cursor` for the next page */
-      nextCursor: string | null;
+    FulfilmentQueue: {
+      /** @description The Asia/Jakarta day shown (YYYY-MM-DD) */
+      day: string;
+      /** @enum {string|null} */
+      fulfilment: 'pickup' | 'delivery' | null;
+      columns: {
+        /** @enum {string} */
+        key: 'new' | 'toPack' | 'packed' | 'readyForPickup' | 'outForDelivery' | 'completed' | 'problems';
+        statuses: (
+          | 'PLACED'
+          | 'AWAITING_PAYMENT'
+          | 'CONFIRMED'
+          | 'PAID'
+          | 'PACKED'
+          | 'READY_FOR_PICKUP'
+          | 'OUT_FOR_DELIVERY'
+          | 'COMPLETED'
+          | 'REJECTED'
+          | 'CANCELLED'
+          | 'EXPIRED'
+        )[];
+        /** @description How many orders the column holds */
+        count: number;
+        /** @description The newest 50 of them */
+        orders: components['schemas']['StaffOrderView'][];
+      }[];
     };
     StaffOrderView: {
       id: string;
+      /** @description The human order number (KRB-2026-000123); null for orders placed before it */
+      notaNumber: string | null;
       cooperativeId: string;
       /** @enum {string} */
       status:
@@ -1826,6 +2732,8 @@ export interface components {
         quantity: number;
         lineTotal: number;
         maxPerOrder: number | null;
+        /** @description The unit price is the HET, the government's ceiling price */
+        het?: boolean;
       }[];
       subtotal: number;
       deliveryFee: number;
@@ -1913,9 +2821,23 @@ export interface components {
         /** Format: date-time */
         at: string;
         note?: string;
+        /**
+         * @description The role of the staff member who took the step
+         * @enum {string}
+         */
+        by?: 'pengurus' | 'kasir' | 'gudang';
       }[];
       /** @description The shopper may still cancel (until packing starts) */
       canCancel: boolean;
+      /**
+       * @description How a COMPLETED order was handed over
+       * @enum {string|null}
+       */
+      handover: 'pickup_code' | 'courier_code' | 'courier_note' | null;
+      /** @description Cash orders: what was taken at handover */
+      cashReceived: number | null;
+      /** @description Cash orders: the change given back */
+      change: number | null;
       note: string | null;
       /** Format: date-time */
       updatedAt: string;
@@ -1923,6 +2845,55 @@ export interface components {
       paymentId: string | null;
       /** @description wa.me link with a prepared message to the shopper, or null */
       whatsappUrl: string | null;
+    };
+    NotaView: {
+      notaNumber: string | null;
+      orderId: string;
+      cooperative: {
+        name: string;
+        marketName: string | null;
+        address: string | null;
+      };
+      /** @description YYYY-MM-DD in Asia/Jakarta */
+      date: string;
+      /** Format: date-time */
+      placedAt: string;
+      buyerName: string;
+      /** @enum {string} */
+      fulfilment: 'pickup' | 'delivery';
+      lines: {
+        name: string;
+        /** @enum {string} */
+        unit: 'pcs' | 'kg' | 'liter' | 'tabung' | 'sak' | 'pack';
+        quantity: number;
+        unitPrice: number;
+        lineTotal: number;
+      }[];
+      subtotal: number;
+      deliveryFee: number;
+      total: number;
+      /** @enum {string} */
+      paymentMethod: 'cash' | 'qris' | 'gopay' | 'shopeepay' | 'bank_transfer' | 'card';
+      cashReceived: number | null;
+      change: number | null;
+      /** @enum {string} */
+      status:
+        | 'PLACED'
+        | 'AWAITING_PAYMENT'
+        | 'CONFIRMED'
+        | 'PAID'
+        | 'PACKED'
+        | 'READY_FOR_PICKUP'
+        | 'OUT_FOR_DELIVERY'
+        | 'COMPLETED'
+        | 'REJECTED'
+        | 'CANCELLED'
+        | 'EXPIRED';
+    };
+    StaffOrderPage: {
+      items: components['schemas']['StaffOrderView'][];
+      /** @description Pass as `cursor` for the next page */
+      nextCursor: string | null;
     };
     CooperativeStats: {
       today: {

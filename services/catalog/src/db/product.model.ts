@@ -17,6 +17,9 @@ export interface ProductDoc {
   unit: Product['unit'];
   price: number;
   maxPerOrder: number | null;
+  /** Absent on products stored before subsidised goods existed (read as null / false). */
+  buyerLimit?: Product['buyerLimit'];
+  het?: boolean;
   imageUrl: string | null;
   status: ProductStatus;
   stock: { available: number; reserved: number; sold: number };
@@ -48,6 +51,8 @@ const ProductSchema = new Schema<ProductDoc>(
     unit: { type: String, required: true, enum: UNITS },
     price: count,
     maxPerOrder: { type: Number, default: null },
+    buyerLimit: { type: Schema.Types.Mixed, default: null },
+    het: { type: Boolean, default: false },
     imageUrl: { type: String, default: null },
     status: { type: String, required: true, enum: PRODUCT_STATUSES },
     stock: { available: count, reserved: count, sold: count },
@@ -92,6 +97,8 @@ export function toProduct(doc: ProductDoc): Product {
     unit: doc.unit,
     price: doc.price,
     maxPerOrder: doc.maxPerOrder ?? null,
+    buyerLimit: doc.buyerLimit ? { quantity: doc.buyerLimit.quantity, period: doc.buyerLimit.period } : null,
+    het: doc.het ?? false,
     imageUrl: doc.imageUrl ?? null,
     status: doc.status,
     stock: { available: doc.stock.available, reserved: doc.stock.reserved, sold: doc.stock.sold },

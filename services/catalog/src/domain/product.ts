@@ -1,4 +1,5 @@
 import {
+  type BuyerLimit,
   type Category,
   type EventContext,
   newEvent,
@@ -36,6 +37,10 @@ export interface Product {
   unit: Unit;
   price: number;
   maxPerOrder: number | null;
+  /** Subsidised goods: at most this many units per buyer (NIK) per period; orders enforces it. */
+  buyerLimit: BuyerLimit | null;
+  /** The price is the HET, the government's ceiling price (LPG 3 kg, pupuk bersubsidi). */
+  het: boolean;
   imageUrl: string | null;
   status: ProductStatus;
   stock: Stock;
@@ -60,9 +65,14 @@ export interface ProductChanges {
   description?: string;
   price?: number;
   maxPerOrder?: number | null;
+  buyerLimit?: BuyerLimit | null;
+  het?: boolean;
   imageUrl?: string | null;
   status?: ProductStatus;
 }
+
+/** Field values compared by content (buyerLimit is an object; the rest are plain values). */
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 const TRANSITIONS: Record<ProductStatus, ProductStatus[]> = {
   draft: ['published', 'archived'],
@@ -87,7 +97,7 @@ export function buildProduct(input: NewProduct, id: string, now: Date): Product 
 /** The product after `changes`, or null when nothing would change. Throws on a forbidden status move. */
 export function applyChanges(current: Product, changes: ProductChanges, now: Date): Product | null {
   const changed = (Object.keys(changes) as (keyof ProductChanges)[]).filter(
-    (k) => changes[k] !== undefined && changes[k] !== current[k],
+    (k) => changes[k] !== undefined && !same(changes[k], current[k]),
   );
   if (changed.length === 0) return null;
   if (changes.status !== undefined && changes.status !== current.status) {
@@ -113,6 +123,8 @@ export function snapshotOf(p: Product): ProductSnapshot {
     unit: p.unit,
     price: p.price,
     maxPerOrder: p.maxPerOrder,
+    buyerLimit: p.buyerLimit,
+    het: p.het,
     status: p.status,
     imageUrl: p.imageUrl,
     version: p.version,

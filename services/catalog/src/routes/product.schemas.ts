@@ -1,4 +1,5 @@
 import {
+  BUYER_LIMIT_PERIODS,
   CATEGORIES,
   CategorySchema,
   CooperativeIdSchema,
@@ -71,6 +72,20 @@ export const StaffListQuerySchema = z.object({
 
 const PriceSchema = RupiahSchema.min(1, 'must be at least 1 rupiah');
 const MaxPerOrderSchema = z.number().int('must be a whole number').min(1).max(999).nullable();
+/** Subsidised goods: units per buyer (NIK) per calendar period in WIB; null = no such limit. */
+const BuyerLimitBodySchema = z
+  .strictObject({
+    quantity: z.number().int('must be a whole number').min(1).max(999),
+    period: z.enum(BUYER_LIMIT_PERIODS),
+  })
+  .nullable()
+  .meta({
+    description:
+      'At most `quantity` units per buyer (by NIK, given at checkout) per day, week (from Monday 00:00 WIB) or month; null for none',
+  });
+const HetSchema = z.boolean().meta({
+  description: "The price is the HET, the government's highest retail price for subsidised goods",
+});
 const ImageUrlSchema = z
   .string()
   .max(500)
@@ -89,6 +104,8 @@ export const CreateProductBodySchema = z.strictObject({
   unit: UnitSchema,
   price: PriceSchema,
   maxPerOrder: MaxPerOrderSchema.default(null),
+  buyerLimit: BuyerLimitBodySchema.default(null),
+  het: HetSchema.default(false),
   stock: z.number().int('must be a whole number').min(0).max(1_000_000),
   imageUrl: ImageUrlSchema.default(null),
   status: z.enum(PRODUCT_STATUSES).default('published'),
@@ -100,6 +117,8 @@ export const UpdateProductBodySchema = z.strictObject({
   description: DescriptionSchema.optional(),
   price: PriceSchema.optional(),
   maxPerOrder: MaxPerOrderSchema.optional(),
+  buyerLimit: BuyerLimitBodySchema.optional(),
+  het: HetSchema.optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
   imageUrl: ImageUrlSchema.optional(),
 });
@@ -120,6 +139,13 @@ export const ProductViewSchema = z
     unit: UnitSchema,
     price: RupiahSchema,
     maxPerOrder: z.number().int().nullable(),
+    buyerLimit: z
+      .object({ quantity: z.number().int(), period: z.enum(BUYER_LIMIT_PERIODS) })
+      .nullable()
+      .optional()
+      .meta({ description: 'Units per buyer (NIK) per period, enforced at checkout; null for none' }),
+    // Always sent; optional in the document so clients built before subsidised goods still fit.
+    het: z.boolean().optional().meta({ description: 'The price is the HET (harga eceran tertinggi)' }),
     imageUrl: z.string().nullable(),
     status: z.enum(PRODUCT_STATUSES),
     stock: z.object({ available: z.number().int(), reserved: z.number().int() }),

@@ -14,6 +14,8 @@ export function toProductView(p: Product): ProductView {
     unit: p.unit,
     price: p.price,
     maxPerOrder: p.maxPerOrder,
+    buyerLimit: p.buyerLimit,
+    het: p.het,
     imageUrl: p.imageUrl,
     status: p.status,
     stock: { available: p.stock.available, reserved: p.stock.reserved },

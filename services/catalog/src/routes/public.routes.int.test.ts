@@ -51,6 +51,8 @@ describe('public catalog routes', () => {
         unit: 'pack',
         price: 15_000,
         maxPerOrder: null,
+        buyerLimit: null,
+        het: false,
         imageUrl: null,
         status: 'published',
         stock: { available: 3, reserved: 0 },

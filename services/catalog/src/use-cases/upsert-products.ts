@@ -31,11 +31,11 @@ export async function upsertProducts(
       counts.created++;
       continue;
     }
-    const { name, description, price, maxPerOrder } = input;
+    const { name, description, price, maxPerOrder, buyerLimit, het } = input;
     const { changed } = await updateProduct(
       deps,
       found.id,
-      { name, description, price, maxPerOrder },
+      { name, description, price, maxPerOrder, buyerLimit, het },
       ctx,
       found,
     );

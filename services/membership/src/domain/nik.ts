@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { NikSchema } from '@pasar/contracts';
+import { hashNik } from '@pasar/service-kit';
 
-/** NIK: the 16-digit national ID number. Sensitive personal data (UU PDP No. 27/2022). */
-export const NikSchema = z.string().regex(/^\d{16}$/, 'must be exactly 16 digits');
+/** NIK: the 16-digit national ID number; the one rule (and its hash) is shared with orders. */
+export { NikSchema };
 
 /** The full NIK under AES-256-GCM; every part base64. `kid` names the key, so keys can rotate. */
 export interface EncryptedNik {
@@ -68,8 +69,6 @@ export function createNikKeyring(keys: Record<string, string>, currentKid: strin
  */
 const aad = (hash: string) => Buffer.from(`pasar.nik.v1|${hash}`, 'utf8');
 
-const hmac = (nik: string, salt: string) => createHmac('sha256', salt).update(nik).digest('hex');
-
 export function encryptNik(nik: string, hash: string, keyring: NikKeyring): EncryptedNik {
   const key = keyring.keys.get(keyring.currentKid);
   if (!key) throw new NikKeyError(`the current key id "${keyring.currentKid}" has no key`);
@@ -114,7 +113,7 @@ export function decryptNik(nik: ProtectedNik & { encrypted: EncryptedNik }, keyr
  */
 export function protectNik(nik: string, salt: string, keyring?: NikKeyring): ProtectedNik {
   const valid = NikSchema.parse(nik);
-  const hash = hmac(valid, salt);
+  const hash = hashNik(valid, salt);
   return {
     hash,
     last4: valid.slice(-4),

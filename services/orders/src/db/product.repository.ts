@@ -19,6 +19,9 @@ function toProduct(d: ProductDoc): Product {
     unit: d.unit,
     price: d.price,
     maxPerOrder: d.maxPerOrder,
+    // Absent in copies made from snapshots older than subsidised goods.
+    buyerLimit: d.buyerLimit ?? null,
+    het: d.het ?? false,
     status: d.status,
     version: d.version,
   };

@@ -1,4 +1,5 @@
 import type mongoose from 'mongoose';
+import { type BuyerLimitCounterDoc, MongoBuyerLimitStore } from './buyer-limit.repository';
 import { MongoCartStore, type CartDoc } from './cart.repository';
 import { MongoCooperativeStore, type CooperativeDoc } from './cooperative.repository';
 import { type ExpiryDoc, MongoExpiryQueue } from './expiry-queue.repository';
@@ -18,6 +19,7 @@ export async function createMongoStores(conn: mongoose.Connection) {
     cooperatives: db.collection<CooperativeDoc>('cooperatives'),
     expiries: db.collection<ExpiryDoc>('order_expiries'),
     notaCounters: db.collection<NotaCounterDoc>('nota_counters'),
+    buyerLimits: db.collection<BuyerLimitCounterDoc>('buyer_limit_counters'),
   };
   await ensureOrderIndexes(collections.orders);
   return {
@@ -30,5 +32,6 @@ export async function createMongoStores(conn: mongoose.Connection) {
     cooperatives: new MongoCooperativeStore(collections.cooperatives),
     expiries: new MongoExpiryQueue(collections.expiries),
     notaCounters: new MongoNotaCounters(collections.notaCounters),
+    buyerLimits: new MongoBuyerLimitStore(collections.buyerLimits),
   };
 }

@@ -10,6 +10,8 @@ const product = (overrides: Partial<Product> = {}): Product => ({
   unit: 'tabung',
   price: 19_000,
   maxPerOrder: 2,
+  buyerLimit: null,
+  het: false,
   status: 'published',
   version: 1,
   ...overrides,

@@ -29,6 +29,8 @@ export interface PricedLine {
   quantity: number;
   lineTotal: number;
   maxPerOrder: number | null;
+  /** The unit price is the HET (subsidised goods): the storefront and the nota say so. */
+  het: boolean;
 }
 
 /** A product a shopper may put in this cart, or the error that says why not. */
@@ -50,9 +52,16 @@ export function assertSellable(
   return product;
 }
 
-/** The per-order limit (subsidised LPG, pupuk) and the general ceiling of 999 per line. */
+/**
+ * The per-order limit (subsidised LPG, pupuk) and the general ceiling of 999 per line; a per-buyer
+ * limit caps one order too (whether the buyer has any of it left is checked at checkout).
+ */
 export function assertWithinLimit(product: Product, quantity: number): void {
-  const limit = Math.min(product.maxPerOrder ?? MAX_QUANTITY, MAX_QUANTITY);
+  const limit = Math.min(
+    product.maxPerOrder ?? MAX_QUANTITY,
+    product.buyerLimit?.quantity ?? MAX_QUANTITY,
+    MAX_QUANTITY,
+  );
   if (quantity > limit) {
     throw new DomainError(
       'CART.LIMIT_EXCEEDED',
@@ -104,6 +113,7 @@ function priceLine(item: CartItem, product: Product): PricedLine {
     quantity: item.quantity,
     lineTotal: product.price * item.quantity,
     maxPerOrder: product.maxPerOrder,
+    het: product.het,
   };
 }
 

@@ -1,4 +1,4 @@
-import { PaymentMethodSchema } from '@pasar/contracts';
+import { type BuyerLimit, PaymentMethodSchema } from '@pasar/contracts';
 import type { PaymentMethod, Unit } from './types';
 
 /** Orders' read model of a catalog product (fed by catalog.product.v1 snapshots). */
@@ -10,6 +10,10 @@ export interface Product {
   unit: Unit;
   price: number;
   maxPerOrder: number | null;
+  /** Subsidised goods: units per buyer (NIK) per period, checked at checkout; null for none. */
+  buyerLimit: BuyerLimit | null;
+  /** The price is the HET (the government's ceiling price). */
+  het: boolean;
   status: 'draft' | 'published' | 'archived';
   version: number;
 }

@@ -1,4 +1,5 @@
 import { ORDER_STATUSES, type OrderStatus } from '@pasar/contracts';
+import type { OrderBuyerLimits } from './buyer-limit';
 import type { CooperativeId, PaymentMethod, StockRejectionReason, Unit } from './types';
 import { DomainError } from '@pasar/service-kit';
 
@@ -13,6 +14,8 @@ export interface OrderLine {
   quantity: number;
   lineTotal: number;
   maxPerOrder: number | null;
+  /** The unit price was the HET; absent on lines ordered before subsidised goods (read as false). */
+  het?: boolean;
 }
 
 export interface Address {
@@ -122,6 +125,8 @@ export interface Order {
    * guest. Never taken from the request body.
    */
   buyerPersonId: string | null;
+  /** Subsidised goods: the NIK's keyed hash and the units claimed (absent without limited goods). */
+  buyerLimits?: OrderBuyerLimits | null;
 }
 
 /** What happens to an order, and from which states it may happen. */

@@ -25,6 +25,8 @@ export interface LineView {
   quantity: number;
   lineTotal: number;
   maxPerOrder: number | null;
+  /** Always set (false for ordinary goods); optional in the document for older clients. */
+  het?: boolean;
 }
 
 export interface CartView {
@@ -109,7 +111,7 @@ function refundView(refund: Refund | null): RefundView | null {
   };
 }
 
-function lineView(l: PricedLine): LineView {
+function lineView(l: Omit<PricedLine, 'het'> & { het?: boolean }): LineView {
   return {
     productId: l.productId,
     name: l.name,
@@ -118,6 +120,7 @@ function lineView(l: PricedLine): LineView {
     quantity: l.quantity,
     lineTotal: l.lineTotal,
     maxPerOrder: l.maxPerOrder,
+    het: l.het ?? false,
   };
 }
 

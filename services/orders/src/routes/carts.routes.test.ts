@@ -66,6 +66,7 @@ describe('POST /carts/:cartId/lines', () => {
         quantity: 3,
         lineTotal: 45_000,
         maxPerOrder: null,
+        het: false,
       },
     ]);
     expect(cart).toMatchObject({ subtotal: 45_000, itemCount: 3 });

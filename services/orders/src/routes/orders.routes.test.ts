@@ -68,6 +68,7 @@ describe('POST /orders', () => {
         quantity: 2,
         lineTotal: 30_000,
         maxPerOrder: null,
+        het: false,
       },
     ]);
     expect(order.id).toMatch(/^ord_[0-9A-Z]{26}$/);

@@ -86,6 +86,7 @@ export function registerOrderRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps):
       contact: body.contact,
       paymentMethod: body.paymentMethod,
       ...(body.note ? { note: body.note } : {}),
+      ...(body.buyerNik !== undefined ? { buyerNik: body.buyerNik } : {}),
       ...(buyer ? { buyerPersonId: buyer.personId } : {}),
     });
     const answer = { order: toOrderView(placed.order), accessToken: placed.accessToken };

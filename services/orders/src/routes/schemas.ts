@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   CooperativeIdSchema,
   MobilePhoneSchema,
+  NikSchema,
   ObjectIdSchema,
   PHONE_MESSAGE,
   OrderIdSchema,
@@ -143,6 +144,10 @@ export function placeOrderBody(methods: readonly PaymentMethod[]) {
       error: `must be one of ${methods.join(', ')}`,
     }),
     note: text(0, 500).optional(),
+    buyerNik: NikSchema.optional().openapi({
+      description:
+        "The buyer's 16-digit NIK, required when the cart holds goods limited per buyer (subsidised LPG, pupuk); only its keyed hash is kept",
+    }),
   });
 }
 

@@ -23,6 +23,11 @@ const LineViewSchema = z.object({
   quantity: z.number().int(),
   lineTotal: RupiahSchema,
   maxPerOrder: z.number().int().nullable(),
+  // Always sent; optional in the document so clients built before subsidised goods still fit.
+  het: z
+    .boolean()
+    .optional()
+    .openapi({ description: "The unit price is the HET, the government's ceiling price" }),
 });
 
 export const CartViewSchema = z

@@ -12,6 +12,7 @@ import {
   MemoryOrderStore,
   MemoryProductStore,
 } from './memory-stores';
+import { MemoryBuyerLimitStore, TEST_NIK_HASH_SALT } from './memory-buyer-limits';
 
 /** Signs access tokens exactly as membership does; the apps under test verify against its keys. */
 export const issuer = await createTestIssuer();
@@ -93,12 +94,13 @@ export function memoryDeps(settings: Partial<OrdersSettings> = {}) {
     orders: new MemoryOrderStore(),
     expiries: new MemoryExpiryQueue(),
     notaCounters: new MemoryNotaCounters(),
+    buyerLimits: new MemoryBuyerLimitStore(),
   };
   let now = new Date('2026-11-23T10:00:00.000Z');
   const deps: OrdersDeps = {
     ...stores,
     handoverThrottle: createHandoverThrottle(),
-    settings: { paymentMethods: ['cash'], ...settings },
+    settings: { paymentMethods: ['cash'], nikHashSalt: TEST_NIK_HASH_SALT, ...settings },
     logger: createLogger('orders-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     clock: () => new Date(now),
     nudge: () => {},

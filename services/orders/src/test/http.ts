@@ -78,7 +78,10 @@ export async function shopWithProducts(settings: Parameters<typeof appDeps>[0] =
       ...opts.headers,
     });
     if (res.status !== 201) throw new Error(`order not placed: ${res.status} ${JSON.stringify(res.body)}`);
-    const body = res.body as { order: { id: string; status: string }; accessToken: string };
+    const body = res.body as {
+      order: { id: string; status: string; notaNumber: string | null };
+      accessToken: string;
+    };
     return { ...body, cartId, key };
   }
 

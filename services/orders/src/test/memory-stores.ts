@@ -26,7 +26,7 @@ export class MemoryProductStore implements ProductStore {
     const current = this.byId.get(s.productId);
     if (current && current.version >= s.version) return 'stale';
     const { category: _c, imageUrl: _i, ...product } = s;
-    this.byId.set(s.productId, product);
+    this.byId.set(s.productId, { ...product, buyerLimit: s.buyerLimit ?? null, het: s.het ?? false });
     return 'applied';
   }
   async findById(id: string) {

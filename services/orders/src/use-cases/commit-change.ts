@@ -3,6 +3,7 @@ import { DomainError } from '@pasar/service-kit';
 import type { Order, OrderCommand, StaffRole, Transition } from '../domain/order';
 import { awaitsConfirmation, transition } from '../domain/order';
 import type { OrderChange, OrdersDeps } from './ports';
+import { releaseBuyerLimits } from './release-buyer-limits';
 
 /**
  * For event handlers and the sweeper: the transition the event asks for, or undefined when it
@@ -52,6 +53,7 @@ export async function commitChange(
   if (applied) {
     if (opts.events.length > 0) deps.nudge(order.id);
     if (!awaitsConfirmation(t.to)) await leaveExpiryQueue(deps, order.id);
+    await releaseBuyerLimits(deps, order, t.to);
     deps.logger.info(
       { orderId: order.id, from: order.status, to: t.to, command: t.command },
       'order transition',

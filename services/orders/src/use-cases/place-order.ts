@@ -4,7 +4,9 @@ import { orderLines, sumLines } from '../domain/cart';
 import { offeredPaymentMethods } from '../domain/catalog';
 import type { Contact, Fulfilment, Order } from '../domain/order';
 import { hashToken, newAccessToken, orderIdForKey } from '../lib/ids';
+import { claimBuyerLimits } from './claim-buyer-limits';
 import { eventLines } from './event-lines';
+import { releaseClaims } from './release-buyer-limits';
 import { findCartOrThrow } from './get-cart';
 import { nextNotaNumber } from './nota-number';
 import { EVENT_SOURCE, type OrdersDeps } from './ports';
@@ -19,6 +21,8 @@ export interface PlaceOrderInput {
   note?: string;
   /** The signed-in buyer, from a verified access token (never from the body); absent for a guest. */
   buyerPersonId?: string;
+  /** For limited (subsidised) goods only; hashed at once, never stored, logged or published. */
+  buyerNik?: string;
 }
 
 export interface PlacedOrder {
@@ -73,9 +77,19 @@ export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Prom
       409,
     );
   }
-  const lines = orderLines(cart, await deps.products.findMany(cart.items.map((i) => i.productId)));
+  const products = await deps.products.findMany(cart.items.map((i) => i.productId));
+  const lines = orderLines(cart, products);
 
   const now = deps.clock();
+  // Last check before the insert: subsidised goods take from the buyer's allowance (or refuse, 409).
+  const buyerLimits = await claimBuyerLimits(deps, {
+    orderId,
+    cooperativeId: cart.cooperativeId,
+    lines,
+    products,
+    buyerNik: input.buyerNik,
+    at: now,
+  });
   const expirySeconds = deps.settings.orderExpirySeconds ?? cooperative.orderExpiryMinutes * 60;
   const subtotal = sumLines(lines);
   const deliveryFee = input.fulfilment.method === 'delivery' ? cooperative.deliveryFee : 0;
@@ -112,6 +126,7 @@ export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Prom
     tokenHashes: [hashToken(accessToken)],
     correlationId: '',
     buyerPersonId: input.buyerPersonId ?? null,
+    ...(buyerLimits ? { buyerLimits } : {}),
   };
   const placedEvent = newEvent(
     OrderPlaced,
@@ -131,7 +146,12 @@ export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Prom
   );
   order.correlationId = placedEvent.correlationid;
 
-  if ((await deps.orders.insert(order, [placedEvent])) === 'duplicate') {
+  // A duplicate shares this order id, hence these claims: only a failed insert gives them back.
+  const inserted = await deps.orders.insert(order, [placedEvent]).catch(async (err: unknown) => {
+    await releaseClaims(deps, orderId, buyerLimits?.claims ?? []);
+    throw err;
+  });
+  if (inserted === 'duplicate') {
     const winner =
       (await deps.orders.findById(orderId)) ?? (await deps.orders.findByIdempotencyKey(input.idempotencyKey));
     if (!winner) throw new Error('Idempotency key reported taken but no order holds it');

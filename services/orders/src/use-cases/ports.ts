@@ -11,6 +11,31 @@ export interface ProductStore {
   findMany(productIds: readonly string[]): Promise<Map<string, Product>>;
 }
 
+/** One order's claim on a buyer's allowance for one product in one period (see buyer-limit.ts). */
+export interface CounterClaim {
+  counterId: string;
+  orderId: string;
+  quantity: number;
+  /** The product's limit; a claim never takes the counter above it. */
+  limit: number;
+  /** Stored with a new counter, for people reading the collection. */
+  labels: { cooperativeId: string; productId: string; nikHash: string; windowStart: Date; resetsAt: Date };
+}
+
+/**
+ * Buyer-limit counters: one document per (cooperative, product, NIK hash, period start), changed
+ * only by single conditional atomic updates (FerretDB has no transactions). Each claim is
+ * remembered under its order id, so claiming or releasing twice for one order moves nothing.
+ */
+export interface BuyerLimitStore {
+  /** Takes the units unless that would pass the limit; `used` is the count it found when refusing. */
+  claim(c: CounterClaim): Promise<{ claimed: true } | { claimed: false; used: number }>;
+  /** Gives back the order's units; false when it holds none there (already released, never claimed). */
+  release(counterId: string, orderId: string, quantity: number): Promise<boolean>;
+  /** Units already bought in this counter's period (0 when none). */
+  used(counterId: string): Promise<number>;
+}
+
 /** Read model of cooperatives. `upsert` ignores a snapshot older than the one stored (by event time). */
 export interface CooperativeStore {
   upsert(snapshot: CooperativeSnapshot, at: Date): Promise<'applied' | 'stale'>;
@@ -139,6 +164,8 @@ export interface OrdersSettings {
   paymentMethods: readonly PaymentMethod[];
   /** Overrides every cooperative's orderExpiryMinutes (env ORDER_EXPIRY_SECONDS, for tests). */
   orderExpirySeconds?: number;
+  /** Secret key of the NIK hash (env NIK_HASH_SALT, the same as membership's). */
+  nikHashSalt: string;
 }
 
 /** What every use case may use; main.ts builds the real ones, tests build fakes. */
@@ -150,6 +177,7 @@ export interface OrdersDeps {
   expiries: ExpiryQueue;
   notaCounters: NotaCounters;
   handoverThrottle: HandoverThrottle;
+  buyerLimits: BuyerLimitStore;
   settings: OrdersSettings;
   logger: Logger;
   clock: () => Date;
