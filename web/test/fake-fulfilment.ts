@@ -140,7 +140,7 @@ export function fakeFulfilment(orders: Map<string, FakeOrderEntry>) {
     }
     if (method !== 'POST') return error(404, 'NOT_FOUND');
     if (step === 'pack') {
-      if (!may(['gudang', 'pengurus', 'kasir'])) return error(403, 'AUTH.FORBIDDEN');
+      if (!may(['gudang', 'pengurus'])) return error(403, 'AUTH.FORBIDDEN');
       if (o.status !== 'CONFIRMED' && o.status !== 'PAID') return invalid();
       notaSeq += 1;
       move(entry, 'PACKED', { notaNumber: o.notaNumber ?? `KRB-2026-${String(notaSeq).padStart(6, '0')}` });

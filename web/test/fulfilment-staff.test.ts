@@ -192,6 +192,8 @@ describe('staff order steps', () => {
     expect(stepCalls('/pack')[0]?.headers.get('Authorization')).toMatch(
       /^Bearer at\.orders\.per_kb_gudang\./,
     );
+    // /pack documents no request body: none is sent.
+    expect(stepCalls('/pack')[0]?.headers.get('Content-Type')).toBeNull();
   });
 
   it('marks a packed pickup order ready, a packed delivery order out for delivery', async () => {
@@ -209,9 +211,9 @@ describe('staff order steps', () => {
   it('says clearly when the order moved on meanwhile (409 ORDER.INVALID_TRANSITION)', async () => {
     const { orderId } = await placeOrder();
     services.current.fulfilment.setStatus(orderId, 'CONFIRMED');
-    const kasir = await signInAs(KASIR);
+    const gudang = await signInExtra(GUDANG);
     const ketua = await signInAs(KETUA);
-    expect((await step(kasir, orderId, { intent: 'pack' })).status).toBe(302);
+    expect((await step(gudang, orderId, { intent: 'pack' })).status).toBe(302);
     const again = await step(ketua, orderId, { intent: 'pack' });
     expect(again.status).toBe(409);
     expect(again.data.errors).toEqual({ form: 'staff.step.invalidTransition' });
@@ -336,6 +338,15 @@ describe('who may take which step', () => {
     expect(done.status).toBe(302);
   });
 
+  it('the kasir does not pack (orders: gudang, pengurus) but may cancel', async () => {
+    const { orderId } = await placeOrder();
+    services.current.fulfilment.setStatus(orderId, 'CONFIRMED');
+    const cookie = await signInAs(KASIR);
+    expect((await openOrder(cookie, orderId)).data.steps).toEqual(['cancel']);
+    expect((await step(cookie, orderId, { intent: 'pack' })).status).toBe(403);
+    expect(stepCalls('/pack')).toEqual([]);
+  });
+
   it('the pengawas reads only: no steps offered, every post refused', async () => {
     const { orderId } = await placeOrder();
     services.current.fulfilment.setStatus(orderId, 'CONFIRMED');
@@ -351,7 +362,8 @@ describe('who may take which step', () => {
   });
 
   it('the state machine and roles agree with the service (pure rule)', () => {
-    expect(stepsFor({ status: 'PAID', fulfilment: 'delivery' }, ['kasir'])).toEqual(['pack', 'cancel']);
+    expect(stepsFor({ status: 'PAID', fulfilment: 'delivery' }, ['kasir'])).toEqual(['cancel']);
+    expect(stepsFor({ status: 'PAID', fulfilment: 'delivery' }, ['gudang'])).toEqual(['pack']);
     expect(stepsFor({ status: 'PACKED', fulfilment: 'delivery' }, ['gudang'])).toEqual(['out-for-delivery']);
     expect(stepsFor({ status: 'READY_FOR_PICKUP', fulfilment: 'pickup' }, ['pengurus'])).toEqual([
       'complete',

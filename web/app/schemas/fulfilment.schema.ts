@@ -59,5 +59,6 @@ export const CancelStepSchema = z.object({
     .trim()
     .min(1, 'errors.required')
     .min(3, 'errors.cancelReasonShort')
-    .max(300, 'errors.tooLong'),
+    // orders' own limit on the reason (POST …/cancel: maxLength 200).
+    .max(200, 'errors.tooLong'),
 });

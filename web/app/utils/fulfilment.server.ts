@@ -62,7 +62,8 @@ export function runStaffAction(
   return callService('orders', `${coopOrder(cooperativeId, orderId)}/${action}`, {
     method: 'POST',
     token,
-    body,
+    // /pack documents no body; the new steps take JSON ({} when there is nothing to say).
+    body: action === 'pack' ? undefined : body,
     schema: staffOrderSchema(),
   });
 }

@@ -55,8 +55,9 @@ export function isKetuaGrant(grant: Pick<CooperativeGrant, 'roles' | 'position'>
  * The orders service's fulfilment rules, mirrored so each page offers only the steps the person may
  * take; the service still decides (a 403 becomes "not allowed"). The pengawas only reads.
  */
-export const PACKERS: readonly CooperativeRole[] = ['gudang', 'pengurus', 'kasir'];
-/** Ready for pickup, out for delivery: the same people who pack. */
+/** Packing is the warehouse's or the board's (orders' x-pasar-access on /pack: gudang, pengurus). */
+export const PACKERS: readonly CooperativeRole[] = ['gudang', 'pengurus'];
+/** Ready for pickup, out for delivery: also the kasir, who is at the counter when the buyer comes. */
 export const DISPATCHERS: readonly CooperativeRole[] = ['gudang', 'pengurus', 'kasir'];
 /** Handing over a pickup order (checking the code, taking the cash) is the kasir's or the board's. */
 export const PICKUP_COMPLETERS: readonly CooperativeRole[] = ['kasir', 'pengurus'];

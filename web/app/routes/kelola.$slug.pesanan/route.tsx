@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
 import { formatDateTime, formatDay } from '~/utils/datetime';
 import { orderNumber } from '~/utils/fulfilment';
@@ -72,6 +73,15 @@ export default function QueuePage() {
   const { t, lang } = useI18n();
   const base = `/kelola/${cooperative.slug}/pesanan`;
   const live = useLiveQueue(`${base}/events`);
+  // Say "Antrean diperbarui" when the counts change under the person's eyes (not on the first render).
+  const counts = columns.map((c) => c.count).join(',');
+  const seen = useRef(counts);
+  const [updated, setUpdated] = useState(false);
+  useEffect(() => {
+    if (seen.current === counts) return;
+    seen.current = counts;
+    setUpdated(true);
+  }, [counts]);
   return (
     <>
       <noscript>
@@ -94,7 +104,11 @@ export default function QueuePage() {
         <button type="submit">{t('staff.queue.filter')}</button>
       </Form>
       <p className="muted">
-        {formatDay(day, lang)} · <span aria-live="polite">{live ? t('staff.queue.live') : null}</span>{' '}
+        {formatDay(day, lang)} ·{' '}
+        <span aria-live="polite">
+          {live === 'live' ? t(updated ? 'staff.queue.updated' : 'staff.queue.live') : null}
+          {live === 'offline' ? t('staff.queue.offline') : null}
+        </span>{' '}
         <a href={`${base}?day=${day}${fulfilment ? `&fulfilment=${fulfilment}` : ''}`}>
           {t('staff.queue.reload')}
         </a>

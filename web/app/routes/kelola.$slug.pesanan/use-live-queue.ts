@@ -4,13 +4,16 @@ import { useEffect, useRef, useState } from 'react';
 /**
  * Listens to the cooperative's order events (the web's resource route, which holds the token) and
  * refetches the page's loader when an order changes. Bursts (a busy morning) are folded into one
- * refetch per second. Returns whether the stream is open.
+ * refetch per second. Returns the stream's state: not yet open, open, or dropped (EventSource retries by
+ * itself; the page says so meanwhile).
  */
-export function useLiveQueue(eventsUrl: string): boolean {
+export type LiveState = 'connecting' | 'live' | 'offline';
+
+export function useLiveQueue(eventsUrl: string): LiveState {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;
-  const [live, setLive] = useState(false);
+  const [live, setLive] = useState<LiveState>('connecting');
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
@@ -23,8 +26,8 @@ export function useLiveQueue(eventsUrl: string): boolean {
         revalidate.current();
       }, 1_000);
     };
-    source.addEventListener('open', () => setLive(true));
-    source.addEventListener('error', () => setLive(false));
+    source.addEventListener('open', () => setLive('live'));
+    source.addEventListener('error', () => setLive('offline'));
     // Whatever the event is called (order, order.changed…), it means "look again".
     source.addEventListener('message', changed);
     source.addEventListener('order', changed);

@@ -96,7 +96,7 @@ function CancelForm() {
           autoComplete="off"
           required
           minLength={3}
-          maxLength={300}
+          maxLength={200}
           defaultValue={mine?.values.reason}
           error={mine?.errors.reason}
         />
