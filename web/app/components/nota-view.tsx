@@ -89,9 +89,7 @@ export function NotaView({ nota, backTo, pdfHref }: { nota: NotaData; backTo: st
               <th scope="row" className="nota-cell">
                 {line.name}
               </th>
-              <td className="nota-cell num">
-                {line.quantity} {label('unitName', line.unit)}
-              </td>
+              <td className="nota-cell num">{`${line.quantity} ${label('unitName', line.unit)}`}</td>
               <td className="nota-cell num">{formatRupiah(line.unitPrice)}</td>
               <td className="nota-cell num">{formatRupiah(line.lineTotal)}</td>
             </tr>
