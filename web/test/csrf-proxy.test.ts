@@ -38,6 +38,7 @@ describe('CSRF: every state-changing form checks where it was posted from', () =
         'k.$slug.produk.$productId',
         'kelola.$slug.anggota',
         'kelola.$slug.pembayaran',
+        'kelola.$slug.pesanan_.$orderId',
         'keluar',
         'masuk',
       ].sort(),

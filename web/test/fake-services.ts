@@ -6,6 +6,7 @@ import type {
   StaffOrderView,
   StaffPaymentView,
 } from '~/utils/views';
+import { type FakeOrderEntry, fakeFulfilment } from './fake-fulfilment';
 import { COOPERATIVES, type FakePerson, PEOPLE, PRODUCTS } from './fixtures';
 
 /**
@@ -51,6 +52,12 @@ interface AuditLine {
   recordedAt: string;
 }
 
+/** Catalog's product view with the subsidised-goods fields (being added to catalog). */
+type LimitedProduct = ProductView & {
+  buyerLimit?: { quantity: number; period: 'day' | 'week' | 'month' } | null;
+  het?: boolean;
+};
+
 const maskPhone = (phone: string) => `${phone.slice(0, 6)}****${phone.slice(-3)}`;
 const normalisePhone = (raw: unknown) => {
   const m = /^(?:\+62|62|0)(8\d{8,11})$/.exec(String(raw ?? '').replace(/[\s.\-()]/g, ''));
@@ -60,7 +67,10 @@ const normalisePhone = (raw: unknown) => {
 export function fakeServices() {
   const products = new Map<string, ProductView>(PRODUCTS.map((p) => [p.id, structuredClone(p)]));
   const carts = new Map<string, CartView>();
-  const orders = new Map<string, { order: OrderView; token: string; buyerId: string | null }>();
+  const orders = new Map<string, FakeOrderEntry>();
+  const fulfilment = fakeFulfilment(orders);
+  /** Buyer limits: what each NIK bought of each product (the real service keeps only a hash). */
+  const boughtByNik = new Map<string, number>();
   /** membership: people by id, sessions by id, access tokens (opaque here) → who and for which service. */
   const people = new Map<string, FakePerson>(PEOPLE.map((p) => [p.personId, structuredClone(p)]));
   const sessions = new Map<string, FakeSession>();
@@ -97,7 +107,7 @@ export function fakeServices() {
     return json(200, cart);
   }
 
-  function catalog(method: string, path: string, url: URL): Response {
+  function catalog(method: string, path: string, url: URL, headers: Headers): Response {
     let m = path.match(/^\/cooperatives\/([^/]+)\/products$/);
     if (m && method === 'GET') {
       const cursor = url.searchParams.get('cursor');
@@ -118,6 +128,20 @@ export function fakeServices() {
         items: page,
         nextCursor: start + limit < items.length ? String(start + limit) : null,
       });
+    }
+    m = path.match(/^\/cooperatives\/([^/]+)\/products\/all$/);
+    if (m && method === 'GET') {
+      const denied = requireRoles(headers, 'catalog', m[1] ?? '', ['pengurus', 'gudang', 'pengawas']);
+      if (denied) return denied;
+      const items = [...products.values()]
+        .filter((p) => p.cooperativeId === m?.[1])
+        .map((p) => ({
+          ...p,
+          stock: { ...p.stock, sold: 0 },
+          ownerPersonId: 'per_kb_sri',
+          updatedAt: p.createdAt,
+        }));
+      return json(200, { items });
     }
     m = path.match(/^\/cooperatives\/([^/]+)\/categories$/);
     if (m && method === 'GET') {
@@ -209,6 +233,36 @@ export function fakeServices() {
         });
       if (fulfilment.method === 'delivery' && !coop?.deliveryEnabled)
         return error(409, 'ORDER.DELIVERY_UNAVAILABLE');
+      const limited = cart.lines
+        .map((l) => ({
+          line: l,
+          limit: (products.get(l.productId) as LimitedProduct | undefined)?.buyerLimit,
+        }))
+        .filter((x) => x.limit);
+      const nik = typeof body.buyerNik === 'string' ? body.buyerNik : undefined;
+      if (limited.length > 0 && !(nik && /^\d{16}$/.test(nik)))
+        return error(400, 'VALIDATION.FAILED', 'body.buyerNik', { issues: [{ field: 'body.buyerNik' }] });
+      for (const { line, limit } of limited) {
+        const already = boughtByNik.get(`${nik}:${line.productId}`) ?? 0;
+        if (limit && already + line.quantity > limit.quantity)
+          return error(
+            409,
+            'ORDER.BUYER_LIMIT',
+            `${line.name}: max ${limit.quantity} per ${limit.period} per NIK`,
+            {
+              productId: line.productId,
+              limit: limit.quantity,
+              period: limit.period,
+              resetsAt: '2026-05-18T17:00:00.000Z',
+              alreadyBought: already,
+            },
+          );
+      }
+      for (const { line } of limited)
+        boughtByNik.set(
+          `${nik}:${line.productId}`,
+          (boughtByNik.get(`${nik}:${line.productId}`) ?? 0) + line.quantity,
+        );
       n += 1;
       const fee = fulfilment.method === 'delivery' ? (coop?.deliveryFee ?? 0) : 0;
       const subtotal = cart.lines.reduce((s, l) => s + l.lineTotal, 0);
@@ -264,26 +318,34 @@ export function fakeServices() {
         .filter((o) => o.cooperativeId === m?.[1] && (!status || o.status === status));
       return json(200, page(theirs.reverse(), url));
     }
+    m = path.match(/^\/cooperatives\/([^/]+)\//);
+    if (m) {
+      const answered = fulfilment.handle(method, path, url, body, staffRoles(headers, m[1] ?? ''));
+      if (answered) return answered;
+    }
     m = path.match(/^\/cooperatives\/([^/]+)\/orders\/([^/]+)$/);
     if (m && method === 'GET') {
       const denied = requireRoles(headers, 'orders', m[1] ?? '', STAFF);
       if (denied) return denied;
       const entry = orders.get(m[2] ?? '');
       if (!entry || entry.order.cooperativeId !== m[1]) return error(404, 'ORDER.NOT_FOUND');
-      const staffView: StaffOrderView = {
+      const staffView: StaffOrderView & { whatsappUrl: string } = {
         ...entry.order,
         whatsappUrl: null,
         note: null,
         updatedAt: entry.order.createdAt,
         paymentId: null,
+        whatsappUrl: `https://wa.me/${entry.order.contact.phone.replace(/^\+/, '')}?text=Pesanan`,
       };
       return json(200, staffView);
     }
-    m = path.match(/^\/orders\/([^/]+)(\/cancel|\/events)?$/);
+    m = path.match(/^\/orders\/([^/]+)(\/cancel|\/events|\/nota|\/nota\.pdf)?$/);
     if (m) {
       const entry = orders.get(m[1] ?? '');
       const token = headers.get('X-Order-Token') ?? url.searchParams.get('token');
       if (!entry || entry.token !== token) return error(404, 'ORDER.NOT_FOUND');
+      if (m[2] === '/nota' || m[2] === '/nota.pdf')
+        return fulfilment.shopperNota(entry, m[2] === '/nota.pdf');
       if (m[2] === '/cancel') {
         if (!entry.order.canCancel) return error(409, 'ORDER.CANNOT_CANCEL');
         entry.order = { ...entry.order, status: 'CANCELLED', canCancel: false };
@@ -440,6 +502,15 @@ export function fakeServices() {
     if (!grant.roles.some((r) => roles.includes(r)) || (position && grant.position !== position))
       return error(403, 'AUTH.FORBIDDEN');
     return null;
+  }
+
+  /** The person's roles in the cooperative (orders token), or the refusal to answer with. */
+  function staffRoles(headers: Headers, cooperativeId: string): string[] | Response {
+    const who = bearer(headers, 'orders');
+    if (!who || who === 'invalid') return error(401, 'AUTH.UNAUTHENTICATED');
+    const grant = who.person.grants.find((g) => g.cooperativeId === cooperativeId);
+    if (!grant?.roles.some((r) => STAFF.includes(r))) return error(404, 'NOT_FOUND');
+    return grant.roles;
   }
 
   function personView(p: FakePerson) {
@@ -675,7 +746,7 @@ export function fakeServices() {
               : null;
     if (!service || down.has(service)) throw new TypeError('fetch failed');
     const path = url.pathname;
-    if (service === 'catalog') return catalog(method, path, url);
+    if (service === 'catalog') return catalog(method, path, url, headers);
     if (service === 'orders') return orderService(method, path, headers, body, url);
     if (service === 'payments') return paymentService(method, path, headers, body, url);
     return membership(method, path, headers, body, url);
@@ -697,6 +768,8 @@ export function fakeServices() {
     products,
     carts,
     orders,
+    fulfilment,
+    boughtByNik,
     people,
     sessions,
     failures,

@@ -161,3 +161,17 @@ export function paymentView(overrides: Partial<StaffPaymentView> = {}): StaffPay
     ...overrides,
   };
 }
+
+/** LPG 3 kg bersubsidi: HET and a per-NIK limit (catalog's new fields). Not in PRODUCTS: tests add it. */
+export const LPG_SUBSIDI = {
+  ...product({
+    name: 'LPG 3 kg bersubsidi',
+    category: 'lpg',
+    unit: 'tabung',
+    price: 19_000,
+    maxPerOrder: 2,
+    stock: { available: 40, reserved: 0 },
+  }),
+  het: true,
+  buyerLimit: { quantity: 2, period: 'week' as const },
+};

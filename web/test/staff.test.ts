@@ -7,7 +7,7 @@ import { loader as shellLoader } from '~/routes/kelola.$slug/route';
 import { loader as homeLoader } from '~/routes/kelola.$slug._index/route';
 import { action as peopleRoute, loader as peopleLoader } from '~/routes/kelola.$slug.anggota/route';
 import { loader as auditLoader } from '~/routes/kelola.$slug.audit/route';
-import { loader as ordersLoader } from '~/routes/kelola.$slug.pesanan/route';
+import { loader as ordersLoader } from '~/routes/kelola.$slug.pesanan_.semua/route';
 import { loader as productsLoader } from '~/routes/kelola.$slug.produk/route';
 import {
   DINOYO_KETUA,

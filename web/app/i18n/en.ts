@@ -1,3 +1,4 @@
+import { enFulfilment } from './en-fulfilment';
 import type { id } from './id';
 
 /** English, the second language. Same keys as id.ts. */
@@ -481,4 +482,5 @@ export const en: Record<keyof typeof id, string> = {
   'error.notFound.staffOrder': 'This order does not exist in this cooperative.',
   'error.forbidden.title': 'Request refused',
   'error.forbidden.body': 'This form was not sent from a Pasar page. Reload the page and try again.',
+  ...enFulfilment,
 };

@@ -1,3 +1,4 @@
+import { idFulfilment } from './id-fulfilment';
 /**
  * The message catalogue, Bahasa Indonesia (the default). Every shopper-facing text lives here;
  * en.ts must have the same keys (the type checker enforces it). Placeholders: {name}.
@@ -487,4 +488,5 @@ export const id = {
   'error.notFound.staffOrder': 'Pesanan ini tidak ada di koperasi ini.',
   'error.forbidden.title': 'Permintaan ditolak',
   'error.forbidden.body': 'Formulir ini tidak dikirim dari halaman Pasar. Muat ulang halaman lalu coba lagi.',
+  ...idFulfilment,
 } satisfies Record<string, string>;

@@ -1,5 +1,6 @@
 import { PaymentMethodSchema } from '@pasar/contracts';
 import { z } from 'zod';
+import { NIK_PATTERN, normaliseNik } from '~/utils/buyer-limit';
 import { optionalText } from './form';
 import { PhoneFieldSchema } from './phone';
 
@@ -35,6 +36,16 @@ export const CheckoutSchema = z
     // Which of these the cooperative offers is the orders service's word (a 400 naming the field).
     paymentMethod: z.enum(PaymentMethodSchema.options, { error: 'errors.required' }),
     note: optionalText(500),
+    /** For order updates by email (notifications); optional. */
+    email: optionalText(254, 'errors.email').pipe(z.email('errors.email').optional()),
+    /**
+     * The buyer's NIK, only when the cart holds a product with a per-buyer limit (the action checks that
+     * it is there then); orders keeps only its hash.
+     */
+    buyerNik: z.preprocess(
+      (v) => (typeof v === 'string' ? normaliseNik(v) || undefined : v),
+      z.string().regex(NIK_PATTERN, 'errors.nik').optional(),
+    ),
   })
   .superRefine((form, ctx) => {
     if (form.fulfilment !== 'delivery') return;

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Seconds from the answer's Retry-After header (429), when it gave one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -71,6 +73,14 @@ export function serviceUrl(
   return url;
 }
 
+function retryAfterOf(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\d{1,6}$/.test(header.trim())
+    ? Number(header.trim())
+    : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+}
+
 /**
  * Calls a service and parses its JSON answer with `schema`.
  * - 2xx → the parsed value; 4xx → ApiError (routes decide what the shopper sees);
@@ -106,6 +116,7 @@ export async function callService<T>(service: ServiceName, path: string, req: Se
       typeof err.code === 'string' ? err.code : `HTTP.${res.status}`,
       typeof err.message === 'string' ? err.message : res.statusText,
       err.details,
+      retryAfterOf(res.headers.get('Retry-After')),
     );
   }
   const parsed = req.schema.safeParse(payload);

@@ -1,4 +1,4 @@
-import { CooperativeIdSchema, type CooperativeGrant } from '@pasar/contracts';
+import { CooperativeIdSchema, type CooperativeGrant, OrderIdSchema } from '@pasar/contracts';
 import { type Auth, requireAuth, signedOutByService } from './auth.server';
 import { isApiError, notFound } from './http.server';
 import { hasStaffRole, SECTION_ROLES, type StaffSection } from './staff';
@@ -40,4 +40,11 @@ export async function staffCall<T>(request: Request, ctx: StaffContext, call: ()
     if (isApiError(error) && (error.status === 403 || error.status === 404)) throw notFound('page');
     throw error;
   }
+}
+
+/** The order id of a staff URL; a malformed one is the same 404 as an unknown order. */
+export function requireOrderId(raw: string | undefined): string {
+  const parsed = OrderIdSchema.safeParse(raw);
+  if (!parsed.success) throw notFound('staffOrder');
+  return parsed.data;
 }

@@ -50,3 +50,23 @@ export function sectionsFor(grant: Pick<CooperativeGrant, 'roles'> | undefined):
 export function isKetuaGrant(grant: Pick<CooperativeGrant, 'roles' | 'position'> | undefined): boolean {
   return grant?.roles.includes('pengurus') === true && grant.position === 'ketua';
 }
+
+/**
+ * The orders service's fulfilment rules, mirrored so each page offers only the steps the person may
+ * take; the service still decides (a 403 becomes "not allowed"). The pengawas only reads.
+ */
+/** Packing is the warehouse's or the board's (orders' x-pasar-access on /pack: gudang, pengurus). */
+export const PACKERS: readonly CooperativeRole[] = ['gudang', 'pengurus'];
+/** Ready for pickup, out for delivery: also the kasir, who is at the counter when the buyer comes. */
+export const DISPATCHERS: readonly CooperativeRole[] = ['gudang', 'pengurus', 'kasir'];
+/** Handing over a pickup order (checking the code, taking the cash) is the kasir's or the board's. */
+export const PICKUP_COMPLETERS: readonly CooperativeRole[] = ['kasir', 'pengurus'];
+/** A delivery is completed by whoever brought it too: the gudang. */
+export const DELIVERY_COMPLETERS: readonly CooperativeRole[] = ['kasir', 'pengurus', 'gudang'];
+export const CANCELLERS: readonly CooperativeRole[] = ['kasir', 'pengurus'];
+/** The dashboard's numbers (orders' stats endpoint). */
+export const STATS_READERS: readonly CooperativeRole[] = ['pengurus', 'pengawas', 'kasir'];
+/** Low stock comes from catalog's back-office product list. */
+export const STOCK_READERS: readonly CooperativeRole[] = ['pengurus', 'gudang', 'pengawas'];
+/** "Low stock": this many available or fewer. */
+export const LOW_STOCK_THRESHOLD = 5;

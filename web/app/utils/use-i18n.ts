@@ -6,7 +6,10 @@ export interface I18n {
   lang: Lang;
   t: Translate;
   /** Label of a category / unit / status value, falling back to the raw value. */
-  label: (prefix: 'category' | 'unit' | 'status', value: string) => string;
+  label: (
+    prefix: 'category' | 'unit' | 'unitName' | 'status' | 'period' | 'checkout.method',
+    value: string,
+  ) => string;
 }
 
 /** The shopper's language comes from the root loader (cookie); in an error above it, Bahasa Indonesia. */

@@ -16,6 +16,7 @@ type MembershipSchemas = membership.components['schemas'];
 // ---- catalog ----
 export type ProductView = CatalogSchemas['ProductView'];
 export type ProductPage = CatalogSchemas['ProductPage'];
+export type StaffProductView = CatalogSchemas['StaffProductView'];
 export type CategoryCount =
   catalog.paths['/cooperatives/{cooperativeId}/categories']['get']['responses'][200]['content']['application/json']['items'][number];
 

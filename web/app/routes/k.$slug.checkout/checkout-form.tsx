@@ -6,12 +6,15 @@ import type { FieldErrors } from '~/schemas/form';
 import { useI18n } from '~/utils/use-i18n';
 import type { CooperativeView, PaymentMethod } from '~/utils/views';
 import { FulfilmentFields } from './fulfilment-fields';
+import { NikField } from './nik-field';
 import { PaymentMethodFields } from './payment-methods';
 
 interface CheckoutFormProps {
   cooperative: CooperativeView;
   paymentMethods: readonly PaymentMethod[];
   idempotencyKey: string;
+  /** Names of the cart's products limited per buyer: the NIK is asked when there are any. */
+  limitedProducts: readonly string[];
   values: Record<string, string>;
   errors: FieldErrors;
 }
@@ -21,6 +24,7 @@ export function CheckoutForm({
   cooperative,
   paymentMethods,
   idempotencyKey,
+  limitedProducts,
   values,
   errors,
 }: CheckoutFormProps) {
@@ -68,7 +72,20 @@ export function CheckoutForm({
           defaultValue={values.phone}
           error={errors.phone}
         />
+        <TextField
+          name="email"
+          type="email"
+          inputMode="email"
+          label={t('checkout.email')}
+          hint={t('checkout.emailHint')}
+          autoComplete="email"
+          maxLength={254}
+          defaultValue={values.email}
+          error={errors.email}
+        />
       </fieldset>
+
+      {limitedProducts.length > 0 ? <NikField products={limitedProducts} error={errors.buyerNik} /> : null}
 
       <FulfilmentFields cooperative={cooperative} values={values} errors={errors} />
 

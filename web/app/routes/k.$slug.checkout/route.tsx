@@ -15,7 +15,7 @@ export const action = formAction((args: ActionFunctionArgs) => submitCheckout(ar
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'checkout.title') }];
 
 export default function CheckoutPage() {
-  const { cart, paymentMethods, idempotencyKey } = useLoaderData<typeof loader>();
+  const { cart, paymentMethods, limitedProducts, idempotencyKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const market = useMarket();
   const { t } = useI18n();
@@ -43,6 +43,7 @@ export default function CheckoutPage() {
         <CheckoutForm
           cooperative={market}
           paymentMethods={paymentMethods}
+          limitedProducts={limitedProducts}
           // After a refused submit keep the key: a retry of the same order must not make a second one.
           idempotencyKey={actionData?.idempotencyKey ?? idempotencyKey}
           values={actionData?.values ?? {}}

@@ -4,14 +4,14 @@ import { parseForm } from '~/schemas/form';
 import { requireSlug } from '~/utils/cooperative.server';
 import { isApiError, notFound } from '~/utils/http.server';
 import { isOrderId, requireOrderAccess } from '~/utils/order-access.server';
-import { cancelOrder, getOrder } from '~/utils/orders.server';
+import { getShopperOrder, type ShopperOrderWithFulfilment } from '~/utils/fulfilment.server';
+import { cancelOrder } from '~/utils/orders.server';
 import { publicUrl } from '~/utils/origin.server';
 import { commitSession, flashNotice, getSession, rememberOrder, takeNotice } from '~/utils/session.server';
-import type { OrderView } from '~/utils/views';
 
-async function fetchOrder(slug: string, orderId: string, token: string): Promise<OrderView> {
+async function fetchOrder(slug: string, orderId: string, token: string): Promise<ShopperOrderWithFulfilment> {
   try {
-    const order = await getOrder(orderId, token);
+    const order = await getShopperOrder(orderId, token);
     if (order.cooperativeId !== slug) throw notFound('order');
     return order;
   } catch (error) {

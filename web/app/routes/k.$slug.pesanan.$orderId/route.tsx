@@ -4,6 +4,7 @@ import { FlashNotice } from '~/components/flash-notice';
 import { Notice } from '~/components/notice';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
 import { formAction } from '~/utils/action.server';
+import { orderNumber } from '~/utils/fulfilment';
 import { pageTitle } from '~/utils/meta';
 import { isSettled } from '~/utils/order-status';
 import { useI18n } from '~/utils/use-i18n';
@@ -11,7 +12,7 @@ import { useMarket } from '~/utils/use-market';
 import { CancelOrderForm } from './cancel-order-form';
 import { OrderDetails } from './order-details';
 import { OrderStatus } from './order-status';
-import { OrderTimeline } from './order-timeline';
+import { OrderTimeline } from '~/components/order-timeline';
 import { cancelOrderAction, loadOrder } from './order.server';
 import { useLiveOrder } from './use-live-order';
 
@@ -27,7 +28,7 @@ export const headers: HeadersFunction = ({ loaderHeaders, parentHeaders }) => {
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: pageTitle(matches, 'order.title', { id: data?.order.id ?? '' }) },
+  { title: pageTitle(matches, 'order.title', { id: data ? orderNumber(data.order) : '' }) },
   { name: 'robots', content: 'noindex' },
   { name: 'referrer', content: 'no-referrer' },
 ];
@@ -48,7 +49,17 @@ export default function OrderPage() {
           <meta httpEquiv="refresh" content="10" />
         </noscript>
       )}
-      <h1>{t('order.title', { id: order.id })}</h1>
+      <h1>{t('order.title', { id: orderNumber(order) })}</h1>
+      {order.notaNumber ? (
+        <p className="actions-row">
+          <Link to={`${location.pathname}/nota`} className="button button-secondary">
+            {t('nota.print')}
+          </Link>
+          <a href={`${location.pathname}/nota.pdf`} className="button button-secondary" download>
+            {t('nota.download')}
+          </a>
+        </p>
+      ) : null}
       <FlashNotice notice={notice} />
       <OrderStatus order={order} />
       {final ? null : (

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { isSettled } from '~/utils/order-status';
+import type { FulfilmentExtras } from '~/utils/fulfilment';
 import type { OrderView } from '~/utils/views';
 
-function looksLikeOrder(value: unknown, orderId: string): value is OrderView {
+type LiveOrder = OrderView & FulfilmentExtras;
+
+function looksLikeOrder(value: unknown, orderId: string): value is LiveOrder {
   const v = value as Partial<OrderView> | null;
   return (
     typeof v === 'object' &&
@@ -17,10 +20,10 @@ function looksLikeOrder(value: unknown, orderId: string): value is OrderView {
  * The order as the server rendered it, then as the orders service streams it (EventSource on the
  * resource route). The stream stops once the order is final; a newer page load starts from its data again.
  */
-export function useLiveOrder(initial: OrderView, eventsUrl: string): { order: OrderView; live: boolean } {
+export function useLiveOrder(initial: LiveOrder, eventsUrl: string): { order: LiveOrder; live: boolean } {
   // What the stream said, tagged with the loader data it followed: new loader data (after cancelling,
   // or a reload) wins over anything streamed before it.
-  const [streamed, setStreamed] = useState<{ after: OrderView; order: OrderView } | null>(null);
+  const [streamed, setStreamed] = useState<{ after: LiveOrder; order: LiveOrder } | null>(null);
   const [live, setLive] = useState(false);
   const order = streamed?.after === initial ? streamed.order : initial;
   const final = isSettled(order);

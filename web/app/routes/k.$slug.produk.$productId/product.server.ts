@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { AddToCartSchema } from '~/schemas/add-to-cart.schema';
 import { type FieldError, type FieldErrors, parseForm } from '~/schemas/form';
 import { changeCart, loadCart, quantityInCart } from '~/utils/cart.server';
-import { getProduct } from '~/utils/catalog.server';
+import { getProduct, type LimitedProductView } from '~/utils/catalog.server';
 import { requireSlug } from '~/utils/cooperative.server';
 import { ApiError, isApiError, notFound } from '~/utils/http.server';
 import { addCartLine } from '~/utils/orders.server';
@@ -10,7 +10,7 @@ import { commitSession, flashNotice, getSession, takeNotice } from '~/utils/sess
 import type { ProductView } from '~/utils/views';
 
 /** A published product of THIS cooperative, or a 404 (malformed ids are not even looked up). */
-async function requireProduct(slug: string, productId: string | undefined): Promise<ProductView> {
+async function requireProduct(slug: string, productId: string | undefined): Promise<LimitedProductView> {
   if (!productId || !/^[0-9a-f]{24}$/.test(productId)) throw notFound('product');
   try {
     const product = await getProduct(productId);

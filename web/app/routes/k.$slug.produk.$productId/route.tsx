@@ -48,6 +48,24 @@ export default function ProductPage() {
             <strong>{formatRupiah(product.price)}</strong>{' '}
             <span className="unit">{label('unit', product.unit)}</span>
           </p>
+          {product.het ? (
+            <p>
+              <span className="badge-het" title={t('product.hetHelp')}>
+                {t('product.het')}
+              </span>
+            </p>
+          ) : null}
+          {product.buyerLimit ? (
+            <p data-testid="buyer-limit">
+              <strong>
+                {t('product.buyerLimit', {
+                  quantity: product.buyerLimit.quantity,
+                  unit: label('unitName', product.unit),
+                  period: label('period', product.buyerLimit.period),
+                })}
+              </strong>
+            </p>
+          ) : null}
           <StockInfo
             available={product.stock.available}
             inStock={product.inStock}

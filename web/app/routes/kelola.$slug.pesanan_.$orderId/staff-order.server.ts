@@ -1,11 +1,12 @@
-import { OrderIdSchema } from '@pasar/contracts';
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { signedOutByService } from '~/utils/auth.server';
+import { stepsFor } from '~/utils/fulfilment';
+import { getStaffOrder, type StaffOrderWithFulfilment } from '~/utils/fulfilment.server';
 import { isApiError, notFound } from '~/utils/http.server';
-import { getCooperativeOrder } from '~/utils/orders.server';
+import { commitSession, getSession, takeNotice } from '~/utils/session.server';
 import { getPaymentByOrder } from '~/utils/payments.server';
 import { holdsAny, PAYMENT_READERS } from '~/utils/staff';
-import { requireStaff, type StaffContext, staffCall } from '~/utils/staff.server';
+import { requireOrderId, requireStaff, type StaffContext, staffCall } from '~/utils/staff.server';
 import type { StaffOrderView, StaffPaymentView } from '~/utils/views';
 
 export type PaymentPanel =
@@ -46,28 +47,48 @@ function addressOf(fulfilment: StaffOrderView['fulfilment']): string | null {
     .join(', ');
 }
 
-/** One order of the cooperative for its staff (kasir, gudang, pengurus, pengawas), with its payment. */
+/** Only a WhatsApp link is offered as one (the service prepares it; a stray scheme is never rendered). */
+function whatsappLinkOf(url: string | null | undefined): string | null {
+  return url && /^https:\/\/(wa\.me|api\.whatsapp\.com)\//.test(url) ? url : null;
+}
+
+/** The order for a staff page; 404 (the same page) for another cooperative's or an unknown one. */
+export function fetchStaffOrder(
+  request: Request,
+  ctx: StaffContext,
+  orderId: string,
+): Promise<StaffOrderWithFulfilment> {
+  return staffCall(request, ctx, async () => {
+    try {
+      return await getStaffOrder(ctx.auth.tokens.orders, ctx.cooperativeId, orderId);
+    } catch (error) {
+      if (isApiError(error) && error.status === 404) throw notFound('staffOrder');
+      throw error;
+    }
+  });
+}
+
+/** One order of the cooperative for its staff (kasir, gudang, pengurus, pengawas), with its payment and the steps they may take. */
 export async function loadStaffOrder({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireStaff(request, params.slug, 'pesanan');
-  const parsedId = OrderIdSchema.safeParse(params.orderId);
-  if (!parsedId.success) throw notFound('staffOrder');
-  const orderId = parsedId.data;
+  const orderId = requireOrderId(params.orderId);
   const [order, payment] = await Promise.all([
-    staffCall(request, ctx, async () => {
-      try {
-        return await getCooperativeOrder(ctx.auth.tokens.orders, ctx.cooperativeId, orderId);
-      } catch (error) {
-        if (isApiError(error) && error.status === 404) throw notFound('staffOrder');
-        throw error;
-      }
-    }),
+    fetchStaffOrder(request, ctx, orderId),
     paymentPanel(request, ctx, orderId),
   ]);
+  const session = await getSession(request);
+  const notice = takeNotice(session);
   return data(
     {
       order: {
         id: order.id,
+        notaNumber: order.notaNumber ?? null,
         status: order.status,
+        fulfilment: order.fulfilment.method,
+        timeline: order.timeline,
+        cashReceived: order.cashReceived ?? null,
+        change: order.change ?? null,
+        whatsappUrl: whatsappLinkOf(order.whatsappUrl),
         createdAt: order.createdAt,
         contact: order.contact,
         address: addressOf(order.fulfilment),
@@ -84,7 +105,14 @@ export async function loadStaffOrder({ request, params }: LoaderFunctionArgs) {
         total: order.total,
       },
       payment,
+      steps: stepsFor({ status: order.status, fulfilment: order.fulfilment.method }, ctx.grant.roles),
+      notice,
     },
-    { headers: { 'Cache-Control': 'private, no-store' } },
+    {
+      headers: {
+        'Cache-Control': 'private, no-store',
+        ...(notice ? { 'Set-Cookie': await commitSession(session) } : {}),
+      },
+    },
   );
 }

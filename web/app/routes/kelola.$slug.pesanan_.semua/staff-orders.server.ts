@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { listCooperativeOrders } from '~/utils/orders.server';
+import { orderNumber } from '~/utils/fulfilment';
 import { ORDER_STATUSES } from '~/utils/order-status';
 import { requireStaff, staffCall } from '~/utils/staff.server';
 
@@ -20,6 +21,7 @@ export async function loadStaffOrders({ request, params }: LoaderFunctionArgs) {
       statuses: [...ORDER_STATUSES],
       orders: page.items.map((o) => ({
         id: o.id,
+        number: orderNumber(o as typeof o & { notaNumber?: string | null }),
         status: o.status,
         createdAt: o.createdAt,
         customer: o.contact.name,

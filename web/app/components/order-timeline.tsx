@@ -1,9 +1,10 @@
 import { formatDateTime } from '~/utils/datetime';
 import { useI18n } from '~/utils/use-i18n';
-import type { OrderView } from '~/utils/views';
+/** Both the shopper's and the staff's view have this timeline. */
+type Timeline = { status: string; at: string; note?: string | null }[];
 
 /** Every step the order went through, oldest first. */
-export function OrderTimeline({ timeline }: { timeline: OrderView['timeline'] }) {
+export function OrderTimeline({ timeline }: { timeline: Timeline }) {
   const { t, label, lang } = useI18n();
   return (
     <section aria-labelledby="timeline-title">
