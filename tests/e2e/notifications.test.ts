@@ -67,7 +67,10 @@ describe('shopper notifications', () => {
       },
       { what: 'the cancellation mail in Mailpit', timeoutMs: 30_000 },
     );
-    expect(mail!.Subject).toBe(`[${coop} Market] Pesanan ${id} dibatalkan · Order cancelled`);
+    expect(placed.body.order.notaNumber).toMatch(/^[A-Z]{3}-\d{4}-\d{6}$/);
+    expect(mail!.Subject).toBe(
+      `[${coop} Market] Pesanan ${placed.body.order.notaNumber} dibatalkan · Order cancelled`,
+    );
     const full = await fetch(`${testInfra().mailpitApi}/api/v1/message/${mail!.ID}`);
     const text = ((await full.json()) as { Text: string }).Text;
     expect(text).toContain('Halo Budi Santoso');
@@ -89,6 +92,39 @@ describe('shopper notifications', () => {
     expect(stats.body.today).toMatchObject({ orders: 1, revenue: 0 }); // cancelled: no revenue
     expect(stats.body.days).toHaveLength(7);
 
+    expect(await mailsTo(email)).toHaveLength(1);
+  });
+
+  it('mails "ready for pickup" with the nota number and the pickup code when staff mark the order ready', async () => {
+    const email = `${uniqueName('siti')}@contoh.id`.toLowerCase();
+    const product = await createProduct(m, coop, { name: 'Beras 5 kg', price: 68_000, stock: 5 });
+    const cartId = await newCart(m, coop);
+    await addToCart(m, cartId, product.id, 1);
+    const placed = await placeOrder(m, cartId, uniqueName('idem'), { contact: { ...shopper, email } });
+    expect(placed.status).toBe(201);
+    const { id, notaNumber } = placed.body.order;
+    const token = placed.body.accessToken;
+    const confirmed = await waitForOrderStatus(m, id, token, ['CONFIRMED']);
+    const staff = await staffAuth(m, coop, 'orders');
+    for (const step of ['pack', 'ready']) {
+      const res = await api(`${m.urls.orders}/cooperatives/${coop}/orders/${id}/${step}`, {
+        headers: staff,
+        body: {},
+      });
+      expect(res.status, `${step}: ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    const [mail] = await waitFor(
+      async () => {
+        const found = await mailsTo(email);
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the ready-for-pickup mail in Mailpit', timeoutMs: 30_000 },
+    );
+    expect(mail!.Subject).toContain(`Pesanan ${notaNumber} siap diambil`);
+    const full = await fetch(`${testInfra().mailpitApi}/api/v1/message/${mail!.ID}`);
+    const text = ((await full.json()) as { Text: string }).Text;
+    expect(text).toContain(notaNumber);
+    expect(text).toContain(confirmed.pickupCode);
     expect(await mailsTo(email)).toHaveLength(1);
   });
 });

@@ -322,10 +322,13 @@ export async function placeOrder(
   extra: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ) {
-  return api<{ order: { id: string; status: string }; accessToken: string }>(`${m.urls.orders}/orders`, {
-    headers: { 'idempotency-key': key, ...headers },
-    body: { cartId, fulfilment: { method: 'pickup' }, contact: shopper, paymentMethod: 'cash', ...extra },
-  });
+  return api<{ order: { id: string; status: string; notaNumber: string | null }; accessToken: string }>(
+    `${m.urls.orders}/orders`,
+    {
+      headers: { 'idempotency-key': key, ...headers },
+      body: { cartId, fulfilment: { method: 'pickup' }, contact: shopper, paymentMethod: 'cash', ...extra },
+    },
+  );
 }
 
 export async function getOrder(m: TestMarket, orderId: string, token: string) {

@@ -269,6 +269,10 @@ export function fakeServices() {
       const now = new Date().toISOString();
       const order: OrderView = {
         id: `ord_test${String(n).padStart(8, '0')}`,
+        notaNumber: null, // the fake gives one at packing (the service numbers orders at placement)
+        handover: null,
+        cashReceived: null,
+        change: null,
         cooperativeId: cart.cooperativeId,
         status: 'PLACED',
         lines: cart.lines,
@@ -331,7 +335,6 @@ export function fakeServices() {
       if (!entry || entry.order.cooperativeId !== m[1]) return error(404, 'ORDER.NOT_FOUND');
       const staffView: StaffOrderView & { whatsappUrl: string } = {
         ...entry.order,
-        whatsappUrl: null,
         note: null,
         updatedAt: entry.order.createdAt,
         paymentId: null,
