@@ -2868,6 +2868,7 @@ export interface components {
         quantity: number;
         unitPrice: number;
         lineTotal: number;
+        het: boolean;
       }[];
       subtotal: number;
       deliveryFee: number;

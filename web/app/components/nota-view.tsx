@@ -8,7 +8,14 @@ export interface NotaData {
   cooperative: { name: string; address?: string | null };
   notaNumber: string;
   date: string;
-  lines: { name: string; unit: string; unitPrice: number; quantity: number; lineTotal: number }[];
+  lines: {
+    name: string;
+    unit: string;
+    unitPrice: number;
+    quantity: number;
+    lineTotal: number;
+    het?: boolean;
+  }[];
   subtotal: number;
   deliveryFee: number;
   total: number;
@@ -88,6 +95,7 @@ export function NotaView({ nota, backTo, pdfHref }: { nota: NotaData; backTo: st
             <tr key={i} data-testid="nota-line">
               <th scope="row" className="nota-cell">
                 {line.name}
+                {line.het ? <small data-testid="nota-het">{` · ${t('product.het')}`}</small> : null}
               </th>
               <td className="nota-cell num">{`${line.quantity} ${label('unitName', line.unit)}`}</td>
               <td className="nota-cell num">{formatRupiah(line.unitPrice)}</td>

@@ -212,6 +212,7 @@ export const NotaSchema = z.object({
       unitPrice: z.number().int(),
       quantity: z.number().int(),
       lineTotal: z.number().int(),
+      het: z.boolean().optional(),
     }),
   ),
   subtotal: z.number().int(),

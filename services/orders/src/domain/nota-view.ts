@@ -17,7 +17,8 @@ export interface NotaView {
   placedAt: string;
   buyerName: string;
   fulfilment: 'pickup' | 'delivery';
-  lines: { name: string; unit: Unit; quantity: number; unitPrice: number; lineTotal: number }[];
+  /** `het`: the price is the government's highest retail price (subsidised goods), printed as such. */
+  lines: { name: string; unit: Unit; quantity: number; unitPrice: number; lineTotal: number; het: boolean }[];
   subtotal: number;
   deliveryFee: number;
   total: number;
@@ -46,6 +47,7 @@ export function toNotaView(order: Order, cooperative: Cooperative | undefined): 
       quantity: l.quantity,
       unitPrice: l.unitPrice,
       lineTotal: l.lineTotal,
+      het: l.het === true,
     })),
     subtotal: order.subtotal,
     deliveryFee: order.deliveryFee,

@@ -122,7 +122,12 @@ export function renderNotaPdf(nota: NotaView): Promise<Buffer> {
   rule();
   for (const line of nota.lines) {
     doc.font('Helvetica-Bold').fontSize(8).text(line.name, MARGIN, undefined, { width: INNER });
-    row(`${line.quantity} ${line.unit} × ${formatRupiah(line.unitPrice)}`, '', formatRupiah(line.lineTotal));
+    const het = line.het ? ' (HET)' : '';
+    row(
+      `${line.quantity} ${line.unit} × ${formatRupiah(line.unitPrice)}${het}`,
+      '',
+      formatRupiah(line.lineTotal),
+    );
   }
   rule();
   row('Subtotal', 'Subtotal', formatRupiah(nota.subtotal));

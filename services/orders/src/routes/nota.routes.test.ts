@@ -43,6 +43,7 @@ describe('the nota', () => {
           quantity: 2,
           unitPrice: 15_000,
           lineTotal: 30_000,
+          het: false,
         },
       ],
       subtotal: 30_000,

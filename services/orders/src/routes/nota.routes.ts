@@ -30,6 +30,7 @@ export const NotaViewSchema = z
         quantity: z.number().int(),
         unitPrice: RupiahSchema,
         lineTotal: RupiahSchema,
+        het: z.boolean(),
       }),
     ),
     subtotal: RupiahSchema,
