@@ -29,6 +29,7 @@ export async function startWeb(m: TestMarket, opts: { port?: number } = {}): Pro
       COOKIE_SECURE: 'false',
       CATALOG_URL: m.urls.catalog,
       ORDERS_URL: m.urls.orders,
+      PAYMENTS_URL: m.urls.payments,
       MEMBERSHIP_URL: m.urls.membership,
       MEMBERSHIP_JWKS_URL: `${m.urls.membership}/.well-known/jwks.json`,
     },

@@ -25,7 +25,8 @@ const jakartaDay = (iso: string) =>
 /** Which queue column an order sits in (the service decides; this is the fake's rule). */
 function columnOf(status: string): string {
   if (status === 'PLACED' || status === 'AWAITING_PAYMENT') return 'new';
-  if (status === 'CONFIRMED' || status === 'PAID' || status === 'PACKED') return 'toPack';
+  if (status === 'CONFIRMED' || status === 'PAID') return 'toPack';
+  if (status === 'PACKED') return 'packed';
   if (status === 'READY_FOR_PICKUP') return 'readyForPickup';
   if (status === 'OUT_FOR_DELIVERY') return 'outForDelivery';
   if (status === 'COMPLETED') return 'completed';
@@ -77,7 +78,7 @@ export function fakeFulfilment(orders: Map<string, FakeOrderEntry>) {
   ): Response | null {
     const coopMatch = path.match(/^\/cooperatives\/([^/]+)\/(orders\/(queue|stream)|stats)$/);
     const stepMatch = path.match(
-      /^\/cooperatives\/([^/]+)\/orders\/([^/]+)\/(pack|ready|out-for-delivery|complete|cancel|nota|nota\.pdf)$/,
+      /^\/cooperatives\/([^/]+)\/orders\/([^/]+)\/(pack|ready|out-for-delivery|hand-over|deliver|cancel|nota|nota\.pdf)$/,
     );
     if (!coopMatch && !stepMatch) return null;
     if (roles instanceof Response) return roles;
@@ -92,7 +93,7 @@ export function fakeFulfilment(orders: Map<string, FakeOrderEntry>) {
         .filter(
           (o) => jakartaDay(o.createdAt) === day && (!fulfilment || o.fulfilment.method === fulfilment),
         );
-      const keys = ['new', 'toPack', 'readyForPickup', 'outForDelivery', 'completed', 'problems'];
+      const keys = ['new', 'toPack', 'packed', 'readyForPickup', 'outForDelivery', 'completed', 'problems'];
       return json(200, {
         day,
         columns: keys.map((key) => {
@@ -149,8 +150,10 @@ export function fakeFulfilment(orders: Map<string, FakeOrderEntry>) {
       const wanted = step === 'ready' ? 'pickup' : 'delivery';
       if (o.status !== 'PACKED' || o.fulfilment.method !== wanted) return invalid();
       move(entry, step === 'ready' ? 'READY_FOR_PICKUP' : 'OUT_FOR_DELIVERY');
-    } else if (step === 'complete') {
+    } else if (step === 'hand-over' || step === 'deliver') {
+      // The service's two handovers: at the outlet (pickup orders) and the courier's (delivery orders).
       const pickup = o.fulfilment.method === 'pickup';
+      if ((step === 'hand-over') !== pickup) return invalid();
       if (!may(pickup ? ['kasir', 'pengurus'] : ['kasir', 'pengurus', 'gudang']))
         return error(403, 'AUTH.FORBIDDEN');
       if (o.status !== (pickup ? 'READY_FOR_PICKUP' : 'OUT_FOR_DELIVERY')) return invalid();

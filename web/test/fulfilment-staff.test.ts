@@ -88,7 +88,7 @@ const queue = (cookie: string, query = '') =>
   run<QueuePage>(() => queueLoader(args(get(`/kelola/${slug}/pesanan${query}`, cookie), { slug })));
 
 describe('order queue', () => {
-  it("shows today's orders (WIB) in six columns with their counts, asked with the staff's orders token", async () => {
+  it("shows today's orders (WIB) in seven columns with their counts, asked with the staff's orders token", async () => {
     const a = await placeOrder();
     const b = await placeOrder('delivery');
     services.current.fulfilment.setStatus(b.orderId, 'CONFIRMED');
@@ -99,6 +99,7 @@ describe('order queue', () => {
     expect(res.data.columns.map((c) => [c.key, c.count])).toEqual([
       ['new', 1],
       ['toPack', 1],
+      ['packed', 0],
       ['readyForPickup', 0],
       ['outForDelivery', 0],
       ['completed', 0],
@@ -230,7 +231,7 @@ describe('staff order steps', () => {
       cashReceived: 'Rp 50.000',
     });
     expect(res.status).toBe(302);
-    expect(stepCalls('/complete')[0]?.body).toEqual({ pickupCode: 'K7M2QP', cashReceived: 50_000 });
+    expect(stepCalls('/hand-over')[0]?.body).toEqual({ pickupCode: 'K7M2QP', cashReceived: 50_000 });
     const after = await openOrder(cookiesOf(res.headers, cookie), orderId);
     expect(after.data.order).toMatchObject({ status: 'COMPLETED', cashReceived: 50_000, change: 20_000 });
     expect(after.data.steps).toEqual([]);
@@ -288,7 +289,7 @@ describe('staff order steps', () => {
     expect(words.data.errors).toEqual({ cashReceived: 'errors.cashWhole' });
     const noCode = await step(cookie, orderId, { intent: 'complete', cashReceived: '30000' });
     expect(noCode.data.errors).toEqual({ pickupCode: 'errors.pickupCodeRequired' });
-    expect(stepCalls('/complete')).toEqual([]);
+    expect(stepCalls('/hand-over')).toEqual([]);
   });
 
   it('the schema asks no cash for an online order and no code for a delivery', () => {
@@ -332,7 +333,7 @@ describe('who may take which step', () => {
     });
     expect(res.status).toBe(403);
     expect(res.data.errors).toEqual({ form: 'errors.notAllowed' });
-    expect(stepCalls('/complete')).toEqual([]);
+    expect(stepCalls('/hand-over')).toEqual([]);
     expect((await openOrder(cookie, delivery.orderId)).data.steps).toEqual(['complete']);
     const done = await step(cookie, delivery.orderId, { intent: 'complete', cashReceived: '35000' });
     expect(done.status).toBe(302);

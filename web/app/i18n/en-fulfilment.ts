@@ -10,6 +10,7 @@ export const enFulfilment: Record<keyof typeof idFulfilment, string> = {
   'staff.queue.columns': 'Queue columns',
   'staff.queue.column.new': 'New',
   'staff.queue.column.toPack': 'To pack',
+  'staff.queue.column.packed': 'Packed',
   'staff.queue.column.readyForPickup': 'Ready for pickup',
   'staff.queue.column.outForDelivery': 'Out for delivery',
   'staff.queue.column.completed': 'Completed',

@@ -11,6 +11,7 @@ export const idFulfilment = {
   'staff.queue.columns': 'Kolom antrean',
   'staff.queue.column.new': 'Baru',
   'staff.queue.column.toPack': 'Perlu dikemas',
+  'staff.queue.column.packed': 'Sudah dikemas',
   'staff.queue.column.readyForPickup': 'Siap diambil',
   'staff.queue.column.outForDelivery': 'Dalam pengiriman',
   'staff.queue.column.completed': 'Selesai',

@@ -48,6 +48,12 @@ export interface CompleteBody {
   cashReceived?: number;
 }
 
+/** Completing is a handover at the outlet (pickup code) or the courier's delivery (code or note). */
+function pathOf(action: StaffAction, fulfilment: 'pickup' | 'delivery'): string {
+  if (action !== 'complete') return action;
+  return fulfilment === 'delivery' ? 'deliver' : 'hand-over';
+}
+
 /**
  * One step of the order: ApiError ORDER.INVALID_TRANSITION (409) when the order is not there (any more),
  * 409/422 for a wrong pickup code, 429 (Retry-After) after too many wrong codes, 403 for a role that may not.
@@ -58,8 +64,9 @@ export function runStaffAction(
   orderId: string,
   action: StaffAction,
   body: CompleteBody | { reason: string } | Record<string, never> = {},
+  fulfilment: 'pickup' | 'delivery' = 'pickup',
 ): Promise<StaffOrderWithFulfilment> {
-  return callService('orders', `${coopOrder(cooperativeId, orderId)}/${action}`, {
+  return callService('orders', `${coopOrder(cooperativeId, orderId)}/${pathOf(action, fulfilment)}`, {
     method: 'POST',
     token,
     // /pack documents no body; the new steps take JSON ({} when there is nothing to say).
@@ -73,6 +80,7 @@ export function runStaffAction(
 export const QUEUE_COLUMNS = [
   'new',
   'toPack',
+  'packed',
   'readyForPickup',
   'outForDelivery',
   'completed',
@@ -89,7 +97,7 @@ const COLUMN_ALIASES: Record<string, QueueColumnKey> = {
   placed: 'new',
   topack: 'toPack',
   packing: 'toPack',
-  packed: 'toPack',
+  packed: 'packed',
   readyforpickup: 'readyForPickup',
   ready: 'readyForPickup',
   outfordelivery: 'outForDelivery',
@@ -178,8 +186,12 @@ export async function getOrderQueue(
       console.error(`[web] orders queue: unknown column ${JSON.stringify(column.key)} ignored`);
       continue;
     }
-    const orders = column.orders.map(summaryOf).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    byKey.set(key, { key, count: column.count, orders });
+    // Columns that map to one key (spellings of the same column) add up rather than replace each other.
+    const prior = byKey.get(key);
+    const orders = [...(prior?.orders ?? []), ...column.orders.map(summaryOf)].sort((a, b) =>
+      b.createdAt.localeCompare(a.createdAt),
+    );
+    byKey.set(key, { key, count: (prior?.count ?? 0) + column.count, orders });
   }
   return {
     day: answer.day,

@@ -94,7 +94,14 @@ export async function staffOrderAction({ request, params }: ActionFunctionArgs) 
 
   let after: Awaited<ReturnType<typeof runStaffAction>>;
   try {
-    after = await runStaffAction(ctx.auth.tokens.orders, ctx.cooperativeId, orderId, intent, body);
+    after = await runStaffAction(
+      ctx.auth.tokens.orders,
+      ctx.cooperativeId,
+      orderId,
+      intent,
+      body,
+      order.fulfilment.method,
+    );
   } catch (error) {
     if (!isApiError(error)) throw error;
     if (error.status === 401) throw await signedOutByService(request, ctx.auth);
