@@ -1,5 +1,12 @@
 import { DomainError, NotFoundError } from '@pasar/service-kit';
 import { isPublished, type Product } from './catalog';
+import {
+  cartEmpty,
+  cartLimitExceeded,
+  cartTooManyLines,
+  cartWrongCooperative,
+  productUnavailable,
+} from './errors';
 
 export const MAX_QUANTITY = 999;
 export const MAX_LINES = 50;
@@ -42,12 +49,7 @@ export function assertSellable(
   if (!isPublished(product))
     throw new NotFoundError('PRODUCT.NOT_FOUND', `No product ${productId} is for sale`);
   if (product.cooperativeId !== cart.cooperativeId) {
-    throw new DomainError(
-      'CART.WRONG_COOPERATIVE',
-      `This cart holds goods of ${cart.cooperativeId}; ${product.name} is sold by ${product.cooperativeId}`,
-      409,
-      { productId, cartCooperativeId: cart.cooperativeId, productCooperativeId: product.cooperativeId },
-    );
+    throw cartWrongCooperative(productId, product.name, cart.cooperativeId, product.cooperativeId);
   }
   return product;
 }
@@ -63,12 +65,7 @@ export function assertWithinLimit(product: Product, quantity: number): void {
     MAX_QUANTITY,
   );
   if (quantity > limit) {
-    throw new DomainError(
-      'CART.LIMIT_EXCEEDED',
-      `At most ${limit} ${product.unit} of ${product.name} per order`,
-      409,
-      { productId: product.productId, limit, requested: quantity },
-    );
+    throw cartLimitExceeded(product.productId, `${product.unit} of ${product.name}`, limit, quantity);
   }
 }
 
@@ -84,14 +81,7 @@ export function setItem(cart: Cart, product: Product, quantity: number): CartIte
   assertWithinLimit(product, quantity);
   const exists = cart.items.some((i) => i.productId === product.productId);
   if (!exists && cart.items.length >= MAX_LINES) {
-    throw new DomainError(
-      'CART.TOO_MANY_LINES',
-      `A cart holds at most ${MAX_LINES} different products`,
-      409,
-      {
-        limit: MAX_LINES,
-      },
-    );
+    throw cartTooManyLines(MAX_LINES);
   }
   return exists
     ? cart.items.map((i) => (i.productId === product.productId ? { ...i, quantity } : i))
@@ -130,16 +120,11 @@ export function cartLines(cart: Cart, products: ReadonlyMap<string, Product>): P
  * Prices are the catalog's (read model), never the client's.
  */
 export function orderLines(cart: Cart, products: ReadonlyMap<string, Product>): PricedLine[] {
-  if (cart.items.length === 0) throw new DomainError('CART.EMPTY', 'The cart is empty', 409);
+  if (cart.items.length === 0) throw cartEmpty();
   return cart.items.map((item) => {
     const product = products.get(item.productId);
     if (!isPublished(product) || product.cooperativeId !== cart.cooperativeId) {
-      throw new DomainError(
-        'PRODUCT.UNAVAILABLE',
-        `${product?.name ?? item.productId} is no longer for sale; remove it from the cart`,
-        409,
-        { productId: item.productId },
-      );
+      throw productUnavailable(item.productId, product?.name);
     }
     assertWithinLimit(product, item.quantity);
     return priceLine(item, product);

@@ -1,5 +1,5 @@
-import { DomainError } from '@pasar/service-kit';
 import { type Order, paysOnCollection } from './order';
+import { cashNotExpected, cashRequired, cashShort } from './errors';
 
 /** The code as the shopper reads it out: blanks and case do not matter. */
 export function pickupCodeMatches(order: Pick<Order, 'pickupCode'>, given: string): boolean {
@@ -22,29 +22,15 @@ export function settleCash(
 ): CashSettlement {
   if (!paysOnCollection(order.paymentMethod)) {
     if (cashReceived !== undefined) {
-      throw new DomainError(
-        'ORDER.CASH_NOT_EXPECTED',
-        `This order was paid with ${order.paymentMethod}; no cash is collected`,
-        422,
-      );
+      throw cashNotExpected(order.paymentMethod);
     }
     return { cashReceived: null, change: null };
   }
   if (cashReceived === undefined) {
-    throw new DomainError(
-      'ORDER.CASH_REQUIRED',
-      `This order is paid in cash: record the cash received (at least ${order.total})`,
-      422,
-      { total: order.total },
-    );
+    throw cashRequired(order.total);
   }
   if (cashReceived < order.total) {
-    throw new DomainError(
-      'ORDER.CASH_SHORT',
-      `The cash received (${cashReceived}) is less than the total (${order.total})`,
-      422,
-      { total: order.total, cashReceived },
-    );
+    throw cashShort(order.total, cashReceived);
   }
   return { cashReceived, change: cashReceived - order.total };
 }

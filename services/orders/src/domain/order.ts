@@ -1,7 +1,7 @@
 import { ORDER_STATUSES, type OrderStatus } from '@pasar/contracts';
 import type { OrderBuyerLimits } from './buyer-limit';
 import type { CooperativeId, PaymentMethod, StockRejectionReason, Unit } from './types';
-import { DomainError } from '@pasar/service-kit';
+import { cannotCancel, invalidTransition } from './errors';
 
 export { ORDER_STATUSES, type OrderStatus };
 
@@ -211,26 +211,20 @@ export function transition(
 ): Transition {
   const rule = RULES[command];
   if (!rule.from.includes(order.status)) {
-    throw new DomainError(
-      'ORDER.INVALID_TRANSITION',
-      `Cannot ${command} an order that is ${order.status}`,
-      409,
-      {
-        status: order.status,
-        command,
-      },
-    );
+    throw invalidTransition(`Cannot ${command} an order that is ${order.status}`, {
+      status: order.status,
+      command,
+    });
   }
   if (rule.fulfilment && order.fulfilment.method !== rule.fulfilment) {
-    throw new DomainError(
-      'ORDER.INVALID_TRANSITION',
-      `Cannot ${command} a ${order.fulfilment.method} order`,
-      409,
-      { status: order.status, command, fulfilment: order.fulfilment.method },
-    );
+    throw invalidTransition(`Cannot ${command} a ${order.fulfilment.method} order`, {
+      status: order.status,
+      command,
+      fulfilment: order.fulfilment.method,
+    });
   }
   if (command === 'expire' && now.getTime() < order.expiresAt.getTime()) {
-    throw new DomainError('ORDER.INVALID_TRANSITION', 'Cannot expire an order before its expiry time', 409, {
+    throw invalidTransition('Cannot expire an order before its expiry time', {
       status: order.status,
       command,
     });
@@ -241,14 +235,7 @@ export function transition(
 /** The shopper's cancel: the same rule, told in the words of the API (409 ORDER.CANNOT_CANCEL). */
 export function cancelTransition(order: TransitionFacts): Transition {
   if (!canCancel(order.status)) {
-    throw new DomainError(
-      'ORDER.CANNOT_CANCEL',
-      FINAL.includes(order.status)
-        ? `The order is already ${order.status}`
-        : 'The cooperative has started packing this order; it can no longer be cancelled',
-      409,
-      { status: order.status },
-    );
+    throw cannotCancel(order.status, FINAL.includes(order.status));
   }
   return transition(order, 'cancel');
 }

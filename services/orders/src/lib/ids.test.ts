@@ -1,10 +1,10 @@
+import { randomId } from '@pasar/service-kit';
 import { OrderIdSchema } from '@pasar/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   CART_ID_PATTERN,
   hashToken,
   newAccessToken,
-  newCartId,
   newPickupCode,
   orderIdForKey,
   tokenMatches,
@@ -20,7 +20,7 @@ describe('ids and secrets', () => {
   });
 
   it('makes cart ids of crt_ + 22 base62 characters', () => {
-    expect(newCartId()).toMatch(CART_ID_PATTERN);
+    expect(randomId('crt')).toMatch(CART_ID_PATTERN);
   });
 
   it('makes 6-character pickup codes without look-alike characters', () => {

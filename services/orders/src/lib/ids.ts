@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** No 0/O, 1/I/L: read aloud at the outlet's counter without confusion. */
 export const PICKUP_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
+/** Cart ids come from the service kit's `randomId('crt')`: `crt_` + 22 base62 characters (~131 bits). */
 export const CART_ID_PATTERN = /^crt_[0-9A-Za-z]{22}$/;
 export const ACCESS_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -35,11 +35,6 @@ export function orderIdForKey(idempotencyKey: string): string {
     value &= (1 << bits) - 1;
   }
   return `ord_${out}`;
-}
-
-/** `crt_` + 22 base62 characters (~131 bits). */
-export function newCartId(): string {
-  return `crt_${randomChars(BASE62, 22)}`;
 }
 
 export function newPickupCode(): string {

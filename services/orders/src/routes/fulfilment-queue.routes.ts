@@ -10,6 +10,7 @@ import type { StreamOptions } from './order-stream.routes';
 import { QueueQuery } from './fulfilment.schemas';
 import { CooperativeParams } from './schemas';
 import { json, StaffOrderViewSchema } from './views.schemas';
+import { cooperativeChangesSince } from '../use-cases/watch-orders';
 
 const keys = QUEUE_COLUMNS.map((c) => c.key) as [(typeof QUEUE_COLUMNS)[number]['key'], ...string[]];
 
@@ -103,7 +104,7 @@ export function registerFulfilmentQueueRoutes(
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ cooperativeId }) });
         while (!stream.aborted && !stream.closed && Date.now() - started < opts.maxMs) {
           await stream.sleep(opts.pollMs);
-          const marks = (await deps.orders.changedSince(cooperativeId, since, 100)).filter(
+          const marks = (await cooperativeChangesSince(deps, cooperativeId, since)).filter(
             (m) => !sentAtSince.has(markKey(m)),
           );
           for (const m of marks) {

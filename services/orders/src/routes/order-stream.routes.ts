@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { toOrderView } from '../domain/views';
 import { getOrderForShopper } from '../use-cases/get-order';
 import type { OrdersDeps } from '../use-cases/ports';
+import { orderIfChanged } from '../use-cases/watch-orders';
 import { ACCESS, orderToken } from './auth';
 import { OrderParams, OrderTokenHeaders, OrderTokenQuery } from './schemas';
 
@@ -71,9 +72,7 @@ export function registerOrderStreamRoutes(
             lastWrite = Date.now();
           }
           await stream.sleep(opts.pollMs);
-          const version = await deps.orders.versionOf(orderId);
-          order =
-            version !== undefined && version !== sentVersion ? await deps.orders.findById(orderId) : order;
+          order = (await orderIfChanged(deps, orderId, sentVersion)) ?? order;
         }
       },
       async (err) => {

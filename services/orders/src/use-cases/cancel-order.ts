@@ -1,10 +1,10 @@
 import { newEvent, OrderCancelled } from '@pasar/contracts';
-import { DomainError } from '@pasar/service-kit';
 import { cancelTransition, type Order } from '../domain/order';
 import { commitChange } from './commit-change';
 import { eventLines } from './event-lines';
 import { getOrderForShopper } from './get-order';
 import { EVENT_SOURCE, type OrdersDeps } from './ports';
+import { orderBusy } from '../domain/errors';
 
 /**
  * The shopper cancels before packing starts: CANCELLED, and OrderCancelled makes catalog release
@@ -36,5 +36,5 @@ export async function cancelOrder(
     }
     // The order moved on meanwhile (e.g. confirmed): decide again on its new state.
   }
-  throw new DomainError('ORDER.BUSY', 'The order is changing right now; try again', 409);
+  throw orderBusy();
 }

@@ -1,5 +1,4 @@
 import { newEvent, OrderCompleted } from '@pasar/contracts';
-import { DomainError } from '@pasar/service-kit';
 import { pickupCodeMatches, settleCash } from '../domain/handover';
 import { type HandoverMethod, type Order, transition } from '../domain/order';
 import { auditEvent, type StaffActor } from './audit';
@@ -7,6 +6,7 @@ import { eventLines } from './event-lines';
 import { getOrderForStaff } from './get-order';
 import { EVENT_SOURCE, type OrdersDeps } from './ports';
 import { takeStaffStep } from './staff-transition';
+import { handoverProofRequired, pickupCodeThrottled, wrongPickupCode } from '../domain/errors';
 
 export interface HandoverInput {
   /** The shopper's pickup code (required at the outlet; the courier gives it or a note). */
@@ -74,31 +74,16 @@ async function checkProof(
 ): Promise<HandoverMethod> {
   if (input.pickupCode === undefined) {
     if (where === 'courier' && input.note) return 'courier_note';
-    throw new DomainError(
-      'ORDER.HANDOVER_PROOF_REQUIRED',
-      where === 'outlet'
-        ? "Ask the shopper for the order's pickup code"
-        : "Give the shopper's pickup code or a note of who received the order",
-      422,
-    );
+    throw handoverProofRequired(where);
   }
   const wait = await deps.handoverThrottle.retryAfter(order.id);
   if (wait > 0) {
-    throw new DomainError(
-      'ORDER.PICKUP_CODE_THROTTLED',
-      `Too many wrong pickup codes for this order; try again in ${wait} seconds`,
-      429,
-      { retryAfterSeconds: wait },
-    );
+    throw pickupCodeThrottled(wait);
   }
   if (!pickupCodeMatches(order, input.pickupCode)) {
     await deps.handoverThrottle.fail(order.id);
     await recordRefusal(deps, actor, order);
-    throw new DomainError(
-      'ORDER.WRONG_PICKUP_CODE',
-      'The pickup code does not match this order; ask the shopper to read it again from their order page',
-      422,
-    );
+    throw wrongPickupCode();
   }
   return where === 'outlet' ? 'pickup_code' : 'courier_code';
 }

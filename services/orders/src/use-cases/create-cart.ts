@@ -1,7 +1,7 @@
 import { NotFoundError } from '@pasar/service-kit';
 import type { Cart } from '../domain/cart';
 import type { CartView } from '../domain/views';
-import { newCartId } from '../lib/ids';
+import { randomId } from '@pasar/service-kit';
 import { cartView } from './cart-view';
 import type { OrdersDeps } from './ports';
 
@@ -11,7 +11,14 @@ export async function createCart(deps: OrdersDeps, cooperativeId: string): Promi
     throw new NotFoundError('COOPERATIVE.NOT_FOUND', `No cooperative ${cooperativeId}`);
   }
   const now = deps.clock();
-  const cart: Cart = { id: newCartId(), cooperativeId, items: [], rev: 0, createdAt: now, updatedAt: now };
+  const cart: Cart = {
+    id: randomId('crt'),
+    cooperativeId,
+    items: [],
+    rev: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
   await deps.carts.insert(cart);
   return cartView(deps, cart);
 }

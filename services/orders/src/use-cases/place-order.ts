@@ -10,6 +10,13 @@ import { releaseClaims } from './release-buyer-limits';
 import { findCartOrThrow } from './get-cart';
 import { nextNotaNumber } from './nota-number';
 import { EVENT_SOURCE, type OrdersDeps } from './ports';
+import {
+  cartEmpty,
+  cooperativeUnavailable,
+  deliveryUnavailable,
+  idempotencyKeyReused,
+  tooManyReplays,
+} from '../domain/errors';
 
 export interface PlaceOrderInput {
   idempotencyKey: string;
@@ -58,24 +65,16 @@ export async function placeOrder(deps: OrdersDeps, input: PlaceOrderInput): Prom
     // A concurrent duplicate may have placed the order and emptied the cart a moment ago.
     const placed = await deps.orders.findById(orderId);
     if (placed) return replay(deps, placed, input);
-    throw new DomainError('CART.EMPTY', 'The cart is empty', 409);
+    throw cartEmpty();
   }
   const cooperative = await deps.cooperatives.findById(cart.cooperativeId);
   if (!cooperative) {
-    throw new DomainError(
-      'COOPERATIVE.UNAVAILABLE',
-      `Cooperative ${cart.cooperativeId} is not taking orders`,
-      409,
-    );
+    throw cooperativeUnavailable(cart.cooperativeId);
   }
   const offered = offeredPaymentMethods(cooperative, deps.settings.paymentMethods);
   if (!offered.includes(input.paymentMethod)) throw methodNotOffered(input.paymentMethod, offered);
   if (input.fulfilment.method === 'delivery' && !cooperative.deliveryEnabled) {
-    throw new DomainError(
-      'ORDER.DELIVERY_UNAVAILABLE',
-      `${cooperative.name} does not deliver; choose pickup`,
-      409,
-    );
+    throw deliveryUnavailable(cooperative.name);
   }
   const products = await deps.products.findMany(cart.items.map((i) => i.productId));
   const lines = orderLines(cart, products);
@@ -192,20 +191,12 @@ function methodNotOffered(method: PaymentMethod, offered: readonly PaymentMethod
  */
 async function replay(deps: OrdersDeps, order: Order, input: PlaceOrderInput): Promise<PlacedOrder> {
   if (order.cartId !== input.cartId) {
-    throw new DomainError(
-      'ORDER.IDEMPOTENCY_KEY_REUSED',
-      'This Idempotency-Key was already used for another request; use a new key per checkout',
-      422,
-    );
+    throw idempotencyKeyReused();
   }
   const accessToken = newAccessToken();
   const hash = hashToken(accessToken);
   if (!(await deps.orders.addTokenHash(order.id, hash, MAX_TOKENS))) {
-    throw new DomainError(
-      'ORDER.TOO_MANY_REPLAYS',
-      'This order was requested too many times; open it from its link',
-      429,
-    );
+    throw tooManyReplays();
   }
   return { order: { ...order, tokenHashes: [...order.tokenHashes, hash] }, accessToken, created: false };
 }

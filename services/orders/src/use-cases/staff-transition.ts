@@ -1,11 +1,11 @@
 import type { Envelope } from '@pasar/contracts';
-import { DomainError } from '@pasar/service-kit';
 import { type Order, type OrderCommand, type StaffRole, type Transition, transition } from '../domain/order';
 import { auditEvent, type StaffActor } from './audit';
 import { commitChange } from './commit-change';
 import { getOrderForStaff } from './get-order';
 import { nextNotaNumber } from './nota-number';
 import type { OrderChange, OrdersDeps } from './ports';
+import { orderBusy } from '../domain/errors';
 
 export interface StaffStep {
   command: OrderCommand;
@@ -67,7 +67,7 @@ export async function takeStaffStep(
     });
     if (applied) return getOrderForStaff(deps, cooperativeId, orderId);
   }
-  throw new DomainError('ORDER.BUSY', 'The order is changing right now; reload and try again', 409);
+  throw orderBusy('reload and try again');
 }
 
 /** The role the timeline shows: the first of the step's roles the actor holds. */

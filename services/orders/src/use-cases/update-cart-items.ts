@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DomainError } from '@pasar/service-kit';
 import type { Cart, CartItem } from '../domain/cart';
 import type { CartView } from '../domain/views';
 import { cartView } from './cart-view';
 import { findCartOrThrow } from './get-cart';
 import type { OrdersDeps } from './ports';
+import { cartBusy } from '../domain/errors';
 
 const ATTEMPTS = 12;
 
@@ -26,5 +26,5 @@ export async function updateCartItems(
     }
     await sleep(Math.random() * 10 * (attempt + 1)); // jitter, so racing writers spread out
   }
-  throw new DomainError('CART.BUSY', 'The cart is being changed elsewhere; try again', 409);
+  throw cartBusy();
 }
