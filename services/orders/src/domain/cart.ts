@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError } from '@pasar/service-kit';
+import { NotFoundError } from '@pasar/service-kit';
 import { isPublished, type Product } from './catalog';
 import {
   cartEmpty,

@@ -1,5 +1,5 @@
 import { newEvent, OrderPlaced, type PaymentMethod } from '@pasar/contracts';
-import { DomainError, ValidationError } from '@pasar/service-kit';
+import { ValidationError } from '@pasar/service-kit';
 import { orderLines, sumLines } from '../domain/cart';
 import { offeredPaymentMethods } from '../domain/catalog';
 import type { Contact, Fulfilment, Order } from '../domain/order';
