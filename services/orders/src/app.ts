@@ -1,15 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, ReadinessCheck, TokenVerifier } from '@pasar/service-kit';
 import { createServiceApp, serveOpenApi } from '@pasar/service-kit';
-import { registerCartRoutes } from './routes/carts.routes';
-import { registerFulfilmentRoutes } from './routes/fulfilment.routes';
-import { registerFulfilmentQueueRoutes } from './routes/fulfilment-queue.routes';
-import { registerNotaRoutes } from './routes/nota.routes';
-import { registerOrderStreamRoutes, type StreamOptions } from './routes/order-stream.routes';
-import { registerOrderRoutes } from './routes/orders.routes';
-import { registerPaymentMethodRoutes } from './routes/payment-methods.routes';
-import { registerStaffRoutes } from './routes/staff.routes';
-import { registerStatsRoutes } from './routes/stats.routes';
+import { cartRoutes } from './routes/carts.routes';
+import { fulfilmentRoutes } from './routes/fulfilment.routes';
+import { fulfilmentQueueRoutes } from './routes/fulfilment-queue.routes';
+import { notaRoutes } from './routes/nota.routes';
+import { orderStreamRoutes, type StreamOptions } from './routes/order-stream.routes';
+import { shopperOrderRoutes } from './routes/orders.routes';
+import { paymentMethodRoutes } from './routes/payment-methods.routes';
+import { staffRoutes } from './routes/staff.routes';
+import { statsRoutes } from './routes/stats.routes';
 import type { OrdersDeps } from './use-cases/ports';
 
 export interface AppDeps extends OrdersDeps {
@@ -27,24 +27,22 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     verifier: deps.verifier,
     ...(deps.readiness ? { readiness: deps.readiness } : {}),
   });
-  registerCartRoutes(app, deps);
-  registerOrderRoutes(app, deps);
-  registerPaymentMethodRoutes(app, deps);
-  registerOrderStreamRoutes(app, deps, {
+  const stream: StreamOptions = {
     pollMs: deps.stream?.pollMs ?? 400,
     heartbeatMs: deps.stream?.heartbeatMs ?? 15_000,
     maxMs: deps.stream?.maxMs ?? 15 * 60_000,
-  });
-  // Fulfilment: the queue and its stream before the staff routes (…/orders/queue is not an order id).
-  registerFulfilmentQueueRoutes(app, deps, {
-    pollMs: deps.stream?.pollMs ?? 400,
-    heartbeatMs: deps.stream?.heartbeatMs ?? 15_000,
-    maxMs: deps.stream?.maxMs ?? 15 * 60_000,
-  });
-  registerFulfilmentRoutes(app, deps);
-  registerNotaRoutes(app, deps);
-  registerStaffRoutes(app, deps);
-  registerStatsRoutes(app, deps);
+  };
+  // Each area is a sub-app of its own; mounted in this order, so fixed paths such as
+  // …/orders/queue come before the staff routes' …/orders/{orderId}.
+  app.route('/', cartRoutes(deps));
+  app.route('/', shopperOrderRoutes(deps));
+  app.route('/', paymentMethodRoutes(deps));
+  app.route('/', orderStreamRoutes(deps, stream));
+  app.route('/', fulfilmentQueueRoutes(deps, stream));
+  app.route('/', fulfilmentRoutes(deps));
+  app.route('/', notaRoutes(deps));
+  app.route('/', staffRoutes(deps));
+  app.route('/', statsRoutes(deps));
   serveOpenApi(app, {
     title: 'Pasar orders',
     version: '1',

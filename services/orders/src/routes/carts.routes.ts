@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type AppEnv, defineRoute } from '@pasar/service-kit';
+import { type AppEnv, createRouter, defineRoute } from '@pasar/service-kit';
 import { addCartLine } from '../use-cases/add-cart-line';
 import { createCart } from '../use-cases/create-cart';
 import { getCart } from '../use-cases/get-cart';
@@ -60,7 +60,8 @@ export const removeCartLineRoute = defineRoute({
   responses: { 200: cart, ...invalidToken },
 });
 
-export function registerCartRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps): void {
+export function cartRoutes(deps: OrdersDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(createCartRoute, async (c) =>
     c.json(await createCart(deps, c.req.valid('json').cooperativeId), 201),
   );
@@ -77,4 +78,5 @@ export function registerCartRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps): 
     const { cartId, productId } = c.req.valid('param');
     return c.json(await removeCartLine(deps, cartId, productId), 200);
   });
+  return app;
 }

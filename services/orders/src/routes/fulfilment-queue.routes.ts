@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { OrderStatusSchema } from '@pasar/contracts';
-import { type AppEnv, defineRoute } from '@pasar/service-kit';
+import { type AppEnv, createRouter, defineRoute } from '@pasar/service-kit';
 import { streamSSE } from 'hono/streaming';
 import { toStaffOrderView } from '../domain/views';
 import { getFulfilmentQueue, QUEUE_COLUMNS } from '../use-cases/get-fulfilment-queue';
@@ -69,11 +69,8 @@ const markKey = (m: OrderChangeMark) => `${m.orderId}:${m.version}`;
  * polls one order's version: it sees any process's writes without a shared notifier. It says only
  * which order changed and to what; the page reloads the queue (or that order) for the rest.
  */
-export function registerFulfilmentQueueRoutes(
-  app: OpenAPIHono<AppEnv>,
-  deps: OrdersDeps,
-  opts: StreamOptions,
-): void {
+export function fulfilmentQueueRoutes(deps: OrdersDeps, opts: StreamOptions): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(fulfilmentQueueRoute, async (c) => {
     const { cooperativeId } = c.req.valid('param');
     const { day, fulfilment } = c.req.valid('query');
@@ -131,4 +128,5 @@ export function registerFulfilmentQueueRoutes(
       },
     );
   });
+  return app;
 }

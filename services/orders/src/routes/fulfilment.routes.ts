@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type AppEnv, DomainError, defineRoute } from '@pasar/service-kit';
+import { type AppEnv, createRouter, defineRoute, DomainError } from '@pasar/service-kit';
 import type { Context } from 'hono';
 import { toStaffOrderView } from '../domain/views';
 import { completeOrder } from '../use-cases/complete-order';
@@ -63,7 +63,8 @@ async function withRetryAfter<T>(c: Context, work: () => Promise<T>): Promise<T>
   }
 }
 
-export function registerFulfilmentRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps): void {
+export function fulfilmentRoutes(deps: OrdersDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(markReadyRoute, async (c) => {
     const { cooperativeId, orderId } = c.req.valid('param');
     const order = await markReadyForPickup(deps, staffActor(c, cooperativeId), cooperativeId, orderId);
@@ -100,4 +101,5 @@ export function registerFulfilmentRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersD
     );
     return c.json(toStaffOrderView(order), 200);
   });
+  return app;
 }

@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { PaymentMethodSchema, OrderStatusSchema, RupiahSchema, UnitSchema } from '@pasar/contracts';
-import { type AppEnv, defineRoute } from '@pasar/service-kit';
+import { type AppEnv, createRouter, defineRoute } from '@pasar/service-kit';
 import type { Context } from 'hono';
 import { type NotaView, notaFileName } from '../domain/nota-view';
 import { getNotaForShopper, getNotaForStaff } from '../use-cases/get-nota';
@@ -95,7 +95,8 @@ async function pdfAnswer(c: Context, nota: NotaView): Promise<Response> {
   });
 }
 
-export function registerNotaRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps): void {
+export function notaRoutes(deps: OrdersDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(shopperNotaRoute, async (c) =>
     c.json(await getNotaForShopper(deps, c.req.valid('param').orderId, orderToken(c)), 200),
   );
@@ -110,4 +111,5 @@ export function registerNotaRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps): 
     const { cooperativeId, orderId } = c.req.valid('param');
     return pdfAnswer(c, await getNotaForStaff(deps, cooperativeId, orderId));
   });
+  return app;
 }

@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { type AppEnv, defineRoute } from '@pasar/service-kit';
+import { type AppEnv, createRouter, defineRoute } from '@pasar/service-kit';
 import { streamSSE } from 'hono/streaming';
 import { toOrderView } from '../domain/views';
 import { getOrderForShopper } from '../use-cases/get-order';
@@ -41,11 +41,8 @@ export const orderStreamRoute = defineRoute({
  * `event: order` with the OrderView now and after every change, a comment line as heartbeat.
  * Polling the order's version works across processes without a shared notifier.
  */
-export function registerOrderStreamRoutes(
-  app: OpenAPIHono<AppEnv>,
-  deps: OrdersDeps,
-  opts: StreamOptions,
-): void {
+export function orderStreamRoutes(deps: OrdersDeps, opts: StreamOptions): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(orderStreamRoute, async (c) => {
     const { orderId } = c.req.valid('param');
     const token = orderToken(c);
@@ -80,4 +77,5 @@ export function registerOrderStreamRoutes(
       },
     );
   });
+  return app;
 }

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type AppEnv, defineRoute, principalOf } from '@pasar/service-kit';
+import { type AppEnv, createRouter, defineRoute, principalOf } from '@pasar/service-kit';
 import type { Fulfilment } from '../domain/order';
 import { toOrderView } from '../domain/views';
 import { cancelOrder } from '../use-cases/cancel-order';
@@ -73,7 +73,8 @@ export function orderRoutes(deps: OrdersDeps) {
   };
 }
 
-export function registerOrderRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps): void {
+export function shopperOrderRoutes(deps: OrdersDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   const r = orderRoutes(deps);
 
   app.openapi(r.place, async (c) => {
@@ -113,4 +114,5 @@ export function registerOrderRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps):
     const page = await listBuyerOrders(deps, personId, { limit, ...(cursor ? { cursor } : {}) });
     return c.json({ items: page.items.map(toOrderView), nextCursor: encodeCursor(page.next) }, 200);
   });
+  return app;
 }

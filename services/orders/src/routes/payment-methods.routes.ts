@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { CooperativeIdSchema, PaymentMethodSchema } from '@pasar/contracts';
-import { type AppEnv, defineRoute } from '@pasar/service-kit';
+import { type AppEnv, createRouter, defineRoute } from '@pasar/service-kit';
 import { getPaymentMethods } from '../use-cases/get-payment-methods';
 import type { OrdersDeps } from '../use-cases/ports';
 import { ACCESS } from './auth';
@@ -28,9 +28,11 @@ export const paymentMethodsRoute = defineRoute({
   responses: { 200: json(PaymentMethodsSchema, 'The methods offered, in a fixed order'), ...invalidToken },
 });
 
-export function registerPaymentMethodRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps): void {
+export function paymentMethodRoutes(deps: OrdersDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(paymentMethodsRoute, async (c) => {
     const { cooperativeId } = c.req.valid('param');
     return c.json({ cooperativeId, paymentMethods: await getPaymentMethods(deps, cooperativeId) }, 200);
   });
+  return app;
 }

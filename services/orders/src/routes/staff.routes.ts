@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type AppEnv, defineRoute } from '@pasar/service-kit';
+import { type AppEnv, createRouter, defineRoute } from '@pasar/service-kit';
 import { toStaffOrderView } from '../domain/views';
 import { cancelOrderByStaff } from '../use-cases/cancel-order-by-staff';
 import { getOrderForStaff } from '../use-cases/get-order';
@@ -60,7 +60,8 @@ export const staffCancelRoute = defineRoute({
   responses: { 200: json(StaffOrderViewSchema, 'The cancelled order') },
 });
 
-export function registerStaffRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps): void {
+export function staffRoutes(deps: OrdersDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(staffQueueRoute, async (c) => {
     const { cooperativeId } = c.req.valid('param');
     const { limit, cursor, status } = c.req.valid('query');
@@ -95,4 +96,5 @@ export function registerStaffRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps):
     );
     return c.json(toStaffOrderView(order), 200);
   });
+  return app;
 }

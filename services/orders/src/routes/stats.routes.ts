@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { PaymentMethodSchema } from '@pasar/contracts';
-import { type AccessRule, type AppEnv, defineRoute } from '@pasar/service-kit';
+import { type AccessRule, type AppEnv, createRouter, defineRoute } from '@pasar/service-kit';
 import { getCooperativeStats } from '../use-cases/get-cooperative-stats';
 import type { OrdersDeps } from '../use-cases/ports';
 import { CooperativeParams } from './schemas';
@@ -53,10 +53,12 @@ export const statsRoute = defineRoute({
   responses: { 200: json(CooperativeStatsSchema, 'Orders and revenue, today and per day (oldest first)') },
 });
 
-export function registerStatsRoutes(app: OpenAPIHono<AppEnv>, deps: OrdersDeps): void {
+export function statsRoutes(deps: OrdersDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
   app.openapi(statsRoute, async (c) => {
     const { cooperativeId } = c.req.valid('param');
     const { days } = c.req.valid('query');
     return c.json(await getCooperativeStats(deps, cooperativeId, days), 200);
   });
+  return app;
 }
