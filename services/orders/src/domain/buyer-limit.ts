@@ -1,10 +1,8 @@
 import type { BuyerLimit, BuyerLimitPeriod } from '@pasar/contracts';
 import { DomainError } from '@pasar/service-kit';
+import { WIB_OFFSET_MS } from './jakarta-time';
 
 export type { BuyerLimit, BuyerLimitPeriod };
-
-/** WIB (Asia/Jakarta) is UTC+7 all year: no daylight saving, so a fixed offset is exact. */
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 export interface LimitWindow {
   /** The instant the period began (00:00 WIB of the day, of Monday, of the 1st). */

@@ -1,5 +1,5 @@
 import type { Cooperative } from './catalog';
-import { jakartaDay } from './nota';
+import { jakartaDay } from './jakarta-time';
 import type { Order, OrderStatus } from './order';
 import type { PaymentMethod, Unit } from './types';
 

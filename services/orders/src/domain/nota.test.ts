@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotaNumberSchema } from '@pasar/contracts';
-import { cooperativeCode, formatNotaNumber, jakartaDay, jakartaDayRange, jakartaYear } from './nota';
+import { jakartaDay, jakartaDayRange, jakartaYear } from './jakarta-time';
+import { cooperativeCode, formatNotaNumber } from './nota';
 
 describe('nota numbers', () => {
   it('derives the short code from the cooperative id', () => {

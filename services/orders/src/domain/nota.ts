@@ -15,24 +15,6 @@ export function cooperativeCode(cooperativeId: string): string {
   return letters.padEnd(2, 'X');
 }
 
-/** The year of `at` in Asia/Jakarta (UTC+7, no daylight saving): a nota of 31 Dec 23:30 WIB is that year's. */
-export function jakartaYear(at: Date): number {
-  return new Date(at.getTime() + JAKARTA_OFFSET_MS).getUTCFullYear();
-}
-
-export const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** `YYYY-MM-DD` of `at` in Asia/Jakarta. */
-export function jakartaDay(at: Date): string {
-  return new Date(at.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instants a Jakarta calendar day starts and ends (end exclusive). */
-export function jakartaDayRange(day: string): { start: Date; end: Date } {
-  const start = new Date(Date.parse(`${day}T00:00:00.000Z`) - JAKARTA_OFFSET_MS);
-  return { start, end: new Date(start.getTime() + 24 * 60 * 60 * 1000) };
-}
-
 export function formatNotaNumber(code: string, year: number, seq: number): string {
   return `${code}-${year}-${String(seq).padStart(6, '0')}`;
 }

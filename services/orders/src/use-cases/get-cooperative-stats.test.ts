@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderStatus } from '../domain/order';
 import type { PaymentMethod } from '../domain/types';
-import { computeStats, jakartaDate, jakartaDayStart } from './get-cooperative-stats';
+import { jakartaDay as jakartaDate, jakartaDayStart } from '../domain/jakarta-time';
+import { computeStats } from './get-cooperative-stats';
 
 const order = (
   createdAt: string,

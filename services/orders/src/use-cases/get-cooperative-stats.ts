@@ -1,6 +1,7 @@
 import type { Order, OrderStatus } from '../domain/order';
 import type { PaymentMethod } from '../domain/types';
 import type { OrderCursor, OrdersDeps } from './ports';
+import { jakartaDay, jakartaDayStart } from '../domain/jakarta-time';
 
 /** Orders whose money counts: paid or confirmed (cash), and every step after; not cancelled/expired/rejected. */
 export const REVENUE_STATUSES: readonly OrderStatus[] = [
@@ -25,21 +26,6 @@ export interface CooperativeStats {
   days: (Tally & { date: string })[];
 }
 
-/** Asia/Jakarta (WIB) is UTC+7 all year: Indonesia has no daylight saving time. */
-const WIB_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-/** The calendar day in Jakarta, `YYYY-MM-DD`. */
-export function jakartaDate(at: Date): string {
-  return new Date(at.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** When the Jakarta day `daysBack` days before `now`'s day began (as an instant). */
-export function jakartaDayStart(now: Date, daysBack = 0): Date {
-  const local = now.getTime() + WIB_OFFSET_MS;
-  return new Date(local - (local % DAY_MS) - daysBack * DAY_MS - WIB_OFFSET_MS);
-}
-
 type StatsOrder = Pick<Order, 'status' | 'total' | 'paymentMethod' | 'createdAt'>;
 
 const add = (t: Tally, o: StatsOrder) => {
@@ -50,15 +36,15 @@ const add = (t: Tally, o: StatsOrder) => {
 /** Pure: the dashboard's figures for the last `days` Jakarta days (today included) of these orders. */
 export function computeStats(orders: readonly StatsOrder[], now: Date, days: number): CooperativeStats {
   const series = Array.from({ length: days }, (_, i) => ({
-    date: jakartaDate(jakartaDayStart(now, days - 1 - i)),
+    date: jakartaDay(jakartaDayStart(now, days - 1 - i)),
     orders: 0,
     revenue: 0,
   }));
   const byDate = new Map(series.map((d) => [d.date, d]));
-  const todayDate = jakartaDate(now);
+  const todayDate = jakartaDay(now);
   const today: CooperativeStats['today'] = { orders: 0, revenue: 0, byPaymentMethod: {} };
   for (const o of orders) {
-    const date = jakartaDate(o.createdAt);
+    const date = jakartaDay(o.createdAt);
     const day = byDate.get(date);
     if (!day) continue; // outside the window
     add(day, o);

@@ -1,4 +1,4 @@
-import { jakartaDay, jakartaDayRange } from '../domain/nota';
+import { jakartaDay, jakartaDayRange } from '../domain/jakarta-time';
 import type { Fulfilment, Order, OrderStatus } from '../domain/order';
 import type { OrdersDeps, QueueColumnQuery } from './ports';
 

@@ -1,4 +1,5 @@
-import { cooperativeCode, formatNotaNumber, jakartaYear } from '../domain/nota';
+import { jakartaYear } from '../domain/jakarta-time';
+import { cooperativeCode, formatNotaNumber } from '../domain/nota';
 import type { OrdersDeps } from './ports';
 
 /**
