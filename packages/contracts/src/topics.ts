@@ -9,6 +9,7 @@ export const Topics = {
   paymentsPayment: { name: 'payments.payment.v1', key: 'orderId', owner: 'payments' },
   membershipCooperative: { name: 'membership.cooperative.v1', key: 'cooperativeId', owner: 'membership' },
   membershipMember: { name: 'membership.member.v1', key: 'memberId', owner: 'membership' },
+  membershipSeller: { name: 'membership.seller.v1', key: 'sellerId', owner: 'membership' },
   membershipSavings: { name: 'membership.savings.v1', key: 'memberId', owner: 'membership' },
   /** Staff actions of every service (written by each owner, kept by membership's audit trail). */
   auditEntry: { name: 'audit.entry.v1', key: 'cooperativeId', owner: 'any' },

@@ -29,4 +29,8 @@ export * from './membership/cooperative-snapshot';
 export * from './membership/cooperative-registered';
 export * from './membership/cooperative-updated';
 export * from './membership/member-registered';
+export * from './membership/seller-snapshot';
+export * from './membership/seller-approved';
+export * from './membership/seller-suspended';
+export * from './membership/seller-reinstated';
 export * from './audit/audit-recorded';
