@@ -46,7 +46,11 @@ const ROLES: {
     role: 'anggota',
     code: 1,
     roles: ['anggota'],
-    names: { kb: ['Bu Siti (Anggota)'], dn: ['Pak Yusuf (Anggota)'], ba: ['Bu Painem (Anggota)'] },
+    names: {
+      kb: ['Bu Siti (Anggota)', 'mbr_kb_siti'],
+      dn: ['Pak Yusuf (Anggota)', 'mbr_dn_yusuf'],
+      ba: ['Bu Painem (Anggota)', 'mbr_ba_painem'],
+    },
   },
   {
     role: 'penjual',
@@ -102,10 +106,18 @@ const ROLES: {
 
 const phone = (coop: number, role: number) => `+6281100000${coop}0${role}`;
 
+/** More UMKM sellers of Karbes Market, each with an account (phones 0811-0000-0111…). */
+const MORE_KARBES_SELLERS: { key: string; name: string; memberId: string }[] = [
+  { key: 'yanti', name: 'Bu Yanti — Kue Basah', memberId: 'mbr_kb_yanti' },
+  { key: 'tirta', name: 'Pak Joko — Depot Tirta Besuki', memberId: 'mbr_kb_tirta' },
+  { key: 'darto', name: 'Pak Darto — Kerajinan Bambu', memberId: 'mbr_kb_darto' },
+];
+
 /**
  * Demo accounts: in each of the three cooperatives one per role (anggota, penjual, pengurus ketua,
- * pengurus bendahara, kasir, gudang, pengawas), plus the city office (dinas) and a shopper with an
- * account. Passwords are deterministic, development only; the seed refuses to run in production.
+ * pengurus bendahara, kasir, gudang, pengawas), three more sellers in Karangbesuki (after the first
+ * penjual, so `demoAccount('penjual', …)` stays Bu Sri), plus the city office (dinas) and a shopper
+ * with an account. Passwords are deterministic, development only; the seed refuses to run in production.
  */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   ...COOPS.flatMap((c) =>
@@ -124,6 +136,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
         platform: [],
         ...(memberId ? { memberId } : {}),
       };
+    }),
+  ),
+  ...MORE_KARBES_SELLERS.map(
+    (x, i): DemoAccount => ({
+      personId: `per_kb_penjual_${x.key}`,
+      name: x.name,
+      phone: `+628110000011${i + 1}`,
+      password: `karbes-penjual-${x.key}-2026`,
+      role: 'penjual',
+      cooperativeId: 'karangbesuki',
+      grants: [{ cooperativeId: 'karangbesuki', roles: ['anggota', 'penjual'] }],
+      platform: [],
+      memberId: x.memberId,
     }),
   ),
   {
