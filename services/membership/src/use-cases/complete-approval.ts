@@ -46,7 +46,7 @@ async function closeApplication(deps: SellersDeps, seller: Seller): Promise<void
   if (!seller.applicationId) return;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const a = await deps.applications.findById(seller.applicationId);
-    if (!a || a.status !== 'pending') return;
+    if (a?.status !== 'pending') return;
     const next = approveApplication(a, seller.approvedBy.personId, seller.since);
     if (await deps.applications.update(next, a.version, [])) return;
   }
