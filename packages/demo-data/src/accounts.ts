@@ -106,17 +106,23 @@ const ROLES: {
 
 const phone = (coop: number, role: number) => `+6281100000${coop}0${role}`;
 
-/** More UMKM sellers of Karbes Market, each with an account (phones 0811-0000-0111…). */
-const MORE_KARBES_SELLERS: { key: string; name: string; memberId: string }[] = [
-  { key: 'yanti', name: 'Bu Yanti — Kue Basah', memberId: 'mbr_kb_yanti' },
-  { key: 'tirta', name: 'Pak Joko — Depot Tirta Besuki', memberId: 'mbr_kb_tirta' },
-  { key: 'darto', name: 'Pak Darto — Kerajinan Bambu', memberId: 'mbr_kb_darto' },
+/**
+ * More UMKM sellers, each with an account: three in Karangbesuki (so the storefront shows several),
+ * and the other members whose goods the demo products are (phones 0811-0000-CC11…).
+ */
+const MORE_SELLERS: { coop: (typeof COOPS)[number]; key: string; name: string; memberId: string }[] = [
+  { coop: COOPS[0], key: 'yanti', name: 'Bu Yanti — Kue Basah', memberId: 'mbr_kb_yanti' },
+  { coop: COOPS[0], key: 'tirta', name: 'Pak Joko — Depot Tirta Besuki', memberId: 'mbr_kb_tirta' },
+  { coop: COOPS[0], key: 'darto', name: 'Pak Darto — Kerajinan Bambu', memberId: 'mbr_kb_darto' },
+  { coop: COOPS[1], key: 'hadi', name: 'Pak Hadi — Kopi Dampit', memberId: 'mbr_dn_hadi' },
+  { coop: COOPS[1], key: 'lestari', name: 'Bu Lestari — Lestari Snack', memberId: 'mbr_dn_lestari' },
+  { coop: COOPS[2], key: 'tani', name: 'Pak Karno — Kelompok Tani Sumber Makmur', memberId: 'mbr_ba_tani' },
 ];
 
 /**
  * Demo accounts: in each of the three cooperatives one per role (anggota, penjual, pengurus ketua,
- * pengurus bendahara, kasir, gudang, pengawas), three more sellers in Karangbesuki (after the first
- * penjual, so `demoAccount('penjual', …)` stays Bu Sri), plus the city office (dinas) and a shopper
+ * pengurus bendahara, kasir, gudang, pengawas), more sellers (MORE_SELLERS, after the first penjual
+ * of each cooperative, so `demoAccount('penjual', …)` stays Bu Sri, Bu Ani, Bu Wati), plus the city office (dinas) and a shopper
  * with an account. Passwords are deterministic, development only; the seed refuses to run in production.
  */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -138,19 +144,20 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       };
     }),
   ),
-  ...MORE_KARBES_SELLERS.map(
-    (x, i): DemoAccount => ({
-      personId: `per_kb_penjual_${x.key}`,
-      name: x.name,
-      phone: `+628110000011${i + 1}`,
-      password: `karbes-penjual-${x.key}-2026`,
+  ...MORE_SELLERS.map(({ coop, key, name, memberId }): DemoAccount => {
+    const n = MORE_SELLERS.filter((x) => x.coop === coop).findIndex((x) => x.key === key) + 1;
+    return {
+      personId: `per_${coop.short}_penjual_${key}`,
+      name,
+      phone: `+6281100000${coop.code}1${n}`,
+      password: `${coop.prefix}-penjual-${key}-2026`,
       role: 'penjual',
-      cooperativeId: 'karangbesuki',
-      grants: [{ cooperativeId: 'karangbesuki', roles: ['anggota', 'penjual'] }],
+      cooperativeId: coop.cooperativeId,
+      grants: [{ cooperativeId: coop.cooperativeId, roles: ['anggota', 'penjual'] }],
       platform: [],
-      memberId: x.memberId,
-    }),
-  ),
+      memberId,
+    };
+  }),
   {
     personId: 'per_dinas_malang',
     name: 'Ibu Kartika (Dinas Koperasi Kota Malang)',

@@ -27,7 +27,7 @@ const seller = (
 
 /**
  * The UMKM sellers the demo seed registers as approved (and publishes SellerApproved for): every
- * demo penjual account. The cooperatives' own outlets (mbr_*_koperasi) are not sellers: their goods
+ * demo penjual account, i.e. every member whose goods the demo products are. The cooperatives' own outlets (mbr_*_koperasi) are not sellers: their goods
  * are the cooperative's, not consignment.
  */
 export const DEMO_SELLERS: DemoSeller[] = [
@@ -67,10 +67,31 @@ export const DEMO_SELLERS: DemoSeller[] = [
     'drop_off',
   ),
   seller(
+    'mbr_dn_hadi',
+    'dinoyo',
+    'Kopi Dampit Pak Hadi',
+    'Kopi robusta Dampit bubuk dan biji, disangrai sendiri.',
+    'outlet_pickup',
+  ),
+  seller(
+    'mbr_dn_lestari',
+    'dinoyo',
+    'Lestari Snack',
+    'Keripik buah, rengginang, pia mangkok dan strudel apel Malang.',
+    'drop_off',
+  ),
+  seller(
     'mbr_ba_wati',
     'bumiayu',
     'Jamu Gendong Bu Wati',
     'Jamu kunyit asam dan beras kencur segar, dibuat setiap hari.',
     'drop_off',
+  ),
+  seller(
+    'mbr_ba_tani',
+    'bumiayu',
+    'Kelompok Tani Sumber Makmur',
+    'Sayur dan cabai hasil kebun anggota, pupuk non-subsidi dan keripik pisang.',
+    'outlet_pickup',
   ),
 ];
