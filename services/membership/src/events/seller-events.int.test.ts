@@ -1,12 +1,12 @@
 import { AuditRecorded, SellerApproved, SellerSuspended } from '@pasar/contracts';
 import { DEMO_SELLERS, demoAccount } from '@pasar/demo-data';
 import { readTopics, testBus } from '@pasar/events/testing';
-import { freePort, spawnService, testDatabase, testInfra, waitFor } from '@pasar/testkit';
+import { type spawnService, testDatabase, waitFor } from '@pasar/testkit';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOperatorDeps } from '../admin/operator-deps';
 import { seedDemo } from '../seed/seed-demo';
-import { generateSigningKeyPem } from '../tokens/keys';
+import { membershipTokenOf, spawnMembership } from '../testing/service';
 
 /**
  * The seller registry over the real broker and FerretDB: the demo seed's sellers and an approval
@@ -28,19 +28,8 @@ const call = async (method: string, path: string, token: string, body?: unknown)
 };
 
 /** Signs in over HTTP; returns the membership token. */
-async function tokenOf(account: { phone: string; password: string }): Promise<string> {
-  const post = (path: string, body: unknown) =>
-    fetch(`${service.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  const signIn = await post('/auth/sign-in', { phone: account.phone, password: account.password });
-  expect(signIn.status).toBe(200);
-  const { session } = (await signIn.json()) as { session: { id: string } };
-  const tokens = await post('/auth/tokens', { sessionId: session.id });
-  return ((await tokens.json()) as { tokens: { membership: string } }).tokens.membership;
-}
+const tokenOf = (account: { phone: string; password: string }) =>
+  membershipTokenOf(service.url, account.phone, account.password);
 
 const sellerRecords = (sellerId: string) => reader.records.filter((r) => r.key === sellerId);
 
@@ -50,16 +39,7 @@ beforeAll(async () => {
   operator = await openOperatorDeps('sellers-test');
   // Seeded before the service starts: its first relay sweep publishes what the seed left in the outboxes.
   await seedDemo(operator.deps);
-  service = await spawnService('membership', await freePort(), {
-    KAFKA_BROKERS: testInfra().kafkaBrokers,
-    MONGO_URL: db.url,
-    KAFKA_TOPIC_PREFIX: bus.topicPrefix,
-    NIK_ENCRYPTION_KEYS: JSON.stringify({ k1: Buffer.alloc(32, 1).toString('base64') }),
-    NIK_ENCRYPTION_KEY_ID: 'k1',
-    TOKEN_SIGNING_KEY: generateSigningKeyPem(),
-    TOKEN_KEY_ID: 'sellers-test',
-    LOG_LEVEL: 'warn',
-  });
+  service = await spawnMembership(db.url, bus.topicPrefix, 'sellers-test');
   reader = await readTopics(bus, [SellerApproved.topic, AuditRecorded.topic]);
 }, 120_000);
 afterAll(async () => {
