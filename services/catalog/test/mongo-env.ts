@@ -46,10 +46,10 @@ export async function catalogTestEnv(prefix = 'catalog', opts: { listingCacheMs?
   };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: event data is checked by the assertions that read it
 export type OutboxEnvelope = {
   type: string;
   subject: string;
   cooperativeid: string;
+  // biome-ignore lint/suspicious/noExplicitAny: event data is checked by the assertions that read it
   data: Record<string, any>;
 };

@@ -1,4 +1,3 @@
-import type { Envelope } from '@pasar/contracts';
 import { outboxFields, withOutbox } from '@pasar/events';
 import type { Connection } from 'mongoose';
 import type { Decision, Reservation, ReservationStore, Transition } from '../use-cases/ports';

@@ -6,7 +6,7 @@ import type { ListingSettings } from '../domain/listing-settings';
 import type { PhotoLookup } from '../domain/photo';
 import type { Product, ProductSeller } from '../domain/product';
 import type { Rejection, ReservationStatus, StockLine } from '../domain/reservation';
-import type { Seller, SellerStatus } from '../domain/seller';
+import type { Seller } from '../domain/seller';
 
 /**
  * What catalog's use cases depend on. main.ts wires the mongoose repositories (src/db), route tests
