@@ -5,6 +5,7 @@ import {
   type EventContext,
   newEvent,
   OrderCancelled,
+  OrderCompleted,
   OrderConfirmed,
   OrderExpired,
   type OrderLine,
@@ -162,6 +163,24 @@ export function orderConfirmed(orderId: string, lines: OrderLine[]) {
 
 export function orderCancelled(orderId: string, lines: OrderLine[]) {
   return newEvent(OrderCancelled, orderId, { orderId, by: 'shopper', reason: 'Tidak jadi', lines }, ctx);
+}
+
+export function orderCompleted(orderId: string, lines: OrderLine[]) {
+  const total = lines.reduce((s, l) => s + l.lineTotal, 0);
+  return newEvent(
+    OrderCompleted,
+    orderId,
+    {
+      orderId,
+      notaNumber: 'KRB-2026-000123',
+      paymentMethod: 'cash',
+      total,
+      cashReceived: total,
+      handover: 'pickup_code',
+      lines,
+    },
+    ctx,
+  );
 }
 
 export function orderExpired(orderId: string, lines: OrderLine[]) {
