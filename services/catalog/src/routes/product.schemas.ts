@@ -178,13 +178,16 @@ export const ProductViewSchema = z
     // Always sent; optional in the document so clients built before subsidised goods still fit.
     het: z.boolean().optional().meta({ description: 'The price is the HET (harga eceran tertinggi)' }),
     imageUrl: z.string().nullable(),
+    // Always sent; optional in the document so clients built before sellers and photos still fit.
     photos: z
       .array(ProductPhotoSchema)
-      .meta({ description: 'Uploaded photos in display order; [] when none' }),
+      .optional()
+      .meta({ description: 'Uploaded photos in display order; [] when none (always sent)' }),
     seller: z
       .object({ sellerId: z.string(), shopName: z.string() })
       .nullable()
-      .meta({ description: "The seller's shop; null for the cooperative's own goods" }),
+      .optional()
+      .meta({ description: "The seller's shop; null for the cooperative's own goods (always sent)" }),
     status: z.enum(PRODUCT_STATUSES),
     stock: z.object({ available: z.number().int(), reserved: z.number().int() }),
     inStock: z.boolean(),
