@@ -147,6 +147,12 @@ describe('moderation', () => {
       expect(moderateEdit(editor, current as Product, changes, 20, now)).toEqual(expected);
     });
 
+    it('refuses a penjual asking to publish an archived, never approved listing (409, draft first)', () => {
+      expect(() =>
+        moderateEdit('penjual', { ...unapproved, status: 'archived' }, { status: 'published' }, 20, now),
+      ).toThrow(expect.objectContaining({ code: 'PRODUCT.INVALID_TRANSITION' }));
+    });
+
     it('refuses a penjual marking the product HET (422 naming het)', () => {
       expect(() => moderateEdit('penjual', approved, { het: true }, 20, now)).toThrow(
         expect.objectContaining({ details: { field: 'het' } }),

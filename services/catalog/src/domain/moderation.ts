@@ -1,4 +1,5 @@
 import { DomainError } from '@pasar/service-kit';
+import { invalidTransition } from './errors';
 import type { Product, ProductChanges, ProductEdit } from './product';
 
 /**
@@ -105,6 +106,9 @@ export function moderateEdit(
   const edit: ProductEdit = { ...changes };
   const review = current.review?.state === 'pending' ? current.review : null;
   if (!current.listingApproved) {
+    // As for anyone: an archived listing goes back to draft first (approval would publish it).
+    if (changes.status === 'published' && current.status === 'archived')
+      throw invalidTransition('archived', 'published');
     if (changes.status === 'published') {
       delete edit.status;
       if (review?.kind !== 'listing') edit.review = pending('listing', null, now);
