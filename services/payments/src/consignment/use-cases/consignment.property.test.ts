@@ -97,7 +97,7 @@ describe('a hand-worked example, to the rupiah', () => {
 });
 
 type Op =
-  | { op: 'place'; sellers: number[]; prices: number[]; cash: boolean; then: 'nothing' | 'pay' | 'handover' }
+  | { op: 'place'; sellers: number[]; prices: number[]; cash: boolean; next: 'nothing' | 'pay' | 'handover' }
   | { op: 'pay'; order: number }
   | { op: 'complete'; order: number }
   | { op: 'refund'; order: number }
@@ -114,7 +114,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       sellers: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }),
       prices: fc.array(fc.integer({ min: 1, max: 250_000 }), { minLength: 3, maxLength: 3 }),
       cash: fc.boolean(),
-      then: fc.constantFrom('nothing' as const, 'pay' as const, 'handover' as const),
+      next: fc.constantFrom('nothing' as const, 'pay' as const, 'handover' as const),
     }),
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('pay' as const), order }) },
@@ -175,9 +175,9 @@ describe('for any sequence of sales, handovers, refunds, rate changes and payout
             const nota = `KB-${id.slice(-4)}`;
             // Paid online right away (a cash order pays only at handover), or paid and handed over.
             const then: Parameters<typeof tell>[2] = [];
-            if (o.then === 'handover' || (o.then === 'pay' && !o.cash))
+            if (o.next === 'handover' || (o.next === 'pay' && !o.cash))
               then.push({ kind: 'moneyIn', at: now });
-            if (o.then === 'handover') then.push({ kind: 'completed', at: now, notaNumber: nota });
+            if (o.next === 'handover') then.push({ kind: 'completed', at: now, notaNumber: nota });
             if (then.length > 0) moneyIn(id);
             orders.push({ id, cash: o.cash, last: [{ kind: 'lines', lines }, ...then] });
             await tell(deps, id, [{ kind: 'lines', lines }, ...then]);
