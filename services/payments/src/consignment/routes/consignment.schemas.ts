@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CategorySchema, CommissionBpsSchema, CooperativeIdSchema, RupiahSchema } from '@pasar/contracts';
+import { CategorySchema, CooperativeIdSchema, RupiahSchema } from '@pasar/contracts';
 import { ENTRY_KINDS, PAYOUT_METHODS } from '../domain/account';
 
 export const CooperativeParam = z.object({ cooperativeId: CooperativeIdSchema });
@@ -7,7 +7,13 @@ export const SellerParams = CooperativeParam.extend({
   sellerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id such as "mbr_kb_sri"'),
 });
 
-const Bps = CommissionBpsSchema.openapi({ description: 'basis points: 1000 = 10 %', example: 1000 });
+/** The contracts' CommissionBpsSchema, built with the OpenAPI-aware zod so it carries its description. */
+const Bps = z
+  .number()
+  .int('must be whole basis points')
+  .min(0)
+  .max(10_000)
+  .openapi({ description: 'basis points: 1000 = 10 %', example: 1000 });
 
 export const SettingsBodySchema = z
   .object({
@@ -42,11 +48,9 @@ const TotalsSchema = z.object({
 });
 
 const money = {
-  balance: RupiahSchema.openapi({ description: 'sales − commission − refunds (net of reversal) − payouts' }),
-  availableForPayout: RupiahSchema.openapi({
-    description: 'balance − pending: what the bendahara may pay out',
-  }),
-  pending: RupiahSchema.openapi({ description: 'net of paid orders not handed over yet' }),
+  balance: RupiahSchema.describe('sales − commission − refunds (net of reversal) − payouts'),
+  availableForPayout: RupiahSchema.describe('balance − pending: what the bendahara may pay out'),
+  pending: RupiahSchema.describe('net of paid orders not handed over yet'),
   lastPayoutAt: z.iso.datetime().nullable(),
 };
 

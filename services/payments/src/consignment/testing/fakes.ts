@@ -61,7 +61,7 @@ export class FakeConsignmentStore implements ConsignmentStore {
   async listSellers(cooperativeId: string) {
     return [...this.sellers.values()].filter((s) => s.cooperativeId === cooperativeId);
   }
-  async upsertProduct(p: { productId: string; category: Category; version: number }) {
+  async upsertProduct(p: { productId: string; cooperativeId: string; category: Category; version: number }) {
     if ((this.products.get(p.productId)?.version ?? -1) < p.version)
       this.products.set(p.productId, { category: p.category, version: p.version });
   }
