@@ -64,12 +64,20 @@ describe('consignment store on FerretDB', () => {
       ),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
-    const refused = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code);
+    const refused = results
+      .filter((r) => r.status === 'rejected')
+      .map((r) => (r as PromiseRejectedResult).reason.code);
     expect(ok).toHaveLength(2);
-    expect(refused.every((c) => c === 'CONSIGNMENT.PAYOUT_EXCEEDS_AVAILABLE' || c === 'CONSIGNMENT.BUSY')).toBe(true);
+    expect(
+      refused.every((c) => c === 'CONSIGNMENT.PAYOUT_EXCEEDS_AVAILABLE' || c === 'CONSIGNMENT.BUSY'),
+    ).toBe(true);
     expect(refused).toContain('CONSIGNMENT.PAYOUT_EXCEEDS_AVAILABLE');
     const account = await mongo.store.getAccount('karangbesuki', seller.sellerId);
-    expect(summarise(account!)).toMatchObject({ balance: 10_000, availableForPayout: 10_000, payouts: 80_000 });
+    expect(summarise(account!)).toMatchObject({
+      balance: 10_000,
+      availableForPayout: 10_000,
+      payouts: 80_000,
+    });
     // The two payouts' events (and audits) are in the account's outbox, written with them.
     const doc = await mongo.accounts.findOne({ _id: `karangbesuki:${seller.sellerId}` });
     const types = (doc?.outbox ?? []).map((o) => o.envelope.type);
@@ -92,10 +100,25 @@ describe('consignment store on FerretDB', () => {
   });
 
   it('keeps a product category only from a newer product version', async () => {
-    await mongo.store.upsertProduct({ productId: 'p1', cooperativeId: 'karangbesuki', category: 'minuman', version: 2 });
-    await mongo.store.upsertProduct({ productId: 'p1', cooperativeId: 'karangbesuki', category: 'sembako', version: 1 });
+    await mongo.store.upsertProduct({
+      productId: 'p1',
+      cooperativeId: 'karangbesuki',
+      category: 'minuman',
+      version: 2,
+    });
+    await mongo.store.upsertProduct({
+      productId: 'p1',
+      cooperativeId: 'karangbesuki',
+      category: 'sembako',
+      version: 1,
+    });
     expect((await mongo.store.categories(['p1'])).get('p1')).toBe('minuman');
-    await mongo.store.upsertProduct({ productId: 'p1', cooperativeId: 'karangbesuki', category: 'sembako', version: 3 });
+    await mongo.store.upsertProduct({
+      productId: 'p1',
+      cooperativeId: 'karangbesuki',
+      category: 'sembako',
+      version: 3,
+    });
     expect((await mongo.store.categories(['p1'])).get('p1')).toBe('sembako');
   });
 
