@@ -80,6 +80,8 @@ export async function prepareMatrixFixture(m: TestMarket): Promise<MatrixFixture
     cartId,
     personId: kasir.personId,
     memberId: kasir.memberId ?? account('anggota', A).memberId ?? 'mbr_none',
+    // Consignment: a real seller of cooperative A, the demo penjual (their member id is the sellerId).
+    sellerId: account('penjual', A).memberId ?? 'mbr_none',
   };
   const skipped: string[] = [];
 
