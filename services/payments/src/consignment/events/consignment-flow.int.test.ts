@@ -278,7 +278,10 @@ describe('consignment over the real broker and FerretDB', () => {
       body: JSON.stringify({ amount: 30_000, method: 'transfer', note: 'BRI', receiptNumber: 'TRF-0001' }),
     });
     expect(payout.status).toBe(201);
-    expect((await payout.json()).consignment).toMatchObject({ balance: 6_610, availableForPayout: 6_610 });
+    expect(((await payout.json()) as { consignment: unknown }).consignment).toMatchObject({
+      balance: 6_610,
+      availableForPayout: 6_610,
+    });
 
     // What moved money went out on payments.consignment.v1, keyed by the seller, once each.
     await waitFor(
