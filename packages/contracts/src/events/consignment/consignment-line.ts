@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RupiahSchema } from '../../primitives';
+import { CooperativeIdSchema, OrderIdSchema, RupiahSchema } from '../../primitives';
 
 /** Basis points of a line's total the cooperative keeps: 1000 = 10 %, at most 10000 = 100 %. */
 export const CommissionBpsSchema = z.number().int('must be whole basis points').min(0).max(10_000);
@@ -17,3 +17,12 @@ export const ConsignmentLineSchema = z.object({
   commission: RupiahSchema,
 });
 export type ConsignmentLine = z.infer<typeof ConsignmentLineSchema>;
+
+/** What a sale and its undo both say: whose lines of which order, and their gross total. */
+export const ConsignmentOrderLinesSchema = z.object({
+  cooperativeId: CooperativeIdSchema,
+  sellerId: z.string().min(1),
+  orderId: OrderIdSchema,
+  lines: z.array(ConsignmentLineSchema).min(1),
+  gross: RupiahSchema,
+});

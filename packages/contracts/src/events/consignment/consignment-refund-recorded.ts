@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../define-event';
-import { CooperativeIdSchema, OrderIdSchema, RupiahSchema } from '../../primitives';
+import { RupiahSchema } from '../../primitives';
 import { Topics } from '../../topics';
-import { ConsignmentLineSchema } from './consignment-line';
+import { ConsignmentOrderLinesSchema } from './consignment-line';
 
 /**
  * A pending consignment sale was undone before handover (the order was cancelled after payment,
@@ -12,12 +12,7 @@ import { ConsignmentLineSchema } from './consignment-line';
 export const ConsignmentRefundRecorded = defineEvent(
   'pasar.payments.consignment.refund-recorded',
   Topics.paymentsConsignment.name,
-  z.object({
-    cooperativeId: CooperativeIdSchema,
-    sellerId: z.string().min(1),
-    orderId: OrderIdSchema,
-    lines: z.array(ConsignmentLineSchema).min(1),
-    gross: RupiahSchema,
+  ConsignmentOrderLinesSchema.extend({
     commissionReversed: RupiahSchema,
     net: RupiahSchema,
     reason: z.enum(['order_cancelled', 'payment_refunded']),

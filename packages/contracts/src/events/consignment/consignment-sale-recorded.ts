@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../define-event';
-import { CooperativeIdSchema, OrderIdSchema, RupiahSchema } from '../../primitives';
+import { RupiahSchema } from '../../primitives';
 import { Topics } from '../../topics';
-import { ConsignmentLineSchema } from './consignment-line';
+import { ConsignmentOrderLinesSchema } from './consignment-line';
 
 /**
  * The money for a seller's lines of an order came in (an online payment succeeded, or cash was
@@ -12,12 +12,7 @@ import { ConsignmentLineSchema } from './consignment-line';
 export const ConsignmentSaleRecorded = defineEvent(
   'pasar.payments.consignment.sale-recorded',
   Topics.paymentsConsignment.name,
-  z.object({
-    cooperativeId: CooperativeIdSchema,
-    sellerId: z.string().min(1),
-    orderId: OrderIdSchema,
-    lines: z.array(ConsignmentLineSchema).min(1),
-    gross: RupiahSchema,
+  ConsignmentOrderLinesSchema.extend({
     commission: RupiahSchema,
     net: RupiahSchema,
     recordedAt: z.iso.datetime(),

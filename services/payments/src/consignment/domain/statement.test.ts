@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statementCsv } from '../lib/statement-csv';
+import { monthName } from '../lib/labels';
 import { renderStatementPdf } from '../lib/statement-pdf';
 import { type Account, emptyAccount, recordPayout, recordSale, settleOrder } from './account';
 import { jakartaDay, jakartaMonth } from './jakarta';
@@ -115,6 +116,13 @@ describe('the statement as a file', () => {
       '',
     ]);
     expect(statementCsv(statementFor(history(), '2026-11'), 'x')).toContain(";'=SUM(A1);");
+  });
+
+  it.each([
+    ['2026-01', 'Januari 2026'],
+    ['2026-12', 'Desember 2026'],
+  ])('names %s "%s" in the PDF heading', (month, name) => {
+    expect(monthName(month)).toBe(name);
   });
 
   it('PDF: a real PDF document', async () => {

@@ -16,22 +16,8 @@ const rupiah = new Intl.NumberFormat('id-ID', {
 });
 export const formatRupiah = (n: number) => rupiah.format(n);
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+const monthFormat = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** 2026-11 → "November 2026". */
 export function monthName(month: string): string {
-  const [y, m] = month.split('-');
-  return `${MONTHS[Number(m) - 1]} ${y}`;
+  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
 }
