@@ -825,7 +825,57 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': components['schemas']['ConsignmentSettingsInput'];
+          'application/json': {
+            /**
+             * @description basis points: 1000 = 10 %
+             * @example 1000
+             */
+            commissionBps: number;
+            /**
+             * @description rates for some categories instead of commissionBps
+             * @default {}
+             * @example {
+             *       "minuman": 500
+             *     }
+             */
+            categoryBps?: {
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              sembako?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              lpg?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              'air-isi-ulang'?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              pupuk?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              'makanan-ringan'?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              minuman?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              'kebutuhan-rumah'?: number;
+            };
+          };
         };
       };
       responses: {
@@ -1242,7 +1292,14 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': components['schemas']['ConsignmentPayoutInput'];
+          'application/json': {
+            amount: number;
+            /** @enum {string} */
+            method: 'cash' | 'transfer';
+            /** @default  */
+            note?: string;
+            receiptNumber: string;
+          };
         };
       };
       responses: {
@@ -1465,57 +1522,6 @@ export interface components {
       /** Format: date-time */
       updatedAt: string | null;
     };
-    ConsignmentSettingsInput: {
-      /**
-       * @description basis points: 1000 = 10 %
-       * @example 1000
-       */
-      commissionBps: number;
-      /**
-       * @description rates for some categories instead of commissionBps
-       * @default {}
-       * @example {
-       *       "minuman": 500
-       *     }
-       */
-      categoryBps: {
-        /**
-         * @description basis points: 1000 = 10 %
-         * @example 1000
-         */
-        sembako?: number;
-        /**
-         * @description basis points: 1000 = 10 %
-         * @example 1000
-         */
-        lpg?: number;
-        /**
-         * @description basis points: 1000 = 10 %
-         * @example 1000
-         */
-        'air-isi-ulang'?: number;
-        /**
-         * @description basis points: 1000 = 10 %
-         * @example 1000
-         */
-        pupuk?: number;
-        /**
-         * @description basis points: 1000 = 10 %
-         * @example 1000
-         */
-        'makanan-ringan'?: number;
-        /**
-         * @description basis points: 1000 = 10 %
-         * @example 1000
-         */
-        minuman?: number;
-        /**
-         * @description basis points: 1000 = 10 %
-         * @example 1000
-         */
-        'kebutuhan-rumah'?: number;
-      };
-    };
     ConsignmentOverview: {
       cooperativeId: string;
       items: {
@@ -1646,14 +1652,6 @@ export interface components {
         recordedAt: string;
       };
       consignment: components['schemas']['SellerConsignment'];
-    };
-    ConsignmentPayoutInput: {
-      amount: number;
-      /** @enum {string} */
-      method: 'cash' | 'transfer';
-      /** @default  */
-      note: string;
-      receiptNumber: string;
     };
   };
   responses: never;

@@ -15,18 +15,17 @@ const Bps = z
   .max(10_000)
   .openapi({ description: 'basis points: 1000 = 10 %', example: 1000 });
 
-export const SettingsBodySchema = z
-  .object({
-    commissionBps: Bps,
-    categoryBps: z
-      .partialRecord(CategorySchema, Bps)
-      .default({})
-      .openapi({
-        description: 'rates for some categories instead of commissionBps',
-        example: { minuman: 500 },
-      }),
-  })
-  .openapi('ConsignmentSettingsInput');
+/** Request bodies stay inline (no named component), so the authorization matrix sees their `required`. */
+export const SettingsBodySchema = z.object({
+  commissionBps: Bps,
+  categoryBps: z
+    .partialRecord(CategorySchema, Bps)
+    .default({})
+    .openapi({
+      description: 'rates for some categories instead of commissionBps',
+      example: { minuman: 500 },
+    }),
+});
 
 export const SettingsSchema = z
   .object({
@@ -160,14 +159,12 @@ export const SalesReportSchema = z
   })
   .openapi('SellerSales');
 
-export const PayoutBodySchema = z
-  .object({
-    amount: z.number().int('must be whole rupiah').positive('must be more than zero').max(1_000_000_000_000),
-    method: z.enum(PAYOUT_METHODS),
-    note: z.string().trim().max(500).default(''),
-    receiptNumber: z.string().trim().min(1, 'is required (the number on the receipt)').max(60),
-  })
-  .openapi('ConsignmentPayoutInput');
+export const PayoutBodySchema = z.object({
+  amount: z.number().int('must be whole rupiah').positive('must be more than zero').max(1_000_000_000_000),
+  method: z.enum(PAYOUT_METHODS),
+  note: z.string().trim().max(500).default(''),
+  receiptNumber: z.string().trim().min(1, 'is required (the number on the receipt)').max(60),
+});
 
 export const PayoutHeaders = z.object({
   'idempotency-key': z
