@@ -1,4 +1,7 @@
 import { createServiceApp, type ReadinessCheck, serveOpenApi, type TokenVerifier } from '@pasar/service-kit';
+import { PHOTO_UPLOAD_BODY_LIMIT } from './photos/photo-upload';
+import { photoRoutes } from './photos/photo.routes';
+import type { PhotoDeps } from './photos/upload-photo';
 import { publicRoutes } from './routes/public.routes';
 import { staffRoutes } from './routes/staff.routes';
 import type { CatalogDeps } from './use-cases/deps';
@@ -8,6 +11,8 @@ export interface AppDeps extends CatalogDeps {
   verifier?: TokenVerifier;
   /** Checks for /readyz, e.g. { mongo, kafka }. */
   readiness?: Record<string, ReadinessCheck>;
+  /** Photo uploads and variants (src/photos); their routes are mounted only with these. */
+  photos?: PhotoDeps;
 }
 
 /** Builds catalog's HTTP app. No I/O here: tests call `createApp(deps).request(...)`. */
@@ -17,9 +22,11 @@ export function createApp(deps: AppDeps): ReturnType<typeof createServiceApp> {
     logger: deps.logger,
     readiness: deps.readiness,
     verifier: deps.verifier,
+    bodyLimits: [PHOTO_UPLOAD_BODY_LIMIT],
   });
   app.route('/', publicRoutes(deps));
   app.route('/', staffRoutes(deps));
+  if (deps.photos) app.route('/', photoRoutes(deps.photos));
   serveOpenApi(app, {
     title: 'Pasar catalog',
     version: '2.0.0',
