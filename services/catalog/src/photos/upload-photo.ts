@@ -2,7 +2,7 @@ import type { Logger } from '@pasar/events';
 import { randomId } from '@pasar/service-kit';
 import type { ProductPhoto } from '../domain/photo';
 import { type ProcessedPhoto, processPhoto } from './photo-pipeline';
-import type { PhotoRecords } from './photo.repository';
+import type { PhotoDoc, PhotoRecords } from './photo.repository';
 import { type PhotoStore, variantKey } from './photo-store';
 
 /** What the photo routes and the seed need: the object store and the `photos` collection. */
@@ -22,6 +22,25 @@ export interface PhotoOwner {
   personId: string;
 }
 
+/** Writes every variant; all writes settle before a failure is thrown (so an undo comes after them). */
+export async function putVariants(store: PhotoStore, photoId: string, photo: ProcessedPhoto): Promise<void> {
+  const puts = await Promise.allSettled(
+    photo.variants.map((v) => store.put(variantKey(photoId, v.width), v.bytes, 'image/webp')),
+  );
+  const failed = puts.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** The photo as products carry it. */
+export const toProductPhoto = (
+  doc: Pick<PhotoDoc, '_id' | 'width' | 'height' | 'variants'>,
+): ProductPhoto => ({
+  photoId: doc._id,
+  width: doc.width,
+  height: doc.height,
+  variants: doc.variants.map((v) => ({ width: v.width, url: v.url })),
+});
+
 /**
  * Stores each variant, then records the photo. A failure on the way removes the variants already
  * written (the undo), so no bytes are left without a record and no record points at missing bytes.
@@ -32,30 +51,23 @@ export async function storePhoto(
   photo: ProcessedPhoto,
   owner: PhotoOwner,
 ): Promise<ProductPhoto> {
-  const keys = photo.variants.map((v) => variantKey(photoId, v.width));
-  const undo = () => Promise.allSettled(keys.map((k) => deps.store.delete(k)));
-  const result: ProductPhoto = {
-    photoId,
+  const doc: PhotoDoc = {
+    _id: photoId,
+    cooperativeId: owner.cooperativeId,
+    ownerPersonId: owner.personId,
     width: photo.width,
     height: photo.height,
     variants: photo.variants.map((v) => ({ width: v.width, url: variantUrl(photoId, v.width) })),
+    createdAt: new Date(),
   };
   try {
-    await Promise.all(photo.variants.map((v, i) => deps.store.put(keys[i]!, v.bytes, 'image/webp')));
-    await deps.records.insert({
-      _id: photoId,
-      cooperativeId: owner.cooperativeId,
-      ownerPersonId: owner.personId,
-      width: result.width,
-      height: result.height,
-      variants: result.variants,
-      createdAt: new Date(),
-    });
+    await putVariants(deps.store, photoId, photo);
+    await deps.records.insert(doc);
   } catch (err) {
-    await undo();
+    await Promise.allSettled(photo.variants.map((v) => deps.store.delete(variantKey(photoId, v.width))));
     throw err;
   }
-  return result;
+  return toProductPhoto(doc);
 }
 
 /** A seller's or staff member's upload: checked, resized to WebP without metadata, stored. */
