@@ -26,6 +26,20 @@ describe('photo routes', () => {
     env.app.request(`/cooperatives/${coop}/photos`, uploadRequest(file, who ? as[who] : {}));
   type Photo = { photoId: string; width: number; height: number; variants: { width: number; url: string }[] };
 
+  it('documents both routes with their access rules in /openapi.json', async () => {
+    const doc = await json(await env.app.request('/openapi.json'));
+    expect(doc.paths['/cooperatives/{cooperativeId}/photos'].post['x-pasar-access']).toEqual({
+      allow: ['penjual', 'pengurus', 'gudang'],
+      scope: 'path',
+    });
+    expect(Object.keys(doc.paths['/cooperatives/{cooperativeId}/photos'].post.requestBody.content)).toEqual([
+      'multipart/form-data',
+    ]);
+    expect(doc.paths['/photos/{photoId}/{width}.webp'].get['x-pasar-access']).toEqual({
+      allow: ['anonymous'],
+    });
+  });
+
   describe('an accepted upload', () => {
     let res: Response;
     let photo: Photo;
