@@ -21,6 +21,6 @@ startMain('catalog', async () => {
   };
   await rt.consume(catalogSubscriptions(deps));
   const verifier = createTokenVerifier({ service: 'catalog', jwks: new URL(config.MEMBERSHIP_JWKS_URL) });
-  const photos = photoDeps(rt.conn, config, rt.logger);
+  const photos = await photoDeps(rt.conn, config, rt.logger);
   await rt.serve(createApp({ ...deps, photos, verifier, readiness: rt.readiness }));
 });

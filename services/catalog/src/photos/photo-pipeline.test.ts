@@ -2,7 +2,7 @@ import { DomainError, ValidationError } from '@pasar/service-kit';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { processPhoto, variantWidths } from './photo-pipeline';
+import { decodeLoad, MAX_CONCURRENT_DECODES, processPhoto, variantWidths } from './photo-pipeline';
 import {
   GPS,
   heicHeader,
@@ -95,6 +95,22 @@ describe('processPhoto: what it accepts', () => {
   it('keeps a small source at its own width instead of upscaling it', async () => {
     const photo = await processPhoto(await plainImage('png', 200, 150), 'image/png');
     expect(photo.variants.map((v) => [v.width, v.height])).toEqual([[200, 150]]);
+  });
+
+  it('decodes at most two photos at once; the others wait their turn and all complete', async () => {
+    const image = await plainImage('png', 2400, 1800);
+    let most = 0;
+    let queued = 0;
+    const watch = setInterval(() => {
+      most = Math.max(most, decodeLoad().running);
+      queued = Math.max(queued, decodeLoad().waiting);
+    }, 1);
+    const photos = await Promise.all(Array.from({ length: 5 }, () => processPhoto(image, 'image/png')));
+    clearInterval(watch);
+    expect(photos.every((p) => p.variants.length === 3)).toBe(true);
+    expect(most).toBe(MAX_CONCURRENT_DECODES);
+    expect(queued).toBeGreaterThan(0);
+    expect(decodeLoad()).toEqual({ running: 0, waiting: 0 });
   });
 
   it('takes application/octet-stream and image/jpg as "no particular type"', async () => {

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { type AcceptedImageType, declaredMediaType, detectImageType, MIME_OF } from './image-type';
 import {
@@ -12,6 +13,14 @@ import {
 /** The widths the storefront asks for (`srcset`); a smaller source keeps only those it can fill. */
 export const VARIANT_WIDTHS = [320, 640, 1280] as const;
 export const WEBP_QUALITY = 78;
+/**
+ * Photos decoded at once by this process: a 40 MP decode holds about 120 MB of pixels, and sharp
+ * already spreads one over the cores; more uploads wait their turn instead of exhausting memory.
+ */
+export const MAX_CONCURRENT_DECODES = 2;
+const decodeSlot = pLimit(MAX_CONCURRENT_DECODES);
+/** Decodes running and waiting now (for tests and metrics). */
+export const decodeLoad = () => ({ running: decodeSlot.activeCount, waiting: decodeSlot.pendingCount });
 
 export interface Variant {
   width: number;
@@ -79,6 +88,14 @@ export async function processPhoto(input: Uint8Array, declaredType?: string): Pr
   const type = acceptedType(bytes, declaredType);
   const source = await headerOf(bytes, type);
   const widths = variantWidths(source.width);
+  return decodeSlot(() => encodeVariants(bytes, type, widths));
+}
+
+async function encodeVariants(
+  bytes: Buffer,
+  type: AcceptedImageType,
+  widths: number[],
+): Promise<ProcessedPhoto> {
   try {
     const largest = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()

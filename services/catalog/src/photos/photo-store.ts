@@ -11,6 +11,9 @@ export interface PhotoStore {
   delete(key: string): Promise<void>;
 }
 
+/** Photo variants never change under their key: browsers and CDNs may keep them for a year. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /** Slash-separated segments of letters, digits, `_`, `-` and inner dots: nothing that can climb out. */
 const KEY = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*(?:\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)*$/;
 

@@ -11,9 +11,8 @@ import {
 } from '@pasar/service-kit';
 import { photoNotFound } from './photo-errors';
 import { readPhotoUpload } from './photo-upload';
-import { variantKey } from './photo-store';
+import { IMMUTABLE, variantKey } from './photo-store';
 import { PHOTO_ID_PATTERN, type PhotoDeps, uploadPhoto } from './upload-photo';
-import { IMMUTABLE } from './s3-photo-store';
 
 const json = <T>(description: string, schema: T) => ({
   description,

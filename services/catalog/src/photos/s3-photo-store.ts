@@ -6,10 +6,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { checkedKey, type PhotoStore } from './photo-store';
-
-/** Photo variants never change under their key: browsers and CDNs may keep them for a year. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+import { checkedKey, IMMUTABLE, type PhotoStore } from './photo-store';
 
 export interface S3PhotoStoreOptions {
   bucket: string;
