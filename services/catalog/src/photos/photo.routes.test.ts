@@ -1,6 +1,11 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createLogger } from '@pasar/events';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersOfPeople, json, type TestPerson } from '../../test/builders';
+import { headersOfPeople, issuer, json, type TestPerson } from '../../test/builders';
+import { createApp } from '../app';
+import type { Repositories } from '../db/repositories';
 import { MAX_UPLOAD_BYTES } from './photo-errors';
 import { heicHeader, multipartBody, phoneJpeg, plainImage, pngBomb, textFile } from './testing/images';
 import { MemoryPhotoRecords, photoTestApp, type UploadFile, uploadRequest } from './testing/photo-app';
@@ -253,5 +258,30 @@ describe('photo routes', () => {
       const answer = await refused(res, 400, 'VALIDATION.FAILED');
       expect(answer.details.issues[0].field).toBe('file');
     });
+  });
+
+  it('answers an 11 MB upload with 413 over a real socket while the phone is still sending', async () => {
+    const app = createApp({
+      ...({} as Repositories),
+      logger: createLogger('photo-test', 'silent'),
+      verifier: issuer.verifier('catalog'),
+      photos: env.photos,
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(
+        `http://127.0.0.1:${port}/cooperatives/karangbesuki/photos`,
+        uploadRequest(
+          { fileName: 'besar.jpg', contentType: 'image/jpeg', bytes: Buffer.alloc(11 * 1024 * 1024, 0xff) },
+          as.sri,
+        ),
+      );
+      expect(res.status).toBe(413);
+      expect((await json(res)).code).toBe('PHOTO.TOO_LARGE');
+    } finally {
+      server.close();
+    }
   });
 });
