@@ -27,6 +27,8 @@ import { report, round } from './lib/stats';
 
 const DURATION_S = Number(process.env.DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
+/** Per-request timeout: an uncached query over thousands of products on FerretDB-SQLite takes seconds. */
+const TIMEOUT_S = Number(process.env.TIMEOUT_S ?? 10);
 const DEMO = DEMO_PRODUCTS.filter((d) => d.cooperativeId === 'karangbesuki');
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? DEMO.length);
 const PHOTOS_PER_PRODUCT = Number(process.env.PHOTOS_PER_PRODUCT ?? 2);
@@ -104,7 +106,13 @@ await new Promise<void>((resolve) =>
 );
 
 async function measure(name: string, url: string) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    pipelining: 1,
+    timeout: TIMEOUT_S,
+  });
   const figures = {
     requestsPerSecond: round(r.requests.average, 1),
     p50Ms: r.latency.p50,
@@ -152,6 +160,7 @@ report('catalog', {
   settings: {
     durationS: DURATION_S,
     connections: CONNECTIONS,
+    timeoutS: TIMEOUT_S,
     products: PRODUCTS,
     photosPerProduct: PHOTOS_PER_PRODUCT,
   },
