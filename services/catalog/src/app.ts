@@ -14,7 +14,7 @@ export interface AppDeps extends CatalogDeps {
   /** Checks for /readyz, e.g. { mongo, kafka }. */
   readiness?: Record<string, ReadinessCheck>;
   /** Photo uploads and variants (src/photos); their routes are mounted only with these. */
-  photos?: PhotoDeps;
+  photoUploads?: PhotoDeps;
 }
 
 /** Builds catalog's HTTP app. No I/O here: tests call `createApp(deps).request(...)`. */
@@ -30,7 +30,7 @@ export function createApp(deps: AppDeps): ReturnType<typeof createServiceApp> {
   app.route('/', staffRoutes(deps));
   app.route('/', productExtrasRoutes(deps));
   app.route('/', moderationRoutes(deps));
-  if (deps.photos) app.route('/', photoRoutes(deps.photos));
+  if (deps.photoUploads) app.route('/', photoRoutes(deps.photoUploads));
   serveOpenApi(app, {
     title: 'Pasar catalog',
     version: '2.1.0',

@@ -23,6 +23,6 @@ startMain('catalog', async () => {
   };
   await rt.consume(catalogSubscriptions(deps));
   const verifier = createTokenVerifier({ service: 'catalog', jwks: new URL(config.MEMBERSHIP_JWKS_URL) });
-  const photos = await photoDeps(rt.conn, config, rt.logger);
-  await rt.serve(createApp({ ...deps, photos, verifier, readiness: rt.readiness }));
+  const photoUploads = await photoDeps(rt.conn, config, rt.logger);
+  await rt.serve(createApp({ ...deps, photoUploads, verifier, readiness: rt.readiness }));
 });

@@ -265,7 +265,7 @@ describe('photo routes', () => {
       ...({} as Repositories),
       logger: createLogger('photo-test', 'silent'),
       verifier: issuer.verifier('catalog'),
-      photos: env.photos,
+      photoUploads: env.photos,
     });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));

@@ -52,6 +52,19 @@ describe('seedDemoPhoto', () => {
     });
   });
 
+  it('records a picture another database already drew into the shared store, without drawing it again', async () => {
+    const first = await seedDemoPhoto({ store, records }, keripik);
+    puts.length = 0;
+    const fresh = new MemoryPhotoRecords();
+    expect(await seedDemoPhoto({ store, records: fresh }, keripik)).toEqual(first);
+    expect(puts).toEqual([]);
+    expect(fresh.docs.get(first.photoId)).toMatchObject({
+      cooperativeId: 'karangbesuki',
+      width: 1280,
+      height: 960,
+    });
+  });
+
   it('is idempotent: a second run finds the photo and writes nothing', async () => {
     const first = await seedDemoPhoto({ store, records }, keripik);
     puts.length = 0;

@@ -1,4 +1,5 @@
 import { DomainError } from '@pasar/service-kit';
+import type { ProductPhoto } from '../domain/photo';
 import type { Product } from '../domain/product';
 import type { CatalogDeps, WriteContext } from './deps';
 import { saveEdit } from './save-edit';
@@ -33,4 +34,15 @@ export async function setProductPhotos(
     return { edit: { photos }, kind: 'photos_set' };
   });
   return product;
+}
+
+/**
+ * The demo seed's photos for a product that has none yet (no person acts: the pictures were made
+ * by the seed itself). A product that already shows photos keeps them.
+ */
+export async function seedProductPhotos(deps: CatalogDeps, productId: string, photos: ProductPhoto[]) {
+  return saveEdit(deps, productId, {}, (current) => ({
+    edit: current.photos.length === 0 ? { photos } : {},
+    kind: 'photos_set',
+  }));
 }

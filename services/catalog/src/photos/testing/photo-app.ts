@@ -31,7 +31,7 @@ export async function photoTestApp(records: PhotoRecords = new MemoryPhotoRecord
     ...({} as Repositories),
     logger: createLogger('photo-test', 'silent'),
     verifier: issuer.verifier('catalog'),
-    photos,
+    photoUploads: photos,
   });
   return {
     app: documentedApp(app),
