@@ -31,7 +31,7 @@ const body: fc.Arbitrary<Omit<BusinessEvent, 'eventId' | 'cooperativeId' | 'occu
       ...r,
       commission: Math.round((r.consignmentGross * rateBps) / 10_000),
     })),
-  fc.record({ amount: rupiah, via: fc.constantFrom('provider' as const, 'manual' as const) }).map((r) => ({
+  fc.record({ amount: rupiah, via: fc.constantFrom('provider' as const, 'manual' as const), captured: fc.boolean() }).map((r) => ({
     type: 'refund' as const,
     orderId: 'ord_z',
     ...r,

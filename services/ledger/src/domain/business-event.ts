@@ -32,7 +32,18 @@ export type BusinessEvent = Base &
         commission: number;
         deliveryFee: number;
       }
-    | { type: 'refund'; orderId: string; amount: number; via: 'provider' | 'manual' }
+    | {
+        /**
+         * Money of an order went back to the shopper. `captured`: the books had it as a prepayment
+         * (a paid order cancelled before handover). Not captured: it arrived after the order had
+         * expired or been cancelled, was never the cooperative's, and went straight back.
+         */
+        type: 'refund';
+        orderId: string;
+        amount: number;
+        via: 'provider' | 'manual';
+        captured: boolean;
+      }
     | { type: 'seller_payout'; sellerId: string; amount: number; method: MoneyMethod }
     | {
         type: 'savings_deposit';

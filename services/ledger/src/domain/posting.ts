@@ -27,9 +27,16 @@ function linesOf(ev: BusinessEvent): JournalLine[] {
         cr(A.ongkir, ev.deliveryFee),
       ];
     }
-    case 'refund':
-      // Only paid, not handed-over orders are refunded: the prepayment goes back where it came from.
-      return [dr(A.uangMuka, ev.amount), cr(ev.via === 'provider' ? A.danaPenyedia : A.bank, ev.amount)];
+    case 'refund': {
+      // Only paid, not handed-over orders are refunded: the prepayment goes back where it came from
+      // (the provider's refund API, or a transfer from the cooperative's bank by hand).
+      const from = ev.via === 'provider' ? A.danaPenyedia : A.bank;
+      if (ev.captured) return [dr(A.uangMuka, ev.amount), cr(from, ev.amount)];
+      // A late payment: it reached the provider (never a prepayment: the order was over) and went
+      // back. Through the provider the two lines net to nothing; by hand the bank paid it and the
+      // provider still holds it until it settles.
+      return [dr(A.danaPenyedia, ev.amount), cr(from, ev.amount)];
+    }
     case 'seller_payout':
       return [dr(A.utangKonsinyasi, ev.amount), cr(cashOrBank(ev.method), ev.amount)];
     case 'savings_deposit': {
@@ -58,7 +65,7 @@ function memoOf(ev: BusinessEvent): string {
     case 'order_handed_over':
       return `Penjualan pesanan ${ev.orderId} (${ev.paymentMethod === 'cash' ? 'tunai' : 'online'})`;
     case 'refund':
-      return `Pengembalian dana pesanan ${ev.orderId}`;
+      return `Pengembalian dana pesanan ${ev.orderId}${ev.captured ? '' : ' (pembayaran terlambat)'}`;
     case 'seller_payout':
       return `Pembayaran titip jual kepada ${ev.sellerId}`;
     case 'savings_deposit':

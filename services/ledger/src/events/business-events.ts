@@ -1,0 +1,81 @@
+import type {
+  EventOf,
+  OrderCompleted,
+  PaymentRefunded,
+  PaymentSucceeded,
+  SavingsDeposited,
+  SavingsWithdrawn,
+} from '@pasar/contracts';
+import type { BusinessEvent } from '../domain/business-event';
+import type { ReadModels } from '../use-cases/ports';
+
+/** What every mapped event shares: the source event id (one entry per id), cooperative and time. */
+const base = (e: { id: string; cooperativeid: string; time: string }) => ({
+  eventId: e.id,
+  cooperativeId: e.cooperativeid,
+  occurredAt: new Date(e.time).toISOString(),
+});
+
+/** Money captured online: it sits with the provider as the shopper's prepayment until handover. */
+export function onlineCapture(e: EventOf<typeof PaymentSucceeded>): BusinessEvent {
+  return { ...base(e), type: 'online_payment_captured', orderId: e.data.orderId, amount: e.data.amount };
+}
+
+/**
+ * A refund. `order_cancelled` gives back a prepayment the books hold (a paid order cancelled before
+ * handover); `paid_after_*` money arrived after the order ended, was never booked as a prepayment
+ * (payments emitted no PaymentSucceeded for it) and went straight back.
+ */
+export function refund(e: EventOf<typeof PaymentRefunded>): BusinessEvent {
+  return {
+    ...base(e),
+    type: 'refund',
+    orderId: e.data.orderId,
+    amount: e.data.amount,
+    via: e.data.via,
+    captured: e.data.reason === 'order_cancelled',
+  };
+}
+
+export class InconsistentEvent extends Error {}
+
+/**
+ * Goods handed over: the sale. Lines of the cooperative's consignment sellers are titip jual
+ * (owed to the seller, not the cooperative's sales); the rest are its own goods. The delivery fee
+ * is what the total holds beyond the lines (orders: total = Σ lines + delivery fee). The commission
+ * comes from payments' consignment module once its sale events exist; until then a consignment
+ * line is owed to its seller in full.
+ */
+export async function handover(e: EventOf<typeof OrderCompleted>, readModels: ReadModels): Promise<BusinessEvent> {
+  const { lines } = e.data;
+  const sellers = await readModels.consignmentSellers(e.cooperativeid, [...new Set(lines.map((l) => l.sellerId))]);
+  let ownGoods = 0;
+  let consignmentGross = 0;
+  for (const l of lines) {
+    if (sellers.has(l.sellerId)) consignmentGross += l.lineTotal;
+    else ownGoods += l.lineTotal;
+  }
+  const deliveryFee = e.data.total - ownGoods - consignmentGross;
+  if (deliveryFee < 0)
+    throw new InconsistentEvent(`order ${e.data.orderId}: total ${e.data.total} is less than its lines`);
+  return {
+    ...base(e),
+    type: 'order_handed_over',
+    orderId: e.data.orderId,
+    paymentMethod: e.data.paymentMethod === 'cash' ? 'cash' : 'online',
+    ownGoods,
+    consignmentGross,
+    commission: 0,
+    deliveryFee,
+  };
+}
+
+export function savingsDeposit(e: EventOf<typeof SavingsDeposited>): BusinessEvent {
+  const d = e.data;
+  return { ...base(e), type: 'savings_deposit', memberId: d.memberId, kind: d.kind, amount: d.amount, method: d.method };
+}
+
+export function savingsWithdrawal(e: EventOf<typeof SavingsWithdrawn>): BusinessEvent {
+  const d = e.data;
+  return { ...base(e), type: 'savings_withdrawal', memberId: d.memberId, amount: d.amount, method: d.method };
+}
