@@ -5,7 +5,7 @@ import { recordBusinessEvent } from '../use-cases/record-business-event';
 
 const COOP = 'karangbesuki';
 const bendahara = () => staffHeaders(COOP, ['pengurus'], { position: 'bendahara', personId: 'per_bendahara' });
-const close = async (ctx: ReturnType<typeof fakeApp>, period: string, headers: object) =>
+const close = async (ctx: ReturnType<typeof fakeApp>, period: string, headers: Record<string, string>) =>
   ctx.app.request(`/cooperatives/${COOP}/periods/${period}/close`, { method: 'POST', headers });
 
 describe('closing periods', () => {
