@@ -116,7 +116,8 @@ export function createPeriodRepository(conn: Connection): PeriodRepository & {
             $inc: { admitted: 1 },
             $setOnInsert: { cooperativeId, period, closedBy: null, closedAt: null },
           } as never,
-          { upsert: true, returnDocument: 'after', projection: { admitted: 1 } },
+          // No projection: FerretDB's findAndModify does not take one.
+          { upsert: true, returnDocument: 'after' },
         );
         return (d as unknown as { admitted: number } | null)?.admitted ?? null;
       } catch (err) {
@@ -132,7 +133,7 @@ export function createPeriodRepository(conn: Connection): PeriodRepository & {
         const r = await Model.collection.findOneAndUpdate(
           { _id, status: 'open' } as never,
           withOutbox({ $set: set }, events) as never,
-          { returnDocument: 'after', projection: NO_OUTBOX },
+          { returnDocument: 'after' },
         );
         if (r) return toPeriod(r as unknown as PeriodDoc);
         try {
