@@ -596,7 +596,7 @@ export function fakeServices() {
       if (!session || session.revoked || !person) return error(401, 'AUTH.SESSION_EXPIRED');
       n += 1;
       const tokens = Object.fromEntries(
-        (['catalog', 'orders', 'payments', 'membership'] as const).map((service) => {
+        (['catalog', 'orders', 'payments', 'membership', 'ledger'] as const).map((service) => {
           const token = `at.${service}.${person.personId}.${n}`;
           accessTokens.set(token, { personId: person.personId, service, sessionId: String(body.sessionId) });
           return [service, token];
