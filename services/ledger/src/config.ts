@@ -14,7 +14,11 @@ export const LedgerConfigSchema = BaseConfigSchema.extend({
 })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.MEMBERSHIP_JWKS_URL)
-      ctx.addIssue({ code: 'custom', path: ['MEMBERSHIP_JWKS_URL'], message: 'is required when NODE_ENV=production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEMBERSHIP_JWKS_URL'],
+        message: 'is required when NODE_ENV=production',
+      });
   })
   .transform((c) => ({ ...c, MEMBERSHIP_JWKS_URL: c.MEMBERSHIP_JWKS_URL ?? DEV_MEMBERSHIP_JWKS_URL }));
 

@@ -19,7 +19,11 @@ startMain('ledger', async () => {
   const readModels = createReadModels(rt.conn);
   await Promise.all([journal.init(), periods.init(), manualEntries.init(), readModels.init()]);
   // The ledger publishes only audit entries of staff actions, from the documents they changed.
-  const collections = { journal: journal.collection, periods: periods.collection, manual: manualEntries.collection };
+  const collections = {
+    journal: journal.collection,
+    periods: periods.collection,
+    manual: manualEntries.collection,
+  };
   const relay = rt.relay(Object.values(collections));
   const deps: LedgerDeps = {
     journal,

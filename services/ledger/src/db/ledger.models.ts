@@ -115,5 +115,6 @@ function model<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {
 export const journalModel = (conn: Connection) => model(conn, 'JournalEntry', JournalEntrySchema);
 export const periodModel = (conn: Connection) => model(conn, 'LedgerPeriod', PeriodSchema);
 export const manualEntryModel = (conn: Connection) => model(conn, 'ManualEntry', ManualEntrySchema);
-export const paymentProviderModel = (conn: Connection) => model(conn, 'LedgerPaymentProvider', PaymentProviderSchema);
+export const paymentProviderModel = (conn: Connection) =>
+  model(conn, 'LedgerPaymentProvider', PaymentProviderSchema);
 export const sellerModel = (conn: Connection) => model(conn, 'LedgerSeller', SellerSchema);

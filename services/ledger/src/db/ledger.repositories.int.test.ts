@@ -45,8 +45,12 @@ describe('journal_entries on FerretDB', () => {
     await journal.insert(entry('je_b1', '2026-02'), []);
     await journal.insert(entry('je_b2', '2026-03'), []);
     await journal.insert(entry('je_b3', '2026-03', 'dinoyo'), []);
-    const ids = (q: Parameters<typeof journal.list>[0]) => journal.list(q).then((l) => l.map((e) => e.entryId).sort());
-    expect(await ids({ cooperativeId: 'karangbesuki', from: '2026-02', to: '2026-03' })).toEqual(['je_b1', 'je_b2']);
+    const ids = (q: Parameters<typeof journal.list>[0]) =>
+      journal.list(q).then((l) => l.map((e) => e.entryId).sort());
+    expect(await ids({ cooperativeId: 'karangbesuki', from: '2026-02', to: '2026-03' })).toEqual([
+      'je_b1',
+      'je_b2',
+    ]);
     expect(await ids({ cooperativeId: 'karangbesuki', to: '2026-02' })).toEqual(['je_a1', 'je_b1']);
     expect(await ids({ from: '2026-03', to: '2026-03' })).toEqual(['je_b2', 'je_b3']);
   });

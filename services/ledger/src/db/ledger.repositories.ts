@@ -25,7 +25,8 @@ import {
 const DUPLICATE_KEY = 11000;
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === DUPLICATE_KEY;
 const NO_OUTBOX = { outbox: 0 } as const;
-const lines = (ls: JournalLine[]) => ls.map((l) => ({ account: l.account, debit: l.debit, credit: l.credit }));
+const lines = (ls: JournalLine[]) =>
+  ls.map((l) => ({ account: l.account, debit: l.debit, credit: l.credit }));
 
 function toEntry(d: JournalEntryDoc): StoredEntry {
   return {
@@ -60,7 +61,11 @@ export function createJournalRepository(conn: Connection): JournalRepository & {
     async insert(entry, events) {
       const { entryId, ...rest } = entry;
       try {
-        await Model.collection.insertOne({ _id: entryId, ...rest, ...(events.length ? outboxFields(events) : {}) } as never);
+        await Model.collection.insertOne({
+          _id: entryId,
+          ...rest,
+          ...(events.length ? outboxFields(events) : {}),
+        } as never);
         return 'inserted';
       } catch (err) {
         if (isDuplicate(err)) return 'duplicate';
@@ -150,12 +155,18 @@ export function createPeriodRepository(conn: Connection): PeriodRepository & {
       }
     },
     async find(cooperativeId, period) {
-      const d = await Model.collection.findOne({ _id: idOf(cooperativeId, period) } as never, { projection: NO_OUTBOX });
+      const d = await Model.collection.findOne({ _id: idOf(cooperativeId, period) } as never, {
+        projection: NO_OUTBOX,
+      });
       return d ? toPeriod(d as unknown as PeriodDoc) : null;
     },
     async list(cooperativeId) {
-      const docs = await Model.collection.find({ cooperativeId } as never, { projection: NO_OUTBOX }).toArray();
-      return docs.map((d) => toPeriod(d as unknown as PeriodDoc)).sort((a, b) => (a.period < b.period ? -1 : 1));
+      const docs = await Model.collection
+        .find({ cooperativeId } as never, { projection: NO_OUTBOX })
+        .toArray();
+      return docs
+        .map((d) => toPeriod(d as unknown as PeriodDoc))
+        .sort((a, b) => (a.period < b.period ? -1 : 1));
     },
   };
 }
@@ -211,7 +222,11 @@ export function createReadModels(conn: Connection): ReadModels & { init(): Promi
       await Promise.all([Payments.init(), Sellers.init()]);
     },
     async rememberPayment(paymentId, provider) {
-      await Payments.collection.updateOne({ _id: paymentId } as never, { $set: { provider } }, { upsert: true });
+      await Payments.collection.updateOne(
+        { _id: paymentId } as never,
+        { $set: { provider } },
+        { upsert: true },
+      );
     },
     async paymentProvider(paymentId) {
       const d = await Payments.collection.findOne({ _id: paymentId } as never);

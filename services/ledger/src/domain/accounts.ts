@@ -28,7 +28,12 @@ export const CHART = [
   account('1-1400', 'Persediaan barang dagang', 'Merchandise inventory', 'aset'),
   account('2-1100', 'Utang konsinyasi kepada anggota', 'Consignment payable to members', 'kewajiban'),
   account('2-1200', 'Simpanan sukarela anggota', "Members' voluntary savings", 'kewajiban'),
-  account('2-1300', 'Dana SHU yang belum dibagi', 'Surplus (SHU) allocated, not yet distributed', 'kewajiban'),
+  account(
+    '2-1300',
+    'Dana SHU yang belum dibagi',
+    'Surplus (SHU) allocated, not yet distributed',
+    'kewajiban',
+  ),
   account('2-1400', 'Uang muka pelanggan', 'Customer prepayments (paid, not yet handed over)', 'kewajiban'),
   account('3-1100', 'Simpanan pokok', "Members' principal savings", 'ekuitas'),
   account('3-1200', 'Simpanan wajib', "Members' mandatory savings", 'ekuitas'),

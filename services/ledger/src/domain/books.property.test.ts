@@ -31,17 +31,33 @@ const body: fc.Arbitrary<Omit<BusinessEvent, 'eventId' | 'cooperativeId' | 'occu
       ...r,
       commission: Math.round((r.consignmentGross * rateBps) / 10_000),
     })),
-  fc.record({ amount: rupiah, via: fc.constantFrom('provider' as const, 'manual' as const), captured: fc.boolean() }).map((r) => ({
-    type: 'refund' as const,
-    orderId: 'ord_z',
-    ...r,
-  })),
-  fc.record({ amount: rupiah, method }).map((r) => ({ type: 'seller_payout' as const, sellerId: 'mbr_sri', ...r })),
   fc
-    .record({ amount: rupiah, method, kind: fc.constantFrom('pokok' as const, 'wajib' as const, 'sukarela' as const) })
+    .record({
+      amount: rupiah,
+      via: fc.constantFrom('provider' as const, 'manual' as const),
+      captured: fc.boolean(),
+    })
+    .map((r) => ({
+      type: 'refund' as const,
+      orderId: 'ord_z',
+      ...r,
+    })),
+  fc
+    .record({ amount: rupiah, method })
+    .map((r) => ({ type: 'seller_payout' as const, sellerId: 'mbr_sri', ...r })),
+  fc
+    .record({
+      amount: rupiah,
+      method,
+      kind: fc.constantFrom('pokok' as const, 'wajib' as const, 'sukarela' as const),
+    })
     .map((r) => ({ type: 'savings_deposit' as const, memberId: 'mbr_a', ...r })),
-  fc.record({ amount: rupiah, method }).map((r) => ({ type: 'savings_withdrawal' as const, memberId: 'mbr_a', ...r })),
-  fc.record({ cadangan: rupiah, undistributed: rupiah }).map((r) => ({ type: 'shu_allocated' as const, year: 2026, ...r })),
+  fc
+    .record({ amount: rupiah, method })
+    .map((r) => ({ type: 'savings_withdrawal' as const, memberId: 'mbr_a', ...r })),
+  fc
+    .record({ cadangan: rupiah, undistributed: rupiah })
+    .map((r) => ({ type: 'shu_allocated' as const, year: 2026, ...r })),
   fc.record({ amount: rupiah, to: fc.constantFrom('sukarela' as const, 'cash' as const) }).map((r) => ({
     type: 'shu_distributed' as const,
     memberId: 'mbr_a',
@@ -54,19 +70,30 @@ const body: fc.Arbitrary<Omit<BusinessEvent, 'eventId' | 'cooperativeId' | 'occu
   })),
 );
 
-const stream = fc
-  .array(fc.record({ body, occurredAt: when }), { minLength: 1, maxLength: 60 })
-  .map((items) =>
-    items.map((it, i) => ({ ...it.body, eventId: `evt_${i}`, cooperativeId: COOP, occurredAt: it.occurredAt }) as BusinessEvent),
-  );
+const stream = fc.array(fc.record({ body, occurredAt: when }), { minLength: 1, maxLength: 60 }).map((items) =>
+  items.map(
+    (it, i) =>
+      ({
+        ...it.body,
+        eventId: `evt_${i}`,
+        cooperativeId: COOP,
+        occurredAt: it.occurredAt,
+      }) as BusinessEvent,
+  ),
+);
 
 /** Each event 1–3 times, all shuffled: what an at-least-once bus with retries can deliver. */
 const deliveries = stream.chain((events) =>
   fc
     .tuple(...events.map(() => fc.integer({ min: 1, max: 3 })))
-    .chain((times) => fc.shuffledSubarray(events.flatMap((e, i) => Array(times[i]).fill(e) as BusinessEvent[]), {
-      minLength: times.reduce((a, b) => a + b, 0),
-    }))
+    .chain((times) =>
+      fc.shuffledSubarray(
+        events.flatMap((e, i) => Array(times[i]).fill(e) as BusinessEvent[]),
+        {
+          minLength: times.reduce((a, b) => a + b, 0),
+        },
+      ),
+    )
     .map((delivered) => ({ events, delivered })),
 );
 

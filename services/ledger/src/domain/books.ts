@@ -46,7 +46,13 @@ export class Books {
     const existing = this.bySource.get(sourceId);
     if (existing) return existing;
     const at = bookingPeriod(periodOf(occurredAt), (p) => this.closed.has(p));
-    const entry = reversalOf(original, { entryId: `je_${sourceId}`, sourceId, occurredAt, memo, period: at.period });
+    const entry = reversalOf(original, {
+      entryId: `je_${sourceId}`,
+      sourceId,
+      occurredAt,
+      memo,
+      period: at.period,
+    });
     this.bySource.set(sourceId, entry);
     return entry;
   }

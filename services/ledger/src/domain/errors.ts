@@ -3,9 +3,14 @@ import type { Period } from './journal';
 
 /** The ledger's refusals, each with its AREA.REASON code (mapped to HTTP by the kit). */
 export const periodClosed = (period: Period) =>
-  new DomainError('LEDGER.PERIOD_CLOSED', `Periode ${period} sudah ditutup: tidak bisa mencatat ke periode itu`, 409, {
-    period,
-  });
+  new DomainError(
+    'LEDGER.PERIOD_CLOSED',
+    `Periode ${period} sudah ditutup: tidak bisa mencatat ke periode itu`,
+    409,
+    {
+      period,
+    },
+  );
 
 export const periodNotEnded = (period: Period) =>
   new DomainError(
@@ -32,7 +37,9 @@ export const reversalNotReversible = (entryId: string) =>
   );
 
 export const alreadyReversed = (entryId: string, by: string) =>
-  new DomainError('LEDGER.ALREADY_REVERSED', `Jurnal ${entryId} sudah dibalik oleh ${by}`, 409, { reversal: by });
+  new DomainError('LEDGER.ALREADY_REVERSED', `Jurnal ${entryId} sudah dibalik oleh ${by}`, 409, {
+    reversal: by,
+  });
 
 export const notPending = (id: string, status: string) =>
   new DomainError('LEDGER.MANUAL_ENTRY_DECIDED', `Jurnal manual ${id} sudah ${status}`, 409, { status });

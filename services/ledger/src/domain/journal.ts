@@ -62,8 +62,16 @@ export function balancedLines(lines: readonly JournalLine[]): JournalLine[] {
   return kept;
 }
 
-export const dr = (account: AccountCode, amount: number): JournalLine => ({ account, debit: amount, credit: 0 });
-export const cr = (account: AccountCode, amount: number): JournalLine => ({ account, debit: 0, credit: amount });
+export const dr = (account: AccountCode, amount: number): JournalLine => ({
+  account,
+  debit: amount,
+  credit: 0,
+});
+export const cr = (account: AccountCode, amount: number): JournalLine => ({
+  account,
+  debit: 0,
+  credit: amount,
+});
 
 /** The correction of `entry`: the same lines with the sides swapped, booked in `period`. */
 export function reversalOf(
@@ -97,7 +105,10 @@ export function nextPeriod(p: Period): Period {
  * after it (marked late, with its own period as the reference). Closing is per month; a closed
  * year closes its twelve months.
  */
-export function bookingPeriod(own: Period, isClosed: (p: Period) => boolean): { period: Period; lateFor?: Period } {
+export function bookingPeriod(
+  own: Period,
+  isClosed: (p: Period) => boolean,
+): { period: Period; lateFor?: Period } {
   if (!isClosed(own)) return { period: own };
   let p = nextPeriod(own);
   // Closed periods are finite (at most every month up to now), so this ends.

@@ -8,7 +8,11 @@ const cashOrBank = (m: MoneyMethod) => (m === 'cash' ? A.kas : A.bank);
  * The posting rule of every business event: the lines of its one journal entry (balanced, or it
  * throws). Decision 0017 explains each rule.
  */
-export function postingFor(ev: BusinessEvent): { kind: BusinessEvent['type']; memo: string; lines: JournalLine[] } {
+export function postingFor(ev: BusinessEvent): {
+  kind: BusinessEvent['type'];
+  memo: string;
+  lines: JournalLine[];
+} {
   return { kind: ev.type, memo: memoOf(ev), lines: balancedLines(linesOf(ev)) };
 }
 
@@ -40,7 +44,8 @@ function linesOf(ev: BusinessEvent): JournalLine[] {
     case 'seller_payout':
       return [dr(A.utangKonsinyasi, ev.amount), cr(cashOrBank(ev.method), ev.amount)];
     case 'savings_deposit': {
-      const to = ev.kind === 'pokok' ? A.simpananPokok : ev.kind === 'wajib' ? A.simpananWajib : A.simpananSukarela;
+      const to =
+        ev.kind === 'pokok' ? A.simpananPokok : ev.kind === 'wajib' ? A.simpananWajib : A.simpananSukarela;
       return [dr(cashOrBank(ev.method), ev.amount), cr(to, ev.amount)];
     }
     case 'savings_withdrawal':

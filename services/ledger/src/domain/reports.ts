@@ -77,11 +77,26 @@ export function generalLedger(entries: Iterable<JournalEntry>, code: string) {
     for (const l of e.lines)
       if (l.account === code) {
         running += sign * (l.debit - l.credit);
-        rows.push({ entryId: e.entryId, occurredAt: e.occurredAt, memo: e.memo, debit: l.debit, credit: l.credit, balance: running });
+        rows.push({
+          entryId: e.entryId,
+          occurredAt: e.occurredAt,
+          memo: e.memo,
+          debit: l.debit,
+          credit: l.credit,
+          balance: running,
+        });
       }
   return { account: acc, rows, closing: running };
 }
 
 export function byTimeThenId(a: JournalEntry, b: JournalEntry): number {
-  return a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0;
+  return a.occurredAt < b.occurredAt
+    ? -1
+    : a.occurredAt > b.occurredAt
+      ? 1
+      : a.entryId < b.entryId
+        ? -1
+        : a.entryId > b.entryId
+          ? 1
+          : 0;
 }

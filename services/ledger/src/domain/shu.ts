@@ -24,10 +24,12 @@ export class InvalidAllocation extends Error {}
 export function checkAllocation(a: ShuAllocation): void {
   for (const pool of SHU_POOLS) {
     const v = a[pool];
-    if (!Number.isInteger(v) || v < 0) throw new InvalidAllocation(`${pool} must be a whole number of basis points ≥ 0`);
+    if (!Number.isInteger(v) || v < 0)
+      throw new InvalidAllocation(`${pool} must be a whole number of basis points ≥ 0`);
   }
   const sum = SHU_POOLS.reduce((s, p) => s + a[p], 0);
-  if (sum !== 10_000) throw new InvalidAllocation(`the percentages must sum to 100 (they sum to ${sum / 100})`);
+  if (sum !== 10_000)
+    throw new InvalidAllocation(`the percentages must sum to 100 (they sum to ${sum / 100})`);
 }
 
 /**
@@ -39,7 +41,8 @@ export function checkAllocation(a: ShuAllocation): void {
  */
 export function largestRemainder(total: number, weights: readonly number[]): number[] {
   if (!Number.isSafeInteger(total) || total < 0) throw new Error('total must be integer rupiah ≥ 0');
-  for (const w of weights) if (!Number.isSafeInteger(w) || w < 0) throw new Error('weights must be integers ≥ 0');
+  for (const w of weights)
+    if (!Number.isSafeInteger(w) || w < 0) throw new Error('weights must be integers ≥ 0');
   const sum = weights.reduce((s, w) => s + BigInt(w), 0n);
   if (sum === 0n) return weights.map(() => 0);
   const T = BigInt(total);
@@ -89,8 +92,14 @@ export interface MemberShu {
  * split by largest remainder so the members' shares sum exactly to the pool (members ordered by
  * id for the tie rule).
  */
-export function memberShares(jasaModal: number, jasaUsaha: number, members: readonly MemberBasis[]): MemberShu[] {
-  const ordered = [...members].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+export function memberShares(
+  jasaModal: number,
+  jasaUsaha: number,
+  members: readonly MemberBasis[],
+): MemberShu[] {
+  const ordered = [...members].sort((a, b) =>
+    a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0,
+  );
   const jm = largestRemainder(
     jasaModal,
     ordered.map((m) => m.savings),

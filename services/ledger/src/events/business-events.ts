@@ -46,9 +46,14 @@ export class InconsistentEvent extends Error {}
  * comes from payments' consignment module once its sale events exist; until then a consignment
  * line is owed to its seller in full.
  */
-export async function handover(e: EventOf<typeof OrderCompleted>, readModels: ReadModels): Promise<BusinessEvent> {
+export async function handover(
+  e: EventOf<typeof OrderCompleted>,
+  readModels: ReadModels,
+): Promise<BusinessEvent> {
   const { lines } = e.data;
-  const sellers = await readModels.consignmentSellers(e.cooperativeid, [...new Set(lines.map((l) => l.sellerId))]);
+  const sellers = await readModels.consignmentSellers(e.cooperativeid, [
+    ...new Set(lines.map((l) => l.sellerId)),
+  ]);
   let ownGoods = 0;
   let consignmentGross = 0;
   for (const l of lines) {
@@ -72,7 +77,14 @@ export async function handover(e: EventOf<typeof OrderCompleted>, readModels: Re
 
 export function savingsDeposit(e: EventOf<typeof SavingsDeposited>): BusinessEvent {
   const d = e.data;
-  return { ...base(e), type: 'savings_deposit', memberId: d.memberId, kind: d.kind, amount: d.amount, method: d.method };
+  return {
+    ...base(e),
+    type: 'savings_deposit',
+    memberId: d.memberId,
+    kind: d.kind,
+    amount: d.amount,
+    method: d.method,
+  };
 }
 
 export function savingsWithdrawal(e: EventOf<typeof SavingsWithdrawn>): BusinessEvent {

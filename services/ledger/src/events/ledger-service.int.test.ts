@@ -53,7 +53,12 @@ const ctx = (source: string) => ({ source, cooperativeId: COOP });
 
 /** An event built by the producing service's own helper, with its time set (the books use it). */
 function event<D extends EventDefinition>(def: D, subject: string, data: object, time?: string): Envelope {
-  const e = newEvent(def, subject, { ...(SAMPLE_DATA[def.type] as object), ...data } as never, ctx('urn:pasar:test'));
+  const e = newEvent(
+    def,
+    subject,
+    { ...(SAMPLE_DATA[def.type] as object), ...data } as never,
+    ctx('urn:pasar:test'),
+  );
   return time ? def.envelope.parse({ ...e, time }) : e;
 }
 
@@ -71,15 +76,21 @@ const handled = (e: Envelope) =>
   waitFor(() => db.conn.collection('processed_events').findOne({ _id: `${groupId}:${e.id}` as never }), {
     what: `${e.type} handled`,
   });
-const entryOf = (e: Envelope) => db.conn.collection('journal_entries').findOne({ _id: `je_${e.id}` as never });
+const entryOf = (e: Envelope) =>
+  db.conn.collection('journal_entries').findOne({ _id: `je_${e.id}` as never });
 const entriesFor = (sourceId: string) => db.conn.collection('journal_entries').countDocuments({ sourceId });
-const bendahara = () => staffHeaders(COOP, ['pengurus'], { position: 'bendahara', personId: 'per_bendahara' });
+const bendahara = () =>
+  staffHeaders(COOP, ['pengurus'], { position: 'bendahara', personId: 'per_bendahara' });
 
 describe('the ledger over the real broker and database', () => {
   it('books a cash sale at handover only, and an online order as a prepayment then a sale', async () => {
     const cash = newOrderId();
     const online = newOrderId();
-    const cashOpened = event(PaymentSessionOpened, cash, { orderId: cash, paymentId: 'pay_cash1', provider: 'cash' });
+    const cashOpened = event(PaymentSessionOpened, cash, {
+      orderId: cash,
+      paymentId: 'pay_cash1',
+      provider: 'cash',
+    });
     const cashPaid = event(PaymentSucceeded, cash, { orderId: cash, paymentId: 'pay_cash1', amount: 30_000 });
     const onlineOpened = event(PaymentSessionOpened, online, {
       orderId: online,
@@ -87,11 +98,25 @@ describe('the ledger over the real broker and database', () => {
       provider: 'midtrans',
       paymentMethod: 'qris',
     });
-    const onlinePaid = event(PaymentSucceeded, online, { orderId: online, paymentId: 'pay_online1', amount: 35_000 });
+    const onlinePaid = event(PaymentSucceeded, online, {
+      orderId: online,
+      paymentId: 'pay_online1',
+      amount: 35_000,
+    });
     await publish(Topics.paymentsPayment.name, cashOpened, cashPaid, onlineOpened, onlinePaid);
     // The sample order: one line of Rp 30.000; +Rp 5.000 delivery for the online one.
-    const cashDone = event(OrderCompleted, cash, { orderId: cash, paymentMethod: 'cash', total: 30_000, cashReceived: 50_000 });
-    const onlineDone = event(OrderCompleted, online, { orderId: online, paymentMethod: 'qris', total: 35_000, cashReceived: null });
+    const cashDone = event(OrderCompleted, cash, {
+      orderId: cash,
+      paymentMethod: 'cash',
+      total: 30_000,
+      cashReceived: 50_000,
+    });
+    const onlineDone = event(OrderCompleted, online, {
+      orderId: online,
+      paymentMethod: 'qris',
+      total: 35_000,
+      cashReceived: null,
+    });
     await publish(Topics.ordersOrder.name, cashDone, onlineDone);
     for (const e of [cashPaid, onlinePaid, cashDone, onlineDone]) await handled(e);
 
@@ -112,7 +137,11 @@ describe('the ledger over the real broker and database', () => {
   });
 
   it('posts nothing more for a redelivered event, even when the consumer has forgotten it applied it', async () => {
-    const deposit = event(SavingsDeposited, 'mbr_sri', { kind: 'sukarela', amount: 25_000, months: undefined });
+    const deposit = event(SavingsDeposited, 'mbr_sri', {
+      kind: 'sukarela',
+      amount: 25_000,
+      months: undefined,
+    });
     await publish(Topics.membershipSavings.name, deposit, deposit);
     await handled(deposit);
     expect(await entriesFor(deposit.id)).toBe(1);
@@ -162,17 +191,29 @@ describe('the ledger over the real broker and database', () => {
       }),
     });
     expect(manual.status).toBe(409);
-    expect(await manual.json()).toMatchObject({ code: 'LEDGER.PERIOD_CLOSED', details: { period: '2026-01' } });
+    expect(await manual.json()).toMatchObject({
+      code: 'LEDGER.PERIOD_CLOSED',
+      details: { period: '2026-01' },
+    });
 
-    const late = event(SavingsDeposited, 'mbr_sri', { kind: 'wajib', amount: 30_000, months: 3 }, '2026-01-20T03:00:00.000Z');
+    const late = event(
+      SavingsDeposited,
+      'mbr_sri',
+      { kind: 'wajib', amount: 30_000, months: 3 },
+      '2026-01-20T03:00:00.000Z',
+    );
     await publish(Topics.membershipSavings.name, late);
     await handled(late);
     expect(await entryOf(late)).toMatchObject({ period: '2026-02', lateFor: '2026-01' });
 
     // The close was audited through the outbox and the relay.
-    await waitFor(() => audit.records.some((r) => (r.envelope.data as { action?: string }).action === 'ledger.period.closed'), {
-      what: 'the audit entry of the close',
-    });
+    await waitFor(
+      () =>
+        audit.records.some((r) => (r.envelope.data as { action?: string }).action === 'ledger.period.closed'),
+      {
+        what: 'the audit entry of the close',
+      },
+    );
     expect(audit.records.every((r) => AuditRecorded.envelope.safeParse(r.envelope).success)).toBe(true);
   });
 
@@ -188,6 +229,8 @@ describe('the ledger over the real broker and database', () => {
       headers: await staffHeaders('dinoyo', ['pengawas']),
     });
     expect(foreign.status).toBe(404);
-    expect(await (await fetch(`${service.url}/readyz`)).json()).toMatchObject({ checks: { mongo: true, kafka: true } });
+    expect(await (await fetch(`${service.url}/readyz`)).json()).toMatchObject({
+      checks: { mongo: true, kafka: true },
+    });
   });
 });

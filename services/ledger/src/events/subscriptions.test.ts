@@ -52,7 +52,14 @@ function consumer() {
 describe('events the ledger books', () => {
   it('books an online capture as money at the provider owed back as a prepayment', async () => {
     const c = consumer();
-    await c.deliver(envelope(PaymentSessionOpened, { orderId: ORDER, paymentId: 'pay_on', provider: 'midtrans', paymentMethod: 'qris' }));
+    await c.deliver(
+      envelope(PaymentSessionOpened, {
+        orderId: ORDER,
+        paymentId: 'pay_on',
+        provider: 'midtrans',
+        paymentMethod: 'qris',
+      }),
+    );
     const paid = envelope(PaymentSucceeded, { orderId: ORDER, paymentId: 'pay_on', amount: 65_000 });
     await c.deliver(paid);
     expect(c.entry(paid)?.lines).toEqual([
@@ -63,14 +70,23 @@ describe('events the ledger books', () => {
 
   it("posts nothing for a cash payment's success: the cash is booked at handover", async () => {
     const c = consumer();
-    await c.deliver(envelope(PaymentSessionOpened, { orderId: ORDER, paymentId: 'pay_cash', provider: 'cash', paymentMethod: 'cash' }));
+    await c.deliver(
+      envelope(PaymentSessionOpened, {
+        orderId: ORDER,
+        paymentId: 'pay_cash',
+        provider: 'cash',
+        paymentMethod: 'cash',
+      }),
+    );
     await c.deliver(envelope(PaymentSucceeded, { orderId: ORDER, paymentId: 'pay_cash', amount: 30_000 }));
     expect(c.journal.rows.size).toBe(0);
   });
 
   it('refuses (for retry, then the DLQ) a success for a payment it never heard opened', async () => {
     const c = consumer();
-    await expect(c.deliver(envelope(PaymentSucceeded, { paymentId: 'pay_ghost', amount: 1 }))).rejects.toThrow(/pay_ghost/);
+    await expect(
+      c.deliver(envelope(PaymentSucceeded, { paymentId: 'pay_ghost', amount: 1 })),
+    ).rejects.toThrow(/pay_ghost/);
   });
 
   it("splits a handover into own goods, a consignment seller's goods and the delivery fee", async () => {
@@ -94,7 +110,12 @@ describe('events the ledger books', () => {
 
   it('turns an online prepayment into the sale at handover', async () => {
     const c = consumer();
-    const done = envelope(OrderCompleted, { paymentMethod: 'qris', total: 30_000, cashReceived: null, lines: [line('coop', 30_000)] });
+    const done = envelope(OrderCompleted, {
+      paymentMethod: 'qris',
+      total: 30_000,
+      cashReceived: null,
+      lines: [line('coop', 30_000)],
+    });
     await c.deliver(done);
     expect(c.entry(done)?.lines).toEqual([
       { account: '2-1400', debit: 30_000, credit: 0 },
@@ -103,10 +124,38 @@ describe('events the ledger books', () => {
   });
 
   it.each([
-    ['order_cancelled', 'provider', [['2-1400', 30_000, 0], ['1-1300', 0, 30_000]]],
-    ['order_cancelled', 'manual', [['2-1400', 30_000, 0], ['1-1200', 0, 30_000]]],
-    ['paid_after_expiry', 'provider', [['1-1300', 30_000, 0], ['1-1300', 0, 30_000]]],
-    ['paid_after_cancel', 'manual', [['1-1300', 30_000, 0], ['1-1200', 0, 30_000]]],
+    [
+      'order_cancelled',
+      'provider',
+      [
+        ['2-1400', 30_000, 0],
+        ['1-1300', 0, 30_000],
+      ],
+    ],
+    [
+      'order_cancelled',
+      'manual',
+      [
+        ['2-1400', 30_000, 0],
+        ['1-1200', 0, 30_000],
+      ],
+    ],
+    [
+      'paid_after_expiry',
+      'provider',
+      [
+        ['1-1300', 30_000, 0],
+        ['1-1300', 0, 30_000],
+      ],
+    ],
+    [
+      'paid_after_cancel',
+      'manual',
+      [
+        ['1-1300', 30_000, 0],
+        ['1-1200', 0, 30_000],
+      ],
+    ],
   ])('books a refund (%s, %s) against what the books held', async (reason, via, expected) => {
     const c = consumer();
     const refunded = envelope(PaymentRefunded, { amount: 30_000, reason, via });
@@ -116,8 +165,18 @@ describe('events the ledger books', () => {
 
   it('books savings: pokok and wajib as equity, sukarela as owed to the member', async () => {
     const c = consumer();
-    const pokok = envelope(SavingsDeposited, { kind: 'pokok', amount: 100_000, method: 'cash', months: undefined });
-    const wajib = envelope(SavingsDeposited, { kind: 'wajib', amount: 30_000, method: 'transfer', months: 3 });
+    const pokok = envelope(SavingsDeposited, {
+      kind: 'pokok',
+      amount: 100_000,
+      method: 'cash',
+      months: undefined,
+    });
+    const wajib = envelope(SavingsDeposited, {
+      kind: 'wajib',
+      amount: 30_000,
+      method: 'transfer',
+      months: 3,
+    });
     const out = envelope(SavingsWithdrawn, { amount: 50_000, method: 'cash' });
     for (const e of [pokok, wajib, out]) await c.deliver(e);
     expect(c.entry(pokok)?.lines.map((l) => l.account)).toEqual(['1-1100', '3-1100']);

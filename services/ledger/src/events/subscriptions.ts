@@ -11,7 +11,14 @@ import {
 import { on, type Subscription } from '@pasar/events';
 import type { LedgerDeps } from '../use-cases/ports';
 import { recordBusinessEvent } from '../use-cases/record-business-event';
-import { handover, InconsistentEvent, onlineCapture, refund, savingsDeposit, savingsWithdrawal } from './business-events';
+import {
+  handover,
+  InconsistentEvent,
+  onlineCapture,
+  refund,
+  savingsDeposit,
+  savingsWithdrawal,
+} from './business-events';
 
 /**
  * What the ledger consumes: every event that moves money, and the facts it needs to book them.
@@ -28,7 +35,9 @@ export function subscriptions(deps: LedgerDeps): Subscription[] {
     on(PaymentSucceeded, async (e) => {
       const provider = await deps.readModels.paymentProvider(e.data.paymentId);
       if (provider === null)
-        throw new InconsistentEvent(`payment ${e.data.paymentId} succeeded without a session the ledger heard of`);
+        throw new InconsistentEvent(
+          `payment ${e.data.paymentId} succeeded without a session the ledger heard of`,
+        );
       // Cash is booked when the goods are handed over (OrderCompleted): its "success" is that same money.
       if (provider === 'cash') return;
       await recordBusinessEvent(deps, onlineCapture(e));

@@ -1,7 +1,11 @@
 import PDFDocument from 'pdfkit';
 import type { Cell, ReportTable } from './table';
 
-const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+const rupiah = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  maximumFractionDigits: 0,
+});
 /** `Rp 1.234.567` (id-ID writes a no-break space after Rp; a plain space reads the same in print). */
 export const formatRupiah = (n: number) => rupiah.format(n).replace(/\u00a0/g, ' ');
 
@@ -27,26 +31,38 @@ export function toPdf(t: ReportTable): Promise<Buffer> {
   const row = (cells: Cell[], bold = false) => {
     const font = bold ? 'Helvetica-Bold' : 'Helvetica';
     doc.font(font).fontSize(8);
-    const heights = cells.map((c, i) => doc.heightOfString(text(c), { width: (t.columns[i]?.width ?? 0.1) * width - 4 }));
+    const heights = cells.map((c, i) =>
+      doc.heightOfString(text(c), { width: (t.columns[i]?.width ?? 0.1) * width - 4 }),
+    );
     const h = Math.max(10, ...heights);
     if (doc.y + h > doc.page.height - MARGIN) doc.addPage();
     const y = doc.y;
     cells.forEach((c, i) => {
       const col = t.columns[i];
       if (!col) return;
-      doc.text(text(c), xs[i] ?? MARGIN, y, { width: col.width * width - 4, align: col.money ? 'right' : 'left' });
+      doc.text(text(c), xs[i] ?? MARGIN, y, {
+        width: col.width * width - 4,
+        align: col.money ? 'right' : 'left',
+      });
     });
     doc.x = MARGIN;
     doc.y = y + h + 2;
   };
   const rule = () => {
-    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.5).stroke();
+    doc
+      .moveTo(MARGIN, doc.y)
+      .lineTo(MARGIN + width, doc.y)
+      .lineWidth(0.5)
+      .stroke();
     doc.y += 3;
   };
   doc.font('Helvetica-Bold').fontSize(14).text(t.title, MARGIN, MARGIN, { width });
   doc.font('Helvetica').fontSize(9).text(t.subtitle, { width });
   doc.moveDown(0.8);
-  row(t.columns.map((c) => c.header), true);
+  row(
+    t.columns.map((c) => c.header),
+    true,
+  );
   rule();
   for (const r of t.rows) row(r);
   rule();

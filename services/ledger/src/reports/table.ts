@@ -30,7 +30,20 @@ export interface ReportTable {
 }
 
 const rp = (rupiah: number): Money => ({ rupiah });
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const MONTHS = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 export function periodName(p: string): string {
   const [y, m] = p.split('-');
   return `${MONTHS[Number(m) - 1]} ${y}`;
@@ -53,7 +66,13 @@ export function journalTable(r: JournalReport): ReportTable {
       .join('; ');
     rows.push([e.occurredAt.slice(0, 10), e.entryId, `${e.memo}${note ? ` (${note})` : ''}`, '', '']);
     for (const l of e.lines)
-      rows.push(['', l.account, `${l.credit > 0 ? '    ' : ''}${l.accountName}`, l.debit ? rp(l.debit) : '', l.credit ? rp(l.credit) : '']);
+      rows.push([
+        '',
+        l.account,
+        `${l.credit > 0 ? '    ' : ''}${l.accountName}`,
+        l.debit ? rp(l.debit) : '',
+        l.credit ? rp(l.credit) : '',
+      ]);
   }
   return {
     title: 'Jurnal Umum',
@@ -84,7 +103,14 @@ export function generalLedgerTable(r: GeneralLedgerReport): ReportTable {
     ],
     rows: [
       ['', '', 'Saldo awal', '', '', rp(r.opening)],
-      ...r.rows.map((x): Cell[] => [x.occurredAt.slice(0, 10), x.entryId, x.memo, rp(x.debit), rp(x.credit), rp(x.balance)]),
+      ...r.rows.map((x): Cell[] => [
+        x.occurredAt.slice(0, 10),
+        x.entryId,
+        x.memo,
+        rp(x.debit),
+        rp(x.credit),
+        rp(x.balance),
+      ]),
     ],
     totals: [['', '', 'Saldo akhir', '', '', rp(r.closing)]],
   };
@@ -107,7 +133,11 @@ export function trialBalanceTable(r: TrialBalanceReport): ReportTable {
 }
 
 export function incomeStatementTable(r: IncomeStatementReport): ReportTable {
-  const line = (x: { code: string; name: string; balance: number }): Cell[] => [x.code, x.name, rp(x.balance)];
+  const line = (x: { code: string; name: string; balance: number }): Cell[] => [
+    x.code,
+    x.name,
+    rp(x.balance),
+  ];
   return {
     title: 'Laporan Laba Rugi (Perhitungan SHU)',
     subtitle: head(r.cooperativeId, span(r)),
@@ -130,7 +160,11 @@ export function incomeStatementTable(r: IncomeStatementReport): ReportTable {
 }
 
 export function balanceSheetTable(r: BalanceSheetReport): ReportTable {
-  const line = (x: { code: string; name: string; balance: number }): Cell[] => [x.code, x.name, rp(x.balance)];
+  const line = (x: { code: string; name: string; balance: number }): Cell[] => [
+    x.code,
+    x.name,
+    rp(x.balance),
+  ];
   return {
     title: 'Neraca',
     subtitle: head(r.cooperativeId, `per akhir ${periodName(r.asOf)}`),

@@ -4,14 +4,20 @@ import { ev } from '../testing/builders';
 import { recordBusinessEvent } from '../use-cases/record-business-event';
 
 const COOP = 'karangbesuki';
-const bendahara = () => staffHeaders(COOP, ['pengurus'], { position: 'bendahara', personId: 'per_bendahara' });
+const bendahara = () =>
+  staffHeaders(COOP, ['pengurus'], { position: 'bendahara', personId: 'per_bendahara' });
 
 async function withSale() {
   const ctx = fakeApp();
   const { entry } = await recordBusinessEvent(ctx.deps, ev.cashSale('2026-03-02T02:00:00Z', 45_000));
   return { ...ctx, entry };
 }
-const reverse = async (ctx: Awaited<ReturnType<typeof withSale>>, entryId: string, headers: object, memo = 'Salah catat: pesanan ganda') =>
+const reverse = async (
+  ctx: Awaited<ReturnType<typeof withSale>>,
+  entryId: string,
+  headers: object,
+  memo = 'Salah catat: pesanan ganda',
+) =>
   ctx.app.request(`/cooperatives/${COOP}/journal/${entryId}/reverse`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
@@ -36,7 +42,9 @@ describe('POST /cooperatives/{cooperativeId}/journal/{entryId}/reverse', () => {
       ],
     });
     expect(ctx.journal.rows.get(ctx.entry.entryId)).toEqual(before);
-    expect(ctx.journal.events.map((e) => (e.data as { action: string }).action)).toEqual(['ledger.entry.reversed']);
+    expect(ctx.journal.events.map((e) => (e.data as { action: string }).action)).toEqual([
+      'ledger.entry.reversed',
+    ]);
   });
 
   it('reverses an entry once, and never a reversal', async () => {
@@ -53,7 +61,10 @@ describe('POST /cooperatives/{cooperativeId}/journal/{entryId}/reverse', () => {
 
   it('is the bendahara’s: the ketua and the pengawas are refused, another cooperative sees nothing', async () => {
     const ctx = await withSale();
-    expect((await reverse(ctx, ctx.entry.entryId, await staffHeaders(COOP, ['pengurus'], { position: 'ketua' }))).status).toBe(403);
+    expect(
+      (await reverse(ctx, ctx.entry.entryId, await staffHeaders(COOP, ['pengurus'], { position: 'ketua' })))
+        .status,
+    ).toBe(403);
     expect((await reverse(ctx, ctx.entry.entryId, await staffHeaders(COOP, ['pengawas']))).status).toBe(403);
     const other = await staffHeaders('dinoyo', ['pengurus'], { position: 'bendahara' });
     const res = await ctx.app.request(`/cooperatives/dinoyo/journal/${ctx.entry.entryId}/reverse`, {
@@ -94,7 +105,9 @@ describe('nothing in the journal can be edited or deleted', () => {
 
   it('offers the journal repository no method to update or delete', async () => {
     const { journal } = fakeApp();
-    const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(journal)).filter((m) => m !== 'constructor');
+    const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(journal)).filter(
+      (m) => m !== 'constructor',
+    );
     expect(methods.sort()).toEqual(['findById', 'insert', 'list']);
   });
 });
@@ -106,7 +119,9 @@ describe('GET /cooperatives/{cooperativeId}/journal/{entryId} and /accounts', ()
     const res = await ctx.app.request(url(COOP), { headers: await staffHeaders(COOP, ['pengawas']) });
     expect(res.status).toBe(200);
     expect(await json(res)).toMatchObject({ entryId: ctx.entry.entryId, kind: 'order_handed_over' });
-    const other = await ctx.app.request(url('dinoyo'), { headers: await staffHeaders('dinoyo', ['pengawas']) });
+    const other = await ctx.app.request(url('dinoyo'), {
+      headers: await staffHeaders('dinoyo', ['pengawas']),
+    });
     expect(other.status).toBe(404);
   });
 
@@ -116,6 +131,8 @@ describe('GET /cooperatives/{cooperativeId}/journal/{entryId} and /accounts', ()
     const res = await app.request('/accounts', { headers: await staffHeaders(COOP, ['kasir']) });
     expect(res.status).toBe(200);
     const codes = (await json(res)).items.map((a: { code: string }) => a.code);
-    expect(codes).toEqual(expect.arrayContaining(['1-1100', '2-1100', '2-1200', '3-1100', '3-1200', '4-1200', '5-1100']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['1-1100', '2-1100', '2-1200', '3-1100', '3-1200', '4-1200', '5-1100']),
+    );
   });
 });

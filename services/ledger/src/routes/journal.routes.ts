@@ -65,7 +65,13 @@ export function journalRoutes(deps: LedgerDeps): OpenAPIHono<AppEnv> {
   });
   app.openapi(reverseRoute, async (c) => {
     const { cooperativeId, entryId } = c.req.valid('param');
-    const entry = await reverseEntry(deps, signedInPrincipal(c), cooperativeId, entryId, c.req.valid('json').memo);
+    const entry = await reverseEntry(
+      deps,
+      signedInPrincipal(c),
+      cooperativeId,
+      entryId,
+      c.req.valid('json').memo,
+    );
     return c.json(toEntryView(entry), 201);
   });
   return app;

@@ -3,7 +3,8 @@ import { fakeApp, json, staffHeaders } from '../testing/fakes';
 
 const COOP = 'karangbesuki';
 const url = `/cooperatives/${COOP}/manual-entries`;
-const bendahara = () => staffHeaders(COOP, ['pengurus'], { position: 'bendahara', personId: 'per_bendahara' });
+const bendahara = () =>
+  staffHeaders(COOP, ['pengurus'], { position: 'bendahara', personId: 'per_bendahara' });
 const ketua = () => staffHeaders(COOP, ['pengurus'], { position: 'ketua', personId: 'per_ketua' });
 const electricity = {
   memo: 'Listrik gerai Februari',
@@ -30,7 +31,12 @@ async function proposed() {
 describe('POST /cooperatives/{cooperativeId}/manual-entries', () => {
   it('keeps the bendahara’s entry pending, outside the journal, and audits it', async () => {
     const { entry, journal, manualEntries } = await proposed();
-    expect(entry).toMatchObject({ status: 'pending', proposedBy: 'per_bendahara', entryId: null, memo: electricity.memo });
+    expect(entry).toMatchObject({
+      status: 'pending',
+      proposedBy: 'per_bendahara',
+      entryId: null,
+      memo: electricity.memo,
+    });
     expect(journal.rows.size).toBe(0);
     expect(manualEntries.events.map((e) => (e.data as { action: string }).action)).toEqual([
       'ledger.manual-entry.proposed',
@@ -43,20 +49,51 @@ describe('POST /cooperatives/{cooperativeId}/manual-entries', () => {
     ['a pengawas', ['pengawas'], undefined, 403],
   ] as const)('refuses %s (only the bendahara records money)', async (_who, roles, position, status) => {
     const { app } = fakeApp();
-    const res = await post(app, url, await staffHeaders(COOP, [...roles], position ? { position } : {}), electricity);
+    const res = await post(
+      app,
+      url,
+      await staffHeaders(COOP, [...roles], position ? { position } : {}),
+      electricity,
+    );
     expect(res.status).toBe(status);
   });
 
   it("answers another cooperative's bendahara as if nothing were there", async () => {
     const { app } = fakeApp();
-    const res = await post(app, url, await staffHeaders('dinoyo', ['pengurus'], { position: 'bendahara' }), electricity);
+    const res = await post(
+      app,
+      url,
+      await staffHeaders('dinoyo', ['pengurus'], { position: 'bendahara' }),
+      electricity,
+    );
     expect(res.status).toBe(404);
   });
 
   it.each([
-    ['unbalanced', [{ account: '5-2100', debit: 350_000, credit: 0 }, { account: '1-1100', debit: 0, credit: 300_000 }], /350000.*300000/],
-    ['an unknown account', [{ account: '9-9999', debit: 1, credit: 0 }, { account: '1-1100', debit: 0, credit: 1 }], /9-9999/],
-    ['both sides on one line', [{ account: '5-2100', debit: 5, credit: 5 }, { account: '1-1100', debit: 0, credit: 0 }], /.+/],
+    [
+      'unbalanced',
+      [
+        { account: '5-2100', debit: 350_000, credit: 0 },
+        { account: '1-1100', debit: 0, credit: 300_000 },
+      ],
+      /350000.*300000/,
+    ],
+    [
+      'an unknown account',
+      [
+        { account: '9-9999', debit: 1, credit: 0 },
+        { account: '1-1100', debit: 0, credit: 1 },
+      ],
+      /9-9999/,
+    ],
+    [
+      'both sides on one line',
+      [
+        { account: '5-2100', debit: 5, credit: 5 },
+        { account: '1-1100', debit: 0, credit: 0 },
+      ],
+      /.+/,
+    ],
   ])('refuses %s lines with a 400 naming the lines', async (_what, lines, message) => {
     const { app } = fakeApp();
     const res = await post(app, url, await bendahara(), { ...electricity, lines });
@@ -128,7 +165,9 @@ describe('approving and rejecting a manual entry', () => {
 
   it('rejects with a reason; a rejected entry is never posted', async () => {
     const { app, entry, journal } = await proposed();
-    const res = await post(app, `${url}/${entry.id}/reject`, await ketua(), { reason: 'Nota listrik belum ada' });
+    const res = await post(app, `${url}/${entry.id}/reject`, await ketua(), {
+      reason: 'Nota listrik belum ada',
+    });
     expect(res.status).toBe(200);
     expect(await json(res)).toMatchObject({ status: 'rejected', rejectReason: 'Nota listrik belum ada' });
     expect((await post(app, `${url}/${entry.id}/approve`, await ketua())).status).toBe(409);
@@ -148,12 +187,16 @@ describe('approving and rejecting a manual entry', () => {
   it("answers 404 for another cooperative's entry id", async () => {
     const { app, entry } = await proposed();
     const other = await staffHeaders('dinoyo', ['pengurus'], { position: 'ketua' });
-    expect((await post(app, `/cooperatives/dinoyo/manual-entries/${entry.id}/approve`, other)).status).toBe(404);
+    expect((await post(app, `/cooperatives/dinoyo/manual-entries/${entry.id}/approve`, other)).status).toBe(
+      404,
+    );
   });
 
   it('lists the pending entries for the board and the pengawas', async () => {
     const { app, entry } = await proposed();
-    const res = await app.request(`${url}?status=pending`, { headers: await staffHeaders(COOP, ['pengawas']) });
+    const res = await app.request(`${url}?status=pending`, {
+      headers: await staffHeaders(COOP, ['pengawas']),
+    });
     expect(res.status).toBe(200);
     expect((await json(res)).items.map((e: { id: string }) => e.id)).toEqual([entry.id]);
   });

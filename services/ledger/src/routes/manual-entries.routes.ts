@@ -61,7 +61,10 @@ export function manualEntryRoutes(deps: LedgerDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
   app.openapi(proposeRoute, async (c) => {
     const { cooperativeId } = c.req.valid('param');
-    return c.json(await proposeManualEntry(deps, signedInPrincipal(c), cooperativeId, c.req.valid('json')), 201);
+    return c.json(
+      await proposeManualEntry(deps, signedInPrincipal(c), cooperativeId, c.req.valid('json')),
+      201,
+    );
   });
   app.openapi(listRoute, async (c) => {
     const { cooperativeId } = c.req.valid('param');
@@ -74,7 +77,10 @@ export function manualEntryRoutes(deps: LedgerDeps): OpenAPIHono<AppEnv> {
   app.openapi(rejectRoute, async (c) => {
     const { cooperativeId, manualEntryId } = c.req.valid('param');
     const { reason } = c.req.valid('json');
-    return c.json(await rejectManualEntry(deps, signedInPrincipal(c), cooperativeId, manualEntryId, reason), 200);
+    return c.json(
+      await rejectManualEntry(deps, signedInPrincipal(c), cooperativeId, manualEntryId, reason),
+      200,
+    );
   });
   return app;
 }

@@ -4,7 +4,8 @@ import { ev } from '../testing/builders';
 import { recordBusinessEvent } from '../use-cases/record-business-event';
 
 const COOP = 'karangbesuki';
-const bendahara = () => staffHeaders(COOP, ['pengurus'], { position: 'bendahara', personId: 'per_bendahara' });
+const bendahara = () =>
+  staffHeaders(COOP, ['pengurus'], { position: 'bendahara', personId: 'per_bendahara' });
 const close = async (ctx: ReturnType<typeof fakeApp>, period: string, headers: Record<string, string>) =>
   ctx.app.request(`/cooperatives/${COOP}/periods/${period}/close`, { method: 'POST', headers });
 
@@ -16,7 +17,9 @@ describe('closing periods', () => {
     expect((await json(res)).items).toEqual([
       expect.objectContaining({ period: '2026-02', status: 'closed', closedBy: 'per_bendahara' }),
     ]);
-    expect(ctx.periods.events.map((e) => (e.data as { action: string }).action)).toEqual(['ledger.period.closed']);
+    expect(ctx.periods.events.map((e) => (e.data as { action: string }).action)).toEqual([
+      'ledger.period.closed',
+    ]);
     const again = await json(await close(ctx, '2026-02', await bendahara()));
     expect(again.items[0].closedAt).toBe(ctx.periods.rows.get(`${COOP}:2026-02`)?.closedAt);
     expect(ctx.periods.events).toHaveLength(1);
@@ -40,7 +43,9 @@ describe('closing periods', () => {
 
   it('is the bendahara’s; a bad period is a 400 naming it', async () => {
     const ctx = fakeApp();
-    expect((await close(ctx, '2026-02', await staffHeaders(COOP, ['pengurus'], { position: 'ketua' }))).status).toBe(403);
+    expect(
+      (await close(ctx, '2026-02', await staffHeaders(COOP, ['pengurus'], { position: 'ketua' }))).status,
+    ).toBe(403);
     const bad = await close(ctx, '2026-13', await bendahara());
     expect(bad.status).toBe(400);
     expect((await json(bad)).details.issues[0].field).toBe('param.period');
@@ -50,10 +55,15 @@ describe('closing periods', () => {
     const ctx = fakeApp();
     await close(ctx, '2026-01', await bendahara());
     await close(ctx, '2026-02', await bendahara());
-    const { entry } = await recordBusinessEvent(ctx.deps, ev.deposit('2026-01-20T03:00:00Z', 'wajib', 10_000));
+    const { entry } = await recordBusinessEvent(
+      ctx.deps,
+      ev.deposit('2026-01-20T03:00:00Z', 'wajib', 10_000),
+    );
     expect(entry).toMatchObject({ period: '2026-03', lateFor: '2026-01' });
     const list = await json(
-      await ctx.app.request(`/cooperatives/${COOP}/periods`, { headers: await staffHeaders(COOP, ['pengawas']) }),
+      await ctx.app.request(`/cooperatives/${COOP}/periods`, {
+        headers: await staffHeaders(COOP, ['pengawas']),
+      }),
     );
     expect(list.items.map((p: { period: string; status: string }) => `${p.period} ${p.status}`)).toEqual([
       '2026-01 closed',

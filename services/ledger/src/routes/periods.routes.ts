@@ -28,7 +28,9 @@ const closeRoute = defineRoute({
   summary: 'The bendahara closes a month (YYYY-MM) or a year (YYYY) that has ended',
   access: BENDAHARA,
   request: { params: PeriodParams },
-  responses: { 200: json(z.object({ items: z.array(PeriodRecordSchema) }), 'Each month of the request, closed') },
+  responses: {
+    200: json(z.object({ items: z.array(PeriodRecordSchema) }), 'Each month of the request, closed'),
+  },
 });
 
 export function periodRoutes(deps: LedgerDeps): OpenAPIHono<AppEnv> {

@@ -27,7 +27,8 @@ export function rangeOf(q: z.output<typeof ReportQuery>, now: Date): Range {
   }
   const from = q.from ?? (q.to as string);
   const to = q.to ?? from;
-  if (from > to) throw new ValidationError([{ field: 'query.to', message: `must not be before from (${from})` }]);
+  if (from > to)
+    throw new ValidationError([{ field: 'query.to', message: `must not be before from (${from})` }]);
   return { from, to };
 }
 

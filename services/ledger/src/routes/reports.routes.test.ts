@@ -31,18 +31,30 @@ async function books() {
     memo: 'Listrik Februari',
     lines: [dr(A.listrik, 20_000), cr(A.kas, 20_000)],
   });
-  await recordBusinessEvent(ctx.deps, { ...ev.cashSale('2026-02-05T03:00:00Z', 999_000), cooperativeId: 'dinoyo' });
+  await recordBusinessEvent(ctx.deps, {
+    ...ev.cashSale('2026-02-05T03:00:00Z', 999_000),
+    cooperativeId: 'dinoyo',
+  });
   return ctx;
 }
 const get = async (ctx: ReturnType<typeof fakeApp>, path: string, headers?: object) =>
-  ctx.app.request(path, { headers: { ...(headers ?? (await staffHeaders(COOP, ['pengurus'], { position: 'ketua' }))) } });
+  ctx.app.request(path, {
+    headers: { ...(headers ?? (await staffHeaders(COOP, ['pengurus'], { position: 'ketua' }))) },
+  });
 const report = (name: string, query: string) => `/cooperatives/${COOP}/reports/${name}?${query}`;
 
 describe('reports, checked against the hand-computed books', () => {
   it('neraca saldo at the end of February: debits equal credits, each account as computed', async () => {
     const ctx = await books();
     const r = await json(await get(ctx, report('trial-balance', 'from=2026-02&to=2026-02')));
-    expect(r.rows.map((x: { code: string; debit: number; credit: number; balance: number }) => [x.code, x.debit, x.credit, x.balance])).toEqual([
+    expect(
+      r.rows.map((x: { code: string; debit: number; credit: number; balance: number }) => [
+        x.code,
+        x.debit,
+        x.credit,
+        x.balance,
+      ]),
+    ).toEqual([
       ['1-1100', 180_000, 20_000, 160_000],
       ['1-1300', 60_000, 0, 60_000],
       ['2-1400', 60_000, 60_000, 0],
@@ -79,7 +91,9 @@ describe('reports, checked against the hand-computed books', () => {
     const ctx = await books();
     const r = await json(await get(ctx, report('general-ledger/1-1100', 'from=2026-02&to=2026-02')));
     expect(r.opening).toBe(130_000);
-    expect(r.rows.map((x: { debit: number; credit: number; balance: number }) => [x.debit, x.credit, x.balance])).toEqual([
+    expect(
+      r.rows.map((x: { debit: number; credit: number; balance: number }) => [x.debit, x.credit, x.balance]),
+    ).toEqual([
       [50_000, 0, 180_000],
       [0, 20_000, 160_000],
     ]);
@@ -131,7 +145,11 @@ describe('report formats', () => {
       const res = await get(ctx, report(name, 'year=2026&format=pdf'));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
     },
   );
 
@@ -147,7 +165,9 @@ describe('who reads the reports', () => {
     const path = report('balance-sheet', 'year=2026');
     expect((await get(ctx, path, await staffHeaders(COOP, ['pengawas']))).status).toBe(200);
     expect((await get(ctx, path, await staffHeaders(COOP, ['kasir']))).status).toBe(403);
-    expect((await get(ctx, path, await staffHeaders('dinoyo', ['pengurus'], { position: 'ketua' }))).status).toBe(404);
+    expect(
+      (await get(ctx, path, await staffHeaders('dinoyo', ['pengurus'], { position: 'ketua' }))).status,
+    ).toBe(404);
     expect((await ctx.app.request(path)).status).toBe(401);
     // dinas holds no role in the cooperative: its books are not there for it (aggregates only).
     expect((await get(ctx, path, await dinasHeaders())).status).toBe(404);
@@ -171,7 +191,12 @@ describe('GET /reports/aggregate (dinas)', () => {
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.cooperatives).toEqual([
-      { cooperativeId: 'dinoyo', sales: 999_000, shu: 999_000, savings: { pokok: 0, wajib: 0, sukarela: 0, total: 0 } },
+      {
+        cooperativeId: 'dinoyo',
+        sales: 999_000,
+        shu: 999_000,
+        savings: { pokok: 0, wajib: 0, sukarela: 0, total: 0 },
+      },
       {
         cooperativeId: COOP,
         sales: 110_000,

@@ -61,21 +61,35 @@ const generalLedgerRoute = report(
   GeneralLedgerReportSchema,
   CooperativeParam.extend({ accountCode: AccountCodeSchema }),
 );
-const trialBalanceRoute = report('trial-balance', 'Neraca saldo at the end of the last period', TrialBalanceReportSchema);
+const trialBalanceRoute = report(
+  'trial-balance',
+  'Neraca saldo at the end of the last period',
+  TrialBalanceReportSchema,
+);
 const incomeStatementRoute = report(
   'income-statement',
   'Laporan laba rugi: income, expenses and the SHU of the periods',
   IncomeStatementReportSchema,
 );
-const balanceSheetRoute = report('balance-sheet', 'Neraca at the end of the last period', BalanceSheetReportSchema);
+const balanceSheetRoute = report(
+  'balance-sheet',
+  'Neraca at the end of the last period',
+  BalanceSheetReportSchema,
+);
 
 const aggregateRoute = defineRoute({
   method: 'get',
   path: '/reports/aggregate',
-  summary: "For dinas: each cooperative's sales, SHU and members' savings of a year, and their sum (no entries, no members)",
+  summary:
+    "For dinas: each cooperative's sales, SHU and members' savings of a year, and their sum (no entries, no members)",
   access: DINAS,
   request: { query: z.object({ year: YearSchema.openapi({ example: 2026 }) }) },
-  responses: { 200: { description: 'Figures per cooperative', content: { 'application/json': { schema: AggregateReportSchema } } } },
+  responses: {
+    200: {
+      description: 'Figures per cooperative',
+      content: { 'application/json': { schema: AggregateReportSchema } },
+    },
+  },
 });
 
 async function answer(c: Context, format: 'json' | 'csv' | 'pdf', data: unknown, table: () => ReportTable) {
@@ -99,7 +113,11 @@ export function reportRoutes(deps: LedgerDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
   const input = (c: Context) => {
     const q = (c.req as unknown as { valid(t: 'query'): z.output<typeof ReportQuery> }).valid('query');
-    return { cooperativeId: c.req.param('cooperativeId') as string, range: rangeOf(q, now(deps)), format: q.format };
+    return {
+      cooperativeId: c.req.param('cooperativeId') as string,
+      range: rangeOf(q, now(deps)),
+      format: q.format,
+    };
   };
   app.openapi(journalRoute, async (c) => {
     const { cooperativeId, range, format } = input(c);
@@ -126,6 +144,8 @@ export function reportRoutes(deps: LedgerDeps): OpenAPIHono<AppEnv> {
     const r = await balanceSheetReport(deps, cooperativeId, range);
     return answer(c, format, r, () => balanceSheetTable(r)) as never;
   });
-  app.openapi(aggregateRoute, async (c) => c.json(await aggregateReport(deps, c.req.valid('query').year), 200));
+  app.openapi(aggregateRoute, async (c) =>
+    c.json(await aggregateReport(deps, c.req.valid('query').year), 200),
+  );
   return app;
 }

@@ -86,7 +86,12 @@ export class FakeManualEntries implements ManualEntryRepository {
     const e = this.rows.get(id);
     return e ? structuredClone(e) : null;
   }
-  async transition(id: string, from: readonly ManualEntry['status'][], set: Partial<ManualEntry>, events: Envelope[]) {
+  async transition(
+    id: string,
+    from: readonly ManualEntry['status'][],
+    set: Partial<ManualEntry>,
+    events: Envelope[],
+  ) {
     const e = this.rows.get(id);
     if (!e || !from.includes(e.status)) return false;
     Object.assign(e, structuredClone(set));
@@ -128,7 +133,9 @@ export async function staffHeaders(
 ) {
   const personId = opts.personId ?? `per_${cooperativeId}_${roles.join('_')}_${opts.position ?? ''}`;
   const grant = { cooperativeId, roles, ...(opts.position ? { position: opts.position } : {}) };
-  return { authorization: `Bearer ${await issuer.token({ personId, grants: [grant] }, { service: 'ledger' })}` };
+  return {
+    authorization: `Bearer ${await issuer.token({ personId, grants: [grant] }, { service: 'ledger' })}`,
+  };
 }
 
 export const dinasHeaders = async () => ({

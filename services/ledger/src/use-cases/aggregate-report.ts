@@ -12,7 +12,8 @@ export interface CooperativeFigures {
   savings: { pokok: number; wajib: number; sukarela: number; total: number };
 }
 
-const balanceOf = (rows: ReturnType<typeof trialBalance>, code: string) => rows.find((r) => r.code === code)?.balance ?? 0;
+const balanceOf = (rows: ReturnType<typeof trialBalance>, code: string) =>
+  rows.find((r) => r.code === code)?.balance ?? 0;
 
 /**
  * For dinas: one line of figures per cooperative for a year, and their sum. Only totals from the
@@ -36,7 +37,12 @@ export async function aggregateReport(deps: LedgerDeps, year: number) {
     const pokok = balanceOf(end, A.simpananPokok);
     const wajib = balanceOf(end, A.simpananWajib);
     const sukarela = balanceOf(end, A.simpananSukarela);
-    return { cooperativeId, sales, shu, savings: { pokok, wajib, sukarela, total: pokok + wajib + sukarela } };
+    return {
+      cooperativeId,
+      sales,
+      shu,
+      savings: { pokok, wajib, sukarela, total: pokok + wajib + sukarela },
+    };
   });
   const sum = (f: (c: CooperativeFigures) => number) => cooperatives.reduce((s, c) => s + f(c), 0);
   return {

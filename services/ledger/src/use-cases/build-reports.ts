@@ -41,7 +41,12 @@ export async function journalReport(deps: LedgerDeps, cooperativeId: string, ran
 }
 
 /** Buku besar of one account: the opening balance before `from`, the range's lines, the closing balance. */
-export async function generalLedgerReport(deps: LedgerDeps, cooperativeId: string, range: Range, code: string) {
+export async function generalLedgerReport(
+  deps: LedgerDeps,
+  cooperativeId: string,
+  range: Range,
+  code: string,
+) {
   if (!ACCOUNTS.has(code)) throw accountNotFound(code);
   const all = await deps.journal.list({ cooperativeId, to: range.to });
   const before = generalLedger(
@@ -70,7 +75,15 @@ export async function trialBalanceReport(deps: LedgerDeps, cooperativeId: string
   const rows = trialBalance(await deps.journal.list({ cooperativeId, to: range.to }));
   const totalDebit = rows.reduce((s, r) => s + r.debit, 0);
   const totalCredit = rows.reduce((s, r) => s + r.credit, 0);
-  return { cooperativeId, ...range, asOf: range.to, rows, totalDebit, totalCredit, balanced: totalDebit === totalCredit };
+  return {
+    cooperativeId,
+    ...range,
+    asOf: range.to,
+    rows,
+    totalDebit,
+    totalCredit,
+    balanced: totalDebit === totalCredit,
+  };
 }
 
 /** Laporan laba rugi (perhitungan SHU) of the range: income and expenses booked in it. */

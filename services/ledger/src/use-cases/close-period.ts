@@ -5,7 +5,8 @@ import { type LedgerDeps, now, type PeriodRecord } from './ports';
 
 /** `YYYY-MM` is one month; `YYYY` is the year: its twelve months. */
 export function monthsOf(period: string): Period[] {
-  if (/^\d{4}$/.test(period)) return Array.from({ length: 12 }, (_, i) => `${period}-${String(i + 1).padStart(2, '0')}`);
+  if (/^\d{4}$/.test(period))
+    return Array.from({ length: 12 }, (_, i) => `${period}-${String(i + 1).padStart(2, '0')}`);
   return [period];
 }
 

@@ -23,12 +23,18 @@ export async function approveManualEntry(
 ): Promise<ManualEntry> {
   const entry = await load(deps, cooperativeId, id);
   if (entry.proposedBy === principal.personId) throw secondPengurusRequired();
-  if (entry.status === 'approving' && entry.decidedBy !== principal.personId) throw notPending(id, entry.status);
+  if (entry.status === 'approving' && entry.decidedBy !== principal.personId)
+    throw notPending(id, entry.status);
   if (entry.status !== 'pending' && entry.status !== 'approving') throw notPending(id, entry.status);
   const at = now(deps);
   if (
     entry.status === 'pending' &&
-    !(await deps.manualEntries.transition(id, ['pending'], { status: 'approving', decidedBy: principal.personId }, []))
+    !(await deps.manualEntries.transition(
+      id,
+      ['pending'],
+      { status: 'approving', decidedBy: principal.personId },
+      [],
+    ))
   )
     return refusedAfterRace(deps, cooperativeId, id);
   let posted: Awaited<ReturnType<typeof postEntry>>;

@@ -3,7 +3,8 @@ import { periodClosed } from '../domain/errors';
 import { type JournalEntry, nextPeriod, type Period, periodOf } from '../domain/journal';
 import { type LedgerDeps, now, type StoredEntry } from './ports';
 
-export type EntryDraft = Omit<JournalEntry, 'period' | 'lateFor'> & Pick<StoredEntry, 'proposedBy' | 'approvedBy'>;
+export type EntryDraft = Omit<JournalEntry, 'period' | 'lateFor'> &
+  Pick<StoredEntry, 'proposedBy' | 'approvedBy'>;
 
 /** Closed months are finite (at most every month up to now): the walk to an open one ends. */
 const MAX_WALK = 1200;

@@ -15,7 +15,11 @@ const rows: Row[] = [
   ],
   [
     'joined mid-month, first due the month after: nothing due yet in the joining month',
-    { joinedAt: wib('2026-03-17T10:00:00'), asOf: wib('2026-03-31T23:59:00'), firstDue: 'month_after_joining' },
+    {
+      joinedAt: wib('2026-03-17T10:00:00'),
+      asOf: wib('2026-03-31T23:59:00'),
+      firstDue: 'month_after_joining',
+    },
     { monthsDue: 0, amountDue: 0, arrearsAmount: 0, monthsInArrears: 0 },
   ],
   [
@@ -26,7 +30,14 @@ const rows: Row[] = [
   [
     'across a year boundary: Nov 2025 to Feb 2026 is four months',
     { joinedAt: wib('2025-11-05T09:00:00'), asOf: wib('2026-02-10T09:00:00'), payments: [10_000, 10_000] },
-    { monthsDue: 4, amountDue: 40_000, paid: 20_000, arrearsAmount: 20_000, monthsInArrears: 2, paidThrough: '2025-12' },
+    {
+      monthsDue: 4,
+      amountDue: 40_000,
+      paid: 20_000,
+      arrearsAmount: 20_000,
+      monthsInArrears: 2,
+      paidThrough: '2025-12',
+    },
   ],
   [
     'a partial payment covers no month but lowers the arrears',
@@ -54,18 +65,41 @@ const rows: Row[] = [
       ],
       payments: [30_000, 15_000],
     },
-    { monthsDue: 5, amountDue: 60_000, paid: 45_000, arrearsAmount: 15_000, monthsInArrears: 1, paidThrough: '2026-04' },
+    {
+      monthsDue: 5,
+      amountDue: 60_000,
+      paid: 45_000,
+      arrearsAmount: 15_000,
+      monthsInArrears: 1,
+      paidThrough: '2026-04',
+    },
   ],
   [
     'paid more than due but not a whole month ahead',
-    { joinedAt: wib('2026-01-15T09:00:00'), asOf: wib('2026-02-15T09:00:00'), payments: [10_000, 10_000, 4_000] },
-    { monthsDue: 2, arrearsAmount: 0, monthsInArrears: 0, monthsInAdvance: 0, partial: 4_000, paidThrough: '2026-02' },
+    {
+      joinedAt: wib('2026-01-15T09:00:00'),
+      asOf: wib('2026-02-15T09:00:00'),
+      payments: [10_000, 10_000, 4_000],
+    },
+    {
+      monthsDue: 2,
+      arrearsAmount: 0,
+      monthsInArrears: 0,
+      monthsInAdvance: 0,
+      partial: 4_000,
+      paidThrough: '2026-02',
+    },
   ],
 ];
 
 describe('simpanan wajib arrears', () => {
   it.each(rows)('%s', (_name, input, expected) => {
-    const result = wajibArrears({ rates: flat, firstDue: 'joining_month', payments: [], ...input } as ArrearsInput);
+    const result = wajibArrears({
+      rates: flat,
+      firstDue: 'joining_month',
+      payments: [],
+      ...input,
+    } as ArrearsInput);
     expect(result).toMatchObject(expected);
   });
 
