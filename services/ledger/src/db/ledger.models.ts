@@ -1,6 +1,6 @@
 import type { OutboxEntry } from '@pasar/events';
 import { type Connection, type Model, Schema } from 'mongoose';
-import type { ManualStatus, PeriodRecord, StoredEntry } from '../use-cases/ports';
+import type { ManualEntry, PeriodRecord, StoredEntry } from '../use-cases/ports';
 
 const Line = new Schema({ account: String, debit: Number, credit: Number }, { _id: false });
 
@@ -49,21 +49,7 @@ const PeriodSchema = new Schema<PeriodDoc>(
 PeriodSchema.index({ cooperativeId: 1, period: 1 });
 
 /** `ledger_manual_entries`: the bendahara's proposals, pending until a second pengurus decides. */
-export interface ManualEntryDoc {
-  _id: string;
-  cooperativeId: string;
-  memo: string;
-  occurredAt: string;
-  lines: { account: string; debit: number; credit: number }[];
-  status: ManualStatus;
-  proposedBy: string;
-  proposedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  rejectReason: string | null;
-  entryId: string | null;
-  outbox?: OutboxEntry[];
-}
+export type ManualEntryDoc = Omit<ManualEntry, 'id'> & { _id: string; outbox?: OutboxEntry[] };
 
 const ManualEntrySchema = new Schema<ManualEntryDoc>(
   {

@@ -222,7 +222,7 @@ describe('the ledger over the real broker and database', () => {
       headers: await staffHeaders(COOP, ['pengawas']),
     });
     expect(res.status).toBe(200);
-    const tb = await res.json();
+    const tb = (await res.json()) as { balanced: boolean; totalDebit: number };
     expect(tb.balanced).toBe(true);
     expect(tb.totalDebit).toBeGreaterThan(0);
     const foreign = await fetch(`${service.url}/cooperatives/${COOP}/reports/trial-balance?year=2026`, {

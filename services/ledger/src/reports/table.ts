@@ -30,23 +30,10 @@ export interface ReportTable {
 }
 
 const rp = (rupiah: number): Money => ({ rupiah });
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+const monthYear = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** `2026-01` → "Januari 2026". */
 export function periodName(p: string): string {
-  const [y, m] = p.split('-');
-  return `${MONTHS[Number(m) - 1]} ${y}`;
+  return monthYear.format(new Date(`${p}-01T00:00:00Z`));
 }
 const span = (r: { from: string; to: string }) =>
   r.from === r.to ? periodName(r.from) : `${periodName(r.from)} – ${periodName(r.to)}`;
