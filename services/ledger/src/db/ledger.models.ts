@@ -80,18 +80,26 @@ const PaymentProviderSchema = new Schema<PaymentProviderDoc>(
   { collection: 'ledger_payment_providers', versionKey: false },
 );
 
-export interface SellerDoc {
+/** `ledger_consignment_orders`: per order, its handover time and the consignment sales payments recorded. */
+export interface ConsignmentOrderDoc {
   _id: string;
   cooperativeId: string;
-  sellerId: string;
+  handedOverAt: string | null;
+  sales: { sellerId: string; gross: number; commission: number }[];
+  undone: string[];
 }
-const SellerSchema = new Schema<SellerDoc>(
+const ConsignmentOrderSchema = new Schema<ConsignmentOrderDoc>(
   {
     _id: { type: String, required: true },
     cooperativeId: { type: String, required: true },
-    sellerId: { type: String, required: true },
+    handedOverAt: { type: String, default: null },
+    sales: {
+      type: [new Schema({ sellerId: String, gross: Number, commission: Number }, { _id: false })],
+      default: [],
+    },
+    undone: { type: [String], default: [] },
   },
-  { collection: 'ledger_consignment_sellers', versionKey: false },
+  { collection: 'ledger_consignment_orders', versionKey: false },
 );
 
 function model<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {
@@ -103,4 +111,5 @@ export const periodModel = (conn: Connection) => model(conn, 'LedgerPeriod', Per
 export const manualEntryModel = (conn: Connection) => model(conn, 'ManualEntry', ManualEntrySchema);
 export const paymentProviderModel = (conn: Connection) =>
   model(conn, 'LedgerPaymentProvider', PaymentProviderSchema);
-export const sellerModel = (conn: Connection) => model(conn, 'LedgerSeller', SellerSchema);
+export const consignmentOrderModel = (conn: Connection) =>
+  model(conn, 'LedgerConsignmentOrder', ConsignmentOrderSchema);

@@ -3,6 +3,7 @@ import { outboxFields, withOutbox } from '@pasar/events';
 import type { Connection } from 'mongoose';
 import type { JournalLine } from '../domain/journal';
 import type {
+  ConsignmentOrder,
   JournalRepository,
   ManualEntry,
   ManualEntryRepository,
@@ -19,7 +20,8 @@ import {
   paymentProviderModel,
   type PeriodDoc,
   periodModel,
-  sellerModel,
+  type ConsignmentOrderDoc,
+  consignmentOrderModel,
 } from './ledger.models';
 
 const DUPLICATE_KEY = 11000;
@@ -213,13 +215,32 @@ export function createManualEntryRepository(conn: Connection): ManualEntryReposi
   };
 }
 
-/** The ledger's read models of events it consumed (payment providers, consignment sellers). */
+function toConsignmentOrder(d: ConsignmentOrderDoc): ConsignmentOrder {
+  return {
+    orderId: d._id,
+    cooperativeId: d.cooperativeId,
+    handedOverAt: d.handedOverAt ?? null,
+    sales: (d.sales ?? []).map((x) => ({ sellerId: x.sellerId, gross: x.gross, commission: x.commission })),
+    undone: d.undone ?? [],
+  };
+}
+
+/** The ledger's read models of events it consumed (payment providers, orders with consignment sales). */
 export function createReadModels(conn: Connection): ReadModels & { init(): Promise<void> } {
   const Payments = paymentProviderModel(conn);
-  const Sellers = sellerModel(conn);
+  const Orders = consignmentOrderModel(conn);
+  /** One upsert per fact, answering the order as it stands after it (no projection: FerretDB). */
+  const upsert = async (cooperativeId: string, orderId: string, update: Record<string, unknown>) => {
+    const d = await Orders.collection.findOneAndUpdate(
+      { _id: orderId } as never,
+      { ...update, $setOnInsert: { cooperativeId } } as never,
+      { upsert: true, returnDocument: 'after' },
+    );
+    return toConsignmentOrder(d as unknown as ConsignmentOrderDoc);
+  };
   return {
     async init() {
-      await Promise.all([Payments.init(), Sellers.init()]);
+      await Promise.all([Payments.init(), Orders.init()]);
     },
     async rememberPayment(paymentId, provider) {
       await Payments.collection.updateOne(
@@ -232,19 +253,13 @@ export function createReadModels(conn: Connection): ReadModels & { init(): Promi
       const d = await Payments.collection.findOne({ _id: paymentId } as never);
       return (d as { provider?: string } | null)?.provider ?? null;
     },
-    async rememberSeller(cooperativeId, sellerId) {
-      await Sellers.collection.updateOne(
-        { _id: `${cooperativeId}:${sellerId}` } as never,
-        { $set: { cooperativeId, sellerId } },
-        { upsert: true },
-      );
-    },
-    async consignmentSellers(cooperativeId, sellerIds) {
-      if (sellerIds.length === 0) return new Set();
-      const docs = await Sellers.collection
-        .find({ _id: { $in: sellerIds.map((s) => `${cooperativeId}:${s}`) } } as never)
-        .toArray();
-      return new Set(docs.map((d) => (d as unknown as { sellerId: string }).sellerId));
-    },
+    recordHandover: (cooperativeId, orderId, at) =>
+      upsert(cooperativeId, orderId, { $set: { handedOverAt: at } }),
+    recordConsignmentSale: (cooperativeId, orderId, sale) =>
+      upsert(cooperativeId, orderId, {
+        $addToSet: { sales: { sellerId: sale.sellerId, gross: sale.gross, commission: sale.commission } },
+      }),
+    recordConsignmentUndone: (cooperativeId, orderId, sellerId) =>
+      upsert(cooperativeId, orderId, { $addToSet: { undone: sellerId } }),
   };
 }

@@ -42,6 +42,13 @@ const body: fc.Arbitrary<Omit<BusinessEvent, 'eventId' | 'cooperativeId' | 'occu
       orderId: 'ord_z',
       ...r,
     })),
+  fc.record({ gross: rupiah, rateBps: fc.integer({ min: 0, max: 3000 }) }).map(({ gross, rateBps }) => ({
+    type: 'consignment_split' as const,
+    orderId: 'ord_y',
+    sellerId: 'mbr_sri',
+    gross,
+    commission: Math.round((gross * rateBps) / 10_000),
+  })),
   fc
     .record({ amount: rupiah, method })
     .map((r) => ({ type: 'seller_payout' as const, sellerId: 'mbr_sri', ...r })),

@@ -44,6 +44,18 @@ export type BusinessEvent = Base &
         via: 'provider' | 'manual';
         captured: boolean;
       }
+    | {
+        /**
+         * A handed-over order held a consignment seller's lines (payments' consignment module
+         * recorded the sale and its commission): the handover booked them as sales; they move to
+         * what is owed to the seller, and the cooperative keeps only its commission.
+         */
+        type: 'consignment_split';
+        orderId: string;
+        sellerId: string;
+        gross: number;
+        commission: number;
+      }
     | { type: 'seller_payout'; sellerId: string; amount: number; method: MoneyMethod }
     | {
         type: 'savings_deposit';

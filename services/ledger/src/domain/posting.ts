@@ -41,6 +41,12 @@ function linesOf(ev: BusinessEvent): JournalLine[] {
       // provider still holds it until it settles.
       return [dr(A.danaPenyedia, ev.amount), cr(from, ev.amount)];
     }
+    case 'consignment_split':
+      return [
+        dr(A.penjualan, ev.gross),
+        cr(A.utangKonsinyasi, ev.gross - ev.commission),
+        cr(A.komisi, ev.commission),
+      ];
     case 'seller_payout':
       return [dr(A.utangKonsinyasi, ev.amount), cr(cashOrBank(ev.method), ev.amount)];
     case 'savings_deposit': {
@@ -71,6 +77,8 @@ function memoOf(ev: BusinessEvent): string {
       return `Penjualan pesanan ${ev.orderId} (${ev.paymentMethod === 'cash' ? 'tunai' : 'online'})`;
     case 'refund':
       return `Pengembalian dana pesanan ${ev.orderId}${ev.captured ? '' : ' (pembayaran terlambat)'}`;
+    case 'consignment_split':
+      return `Titip jual ${ev.sellerId} dalam pesanan ${ev.orderId}: utang kepada penjual dan komisi`;
     case 'seller_payout':
       return `Pembayaran titip jual kepada ${ev.sellerId}`;
     case 'savings_deposit':

@@ -1,4 +1,5 @@
 import type {
+  ConsignmentPayoutRecorded,
   EventOf,
   OrderCompleted,
   PaymentRefunded,
@@ -7,7 +8,6 @@ import type {
   SavingsWithdrawn,
 } from '@pasar/contracts';
 import type { BusinessEvent } from '../domain/business-event';
-import type { ReadModels } from '../use-cases/ports';
 
 /** What every mapped event shares: the source event id (one entry per id), cooperative and time. */
 const base = (e: { id: string; cooperativeid: string; time: string }) => ({
@@ -40,27 +40,14 @@ export function refund(e: EventOf<typeof PaymentRefunded>): BusinessEvent {
 export class InconsistentEvent extends Error {}
 
 /**
- * Goods handed over: the sale. Lines of the cooperative's consignment sellers are titip jual
- * (owed to the seller, not the cooperative's sales); the rest are its own goods. The delivery fee
- * is what the total holds beyond the lines (orders: total = Σ lines + delivery fee). The commission
- * comes from payments' consignment module once its sale events exist; until then a consignment
- * line is owed to its seller in full.
+ * Goods handed over: the sale, every line as the cooperative's own goods. Lines a consignment
+ * seller left (payments' consignment module says which, with the commission) are moved out by the
+ * consignment split (book-consignment.ts). The delivery fee is what the total holds beyond the
+ * lines (orders: total = Σ lines + delivery fee).
  */
-export async function handover(
-  e: EventOf<typeof OrderCompleted>,
-  readModels: ReadModels,
-): Promise<BusinessEvent> {
-  const { lines } = e.data;
-  const sellers = await readModels.consignmentSellers(e.cooperativeid, [
-    ...new Set(lines.map((l) => l.sellerId)),
-  ]);
-  let ownGoods = 0;
-  let consignmentGross = 0;
-  for (const l of lines) {
-    if (sellers.has(l.sellerId)) consignmentGross += l.lineTotal;
-    else ownGoods += l.lineTotal;
-  }
-  const deliveryFee = e.data.total - ownGoods - consignmentGross;
+export function handover(e: EventOf<typeof OrderCompleted>): BusinessEvent {
+  const ownGoods = e.data.lines.reduce((s, l) => s + l.lineTotal, 0);
+  const deliveryFee = e.data.total - ownGoods;
   if (deliveryFee < 0)
     throw new InconsistentEvent(`order ${e.data.orderId}: total ${e.data.total} is less than its lines`);
   return {
@@ -69,10 +56,16 @@ export async function handover(
     orderId: e.data.orderId,
     paymentMethod: e.data.paymentMethod === 'cash' ? 'cash' : 'online',
     ownGoods,
-    consignmentGross,
+    consignmentGross: 0,
     commission: 0,
     deliveryFee,
   };
+}
+
+/** The bendahara paid a consignment seller: what the cooperative owed them goes down. */
+export function sellerPayout(e: EventOf<typeof ConsignmentPayoutRecorded>): BusinessEvent {
+  const d = e.data;
+  return { ...base(e), type: 'seller_payout', sellerId: d.sellerId, amount: d.amount, method: d.method };
 }
 
 export function savingsDeposit(e: EventOf<typeof SavingsDeposited>): BusinessEvent {

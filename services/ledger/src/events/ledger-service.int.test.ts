@@ -1,5 +1,7 @@
 import {
   AuditRecorded,
+  ConsignmentPayoutRecorded,
+  ConsignmentSaleRecorded,
   dlqTopic,
   type Envelope,
   type EventDefinition,
@@ -134,6 +136,45 @@ describe('the ledger over the real broker and database', () => {
       { account: '4-1100', debit: 0, credit: 30_000 },
       { account: '4-1300', debit: 0, credit: 5_000 },
     ]);
+  });
+
+  it('splits a consignment seller’s lines out of a handover heard before the sale, and books the payout', async () => {
+    const orderId = newOrderId();
+    const done = event(OrderCompleted, orderId, {
+      orderId,
+      paymentMethod: 'cash',
+      total: 30_000,
+      cashReceived: 30_000,
+    });
+    await publish(Topics.ordersOrder.name, done);
+    await handled(done);
+    const sale = event(ConsignmentSaleRecorded, 'mbr_sri', {
+      orderId,
+      sellerId: 'mbr_sri',
+      gross: 30_000,
+      commission: 3_000,
+      net: 27_000,
+    });
+    const payout = event(ConsignmentPayoutRecorded, 'mbr_sri', { amount: 27_000, method: 'cash' });
+    await publish(Topics.paymentsConsignment.name, sale, sale, payout);
+    await handled(payout);
+    const split = await db.conn
+      .collection('journal_entries')
+      .findOne({ _id: `je_consignment-${orderId}-mbr_sri` as never });
+    expect(split?.lines).toEqual([
+      { account: '4-1100', debit: 30_000, credit: 0 },
+      { account: '2-1100', debit: 0, credit: 27_000 },
+      { account: '4-1200', debit: 0, credit: 3_000 },
+    ]);
+    expect((await entryOf(payout))?.lines).toEqual([
+      { account: '2-1100', debit: 27_000, credit: 0 },
+      { account: '1-1100', debit: 0, credit: 27_000 },
+    ]);
+    expect(
+      await db.conn
+        .collection('journal_entries')
+        .countDocuments({ sourceId: { $regex: `^consignment-${orderId}` } }),
+    ).toBe(1);
   });
 
   it('posts nothing more for a redelivered event, even when the consumer has forgotten it applied it', async () => {

@@ -1,4 +1,7 @@
 import {
+  ConsignmentPayoutRecorded,
+  ConsignmentRefundRecorded,
+  ConsignmentSaleRecorded,
   type Envelope,
   type EventDefinition,
   OrderCompleted,
@@ -7,7 +10,6 @@ import {
   PaymentSucceeded,
   SavingsDeposited,
   SavingsWithdrawn,
-  SellerApproved,
 } from '@pasar/contracts';
 import { sampleEnvelope } from '@pasar/contracts/fixtures';
 import type { HandlerContext } from '@pasar/events';
@@ -89,9 +91,8 @@ describe('events the ledger books', () => {
     ).rejects.toThrow(/pay_ghost/);
   });
 
-  it("splits a handover into own goods, a consignment seller's goods and the delivery fee", async () => {
+  it('books a handover as sales of every line plus the delivery fee (total − lines)', async () => {
     const c = consumer();
-    await c.deliver(envelope(SellerApproved, { sellerId: 'mbr_sri', cooperativeId: 'karangbesuki' }));
     const done = envelope(OrderCompleted, {
       orderId: ORDER,
       paymentMethod: 'cash',
@@ -102,9 +103,67 @@ describe('events the ledger books', () => {
     await c.deliver(done);
     expect(c.entry(done)?.lines).toEqual([
       { account: '1-1100', debit: 57_000, credit: 0 },
-      { account: '4-1100', debit: 0, credit: 20_000 },
-      { account: '2-1100', debit: 0, credit: 30_000 },
+      { account: '4-1100', debit: 0, credit: 50_000 },
       { account: '4-1300', debit: 0, credit: 7_000 },
+    ]);
+  });
+
+  const consignmentSale = () =>
+    envelope(ConsignmentSaleRecorded, {
+      orderId: ORDER,
+      sellerId: 'mbr_sri',
+      gross: 30_000,
+      commission: 3_000,
+      net: 27_000,
+    });
+  const consignmentHandover = () =>
+    envelope(OrderCompleted, {
+      orderId: ORDER,
+      paymentMethod: 'cash',
+      total: 50_000,
+      cashReceived: 50_000,
+      lines: [line('coop', 20_000), line('mbr_sri', 30_000)],
+    });
+  const SPLIT = `je_consignment-${ORDER}-mbr_sri`;
+
+  it.each([
+    ['the sale, then the handover', true],
+    ['the handover, then the sale', false],
+  ])(
+    'moves a seller’s lines to what is owed them, less the commission, whichever comes first (%s)',
+    async (_o, saleFirst) => {
+      const c = consumer();
+      const sale = consignmentSale();
+      const done = consignmentHandover();
+      for (const e of saleFirst ? [sale, done, sale] : [done, sale, done]) await c.deliver(e);
+      const split = c.journal.rows.get(SPLIT);
+      expect(split?.lines).toEqual([
+        { account: '4-1100', debit: 30_000, credit: 0 },
+        { account: '2-1100', debit: 0, credit: 27_000 },
+        { account: '4-1200', debit: 0, credit: 3_000 },
+      ]);
+      expect(split?.occurredAt).toBe(c.entry(done)?.occurredAt);
+      expect(c.journal.rows.size).toBe(2);
+    },
+  );
+
+  it('never splits a sale undone before handover, and books a payout against what is owed', async () => {
+    const c = consumer();
+    await c.deliver(consignmentSale());
+    await c.deliver(envelope(ConsignmentRefundRecorded, { orderId: ORDER, sellerId: 'mbr_sri' }));
+    expect(c.journal.rows.size).toBe(0);
+    // Even if a handover were heard for it afterwards, the undone sale stays unsplit.
+    await c.deliver(consignmentHandover());
+    expect(c.journal.rows.has(SPLIT)).toBe(false);
+    const payout = envelope(ConsignmentPayoutRecorded, {
+      sellerId: 'mbr_sri',
+      amount: 27_000,
+      method: 'transfer',
+    });
+    await c.deliver(payout);
+    expect(c.entry(payout)?.lines).toEqual([
+      { account: '2-1100', debit: 27_000, credit: 0 },
+      { account: '1-1200', debit: 0, credit: 27_000 },
     ]);
   });
 

@@ -1,14 +1,16 @@
 import {
+  ConsignmentPayoutRecorded,
+  ConsignmentRefundRecorded,
+  ConsignmentSaleRecorded,
   OrderCompleted,
   PaymentRefunded,
   PaymentSessionOpened,
   PaymentSucceeded,
   SavingsDeposited,
   SavingsWithdrawn,
-  SellerApproved,
-  SellerReinstated,
 } from '@pasar/contracts';
 import { on, type Subscription } from '@pasar/events';
+import { bookConsignment } from '../use-cases/book-consignment';
 import type { LedgerDeps } from '../use-cases/ports';
 import { recordBusinessEvent } from '../use-cases/record-business-event';
 import {
@@ -18,6 +20,7 @@ import {
   refund,
   savingsDeposit,
   savingsWithdrawal,
+  sellerPayout,
 } from './business-events';
 
 /**
@@ -27,8 +30,6 @@ import {
  * is parked on `<topic>.dlq.<group>` by the consumer; one that keeps failing after retries too.
  */
 export function subscriptions(deps: LedgerDeps): Subscription[] {
-  const seller = async (e: { cooperativeid: string; data: { cooperativeId: string; sellerId: string } }) =>
-    deps.readModels.rememberSeller(e.data.cooperativeId, e.data.sellerId);
   return [
     // Same topic and key as PaymentSucceeded, and always before it: the provider is known in time.
     on(PaymentSessionOpened, async (e) => deps.readModels.rememberPayment(e.data.paymentId, e.data.provider)),
@@ -46,7 +47,35 @@ export function subscriptions(deps: LedgerDeps): Subscription[] {
       await recordBusinessEvent(deps, refund(e));
     }),
     on(OrderCompleted, async (e) => {
-      await recordBusinessEvent(deps, await handover(e, deps.readModels));
+      const sale = handover(e);
+      await recordBusinessEvent(deps, sale);
+      await bookConsignment(
+        deps,
+        await deps.readModels.recordHandover(e.cooperativeid, e.data.orderId, sale.occurredAt),
+      );
+    }),
+    on(ConsignmentSaleRecorded, async (e) => {
+      const { cooperativeId, orderId, sellerId, gross, commission } = e.data;
+      await bookConsignment(
+        deps,
+        await deps.readModels.recordConsignmentSale(cooperativeId, orderId, { sellerId, gross, commission }),
+      );
+    }),
+    on(ConsignmentRefundRecorded, async (e) => {
+      // Undone before handover: nothing was booked for it, and now nothing will be.
+      const order = await deps.readModels.recordConsignmentUndone(
+        e.data.cooperativeId,
+        e.data.orderId,
+        e.data.sellerId,
+      );
+      if (order.handedOverAt)
+        deps.logger.warn(
+          { orderId: e.data.orderId },
+          'consignment refund recorded after handover: its split stays booked',
+        );
+    }),
+    on(ConsignmentPayoutRecorded, async (e) => {
+      await recordBusinessEvent(deps, sellerPayout(e));
     }),
     on(SavingsDeposited, async (e) => {
       await recordBusinessEvent(deps, savingsDeposit(e));
@@ -54,7 +83,5 @@ export function subscriptions(deps: LedgerDeps): Subscription[] {
     on(SavingsWithdrawn, async (e) => {
       await recordBusinessEvent(deps, savingsWithdrawal(e));
     }),
-    on(SellerApproved, seller),
-    on(SellerReinstated, seller),
   ];
 }

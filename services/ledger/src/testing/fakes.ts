@@ -3,6 +3,7 @@ import { createLogger } from '@pasar/events';
 import { createTestIssuer } from '@pasar/service-kit/testing';
 import { type AppDeps, createApp } from '../app';
 import type {
+  ConsignmentOrder,
   JournalRepository,
   ManualEntry,
   ManualEntryRepository,
@@ -107,18 +108,39 @@ export class FakeManualEntries implements ManualEntryRepository {
 
 export class FakeReadModels implements ReadModels {
   readonly payments = new Map<string, string>();
-  readonly sellers = new Set<string>();
+  readonly orders = new Map<string, ConsignmentOrder>();
   async rememberPayment(paymentId: string, provider: string) {
     this.payments.set(paymentId, provider);
   }
   async paymentProvider(paymentId: string) {
     return this.payments.get(paymentId) ?? null;
   }
-  async rememberSeller(cooperativeId: string, sellerId: string) {
-    this.sellers.add(`${cooperativeId}:${sellerId}`);
+  private order(cooperativeId: string, orderId: string) {
+    let o = this.orders.get(orderId);
+    if (!o) {
+      o = { orderId, cooperativeId, handedOverAt: null, sales: [], undone: [] };
+      this.orders.set(orderId, o);
+    }
+    return o;
   }
-  async consignmentSellers(cooperativeId: string, sellerIds: readonly string[]) {
-    return new Set(sellerIds.filter((s) => this.sellers.has(`${cooperativeId}:${s}`)));
+  async recordHandover(cooperativeId: string, orderId: string, at: string) {
+    const o = this.order(cooperativeId, orderId);
+    o.handedOverAt = at;
+    return structuredClone(o);
+  }
+  async recordConsignmentSale(
+    cooperativeId: string,
+    orderId: string,
+    sale: ConsignmentOrder['sales'][number],
+  ) {
+    const o = this.order(cooperativeId, orderId);
+    if (!o.sales.some((s) => JSON.stringify(s) === JSON.stringify(sale))) o.sales.push({ ...sale });
+    return structuredClone(o);
+  }
+  async recordConsignmentUndone(cooperativeId: string, orderId: string, sellerId: string) {
+    const o = this.order(cooperativeId, orderId);
+    if (!o.undone.includes(sellerId)) o.undone.push(sellerId);
+    return structuredClone(o);
   }
 }
 

@@ -85,16 +85,36 @@ export interface ManualEntryRepository {
   list(cooperativeId: string, status?: ManualStatus): Promise<ManualEntry[]>;
 }
 
+/** An order as the consignment split needs it: when it was handed over, whose sales it held. */
+export interface ConsignmentOrder {
+  orderId: string;
+  cooperativeId: string;
+  /** OrderCompleted's time; null until the ledger heard it. */
+  handedOverAt: string | null;
+  sales: { sellerId: string; gross: number; commission: number }[];
+  /** Sellers whose sale was undone before handover. */
+  undone: string[];
+}
+
 /**
  * What the ledger remembers of events it consumed, to book later ones: each payment's provider
- * (a cash payment's success is booked at handover, not as a capture) and the cooperative's
- * consignment sellers (their lines are not the cooperative's own goods).
+ * (a cash payment's success is booked at handover, not as a capture), and per order its handover
+ * and the consignment sales payments recorded (they travel on different topics, in any order).
  */
 export interface ReadModels {
   rememberPayment(paymentId: string, provider: string): Promise<void>;
   paymentProvider(paymentId: string): Promise<string | null>;
-  rememberSeller(cooperativeId: string, sellerId: string): Promise<void>;
-  consignmentSellers(cooperativeId: string, sellerIds: readonly string[]): Promise<Set<string>>;
+  recordHandover(cooperativeId: string, orderId: string, at: string): Promise<ConsignmentOrder>;
+  recordConsignmentSale(
+    cooperativeId: string,
+    orderId: string,
+    sale: { sellerId: string; gross: number; commission: number },
+  ): Promise<ConsignmentOrder>;
+  recordConsignmentUndone(
+    cooperativeId: string,
+    orderId: string,
+    sellerId: string,
+  ): Promise<ConsignmentOrder>;
 }
 
 export interface LedgerDeps {
