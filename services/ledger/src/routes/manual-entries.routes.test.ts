@@ -117,6 +117,16 @@ describe('POST /cooperatives/{cooperativeId}/manual-entries', () => {
     expect(fields).toEqual(expect.arrayContaining(['memo', 'lines.0.debit', 'lines.1.credit']));
   });
 
+  it('refuses an entry dated in the future, naming occurredAt', async () => {
+    const { app } = fakeApp(); // today is 15 March 2026
+    const res = await post(app, url, await bendahara(), {
+      ...electricity,
+      occurredAt: '2026-04-01T10:00:00+07:00',
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).details.issues[0].field).toBe('occurredAt');
+  });
+
   it('refuses a month that is closed, naming it', async () => {
     const { app, deps } = fakeApp();
     await deps.periods.close(COOP, '2026-02', 'per_bendahara', new Date(), []);

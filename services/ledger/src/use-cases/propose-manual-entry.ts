@@ -1,8 +1,10 @@
-import { auditEvent, type Principal, randomId } from '@pasar/service-kit';
+import { auditEvent, type Principal, randomId, ValidationError } from '@pasar/service-kit';
 import { periodClosed } from '../domain/errors';
 import { periodOf } from '../domain/journal';
 import { checkedLines } from './manual-entry-view';
 import { type LedgerDeps, type ManualEntry, now } from './ports';
+
+const DAY = 24 * 60 * 60 * 1000;
 
 export interface ManualEntryInput {
   memo: string;
@@ -22,9 +24,12 @@ export async function proposeManualEntry(
   input: ManualEntryInput,
 ): Promise<ManualEntry> {
   const lines = checkedLines(input.lines);
+  const at = now(deps);
+  // Books record what happened: a day ahead at most (a clock a little off), never next month's bill.
+  if (Date.parse(input.occurredAt) > at.getTime() + DAY)
+    throw new ValidationError([{ field: 'occurredAt', message: 'must not be in the future' }]);
   const period = periodOf(input.occurredAt);
   if ((await deps.periods.find(cooperativeId, period))?.status === 'closed') throw periodClosed(period);
-  const at = now(deps);
   const entry: ManualEntry = {
     id: randomId('me'),
     cooperativeId,
