@@ -27,7 +27,7 @@ const json = (status: number, body: unknown) =>
 const error = (status: number, code: string, message = code, details?: unknown) =>
   json(status, { code, message, details, requestId: 'req_test' });
 
-type Service = 'catalog' | 'orders' | 'payments' | 'membership';
+type Service = 'catalog' | 'orders' | 'payments' | 'membership' | 'ledger';
 const STAFF = ['pengurus', 'kasir', 'gudang', 'pengawas'];
 const MAX_FAILURES = 5;
 
