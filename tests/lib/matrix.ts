@@ -75,14 +75,14 @@ export async function prepareMatrixFixture(m: TestMarket): Promise<MatrixFixture
   const values: Record<string, string> = {
     cooperativeId: A,
     productId,
+    // ledger: a real account and an ended month (entry and manual-entry ids fail validation: 400).
+    accountCode: '1-1100',
+    period: '2026-01',
     id: productId,
     orderId,
     cartId,
     personId: kasir.personId,
     memberId: kasir.memberId ?? account('anggota', A).memberId ?? 'mbr_none',
-    // ledger: a real account and an ended month (entry and manual-entry ids fail validation: 400).
-    accountCode: '1-1100',
-    period: '2026-01',
   };
   const skipped: string[] = [];
 
