@@ -1,6 +1,6 @@
 import { auditEvent, type Principal } from '@pasar/service-kit';
 import { alreadyReversed, entryNotFound, reversalNotReversible } from '../domain/errors';
-import { reversalOf } from '../domain/journal';
+import { periodOf, reversalOf } from '../domain/journal';
 import { type LedgerDeps, now, type StoredEntry } from './ports';
 import { postEntry } from './post-entry';
 
@@ -29,9 +29,10 @@ export async function reverseEntry(
     sourceId: `reversal-of-${entryId}`,
     occurredAt: at.toISOString(),
     memo,
-    period: '',
+    period: periodOf(at),
   });
-  const { period: _unset, ...rest } = draft;
+  // postEntry books it: today's month while open, else the next open one.
+  const { period: _booked, ...rest } = draft;
   const audit = auditEvent({
     cooperativeId,
     principal,
