@@ -7,7 +7,8 @@
  * and twelve wajib deposits — is published with the kit's producer; the ledger service consumes and
  * posts them (parse, processed-id check, period admission, insert). Throughput is events posted
  * per second from the first send to the last entry written. Then each report is asked for over
- * HTTP as the cooperative's pengurus: the median of five calls.
+ * HTTP as the cooperative's pengurus: the median of five calls; then the year is closed and the
+ * balance reports are timed again (they read each settled month's kept totals).
  */
 import { newEvent, OrderCompleted, SavingsDeposited, Topics } from '@pasar/contracts';
 import { SAMPLE_DATA } from '@pasar/contracts/fixtures';
@@ -40,6 +41,7 @@ const ledger = await startService('ledger', {
   KAFKA_TOPIC_PREFIX: `${run}.`,
   MONGO_URL: dbUrl.toString(),
   MEMBERSHIP_JWKS_URL: jwks.url,
+  LEDGER_PERIOD_SETTLE_MS: '500',
 });
 const conn = await mongoose.createConnection(dbUrl.toString(), { retryWrites: false }).asPromise();
 
@@ -135,6 +137,28 @@ const expectedDebit = ORDERS * 30_000 + MEMBERS * (100_000 + 12 * 10_000);
 if (tb.totalDebit !== expectedDebit)
   throw new Error(`total debit ${tb.totalDebit}, expected ${expectedDebit}`);
 
+const open = {
+  trialBalance: await timeReport(`trial-balance?year=${YEAR}`),
+  incomeStatement: await timeReport(`income-statement?year=${YEAR}`),
+  balanceSheet: await timeReport(`balance-sheet?year=${YEAR}`),
+  generalLedgerKas: await timeReport(`general-ledger/1-1100?from=${YEAR}-12&to=${YEAR}-12`),
+  journalDecemberJson: await timeReport(`journal?from=${YEAR}-12&to=${YEAR}-12`),
+  trialBalancePdf: await timeReport(`trial-balance?year=${YEAR}&format=pdf`),
+};
+// The bendahara closes the year; once settled, the balance reports read each month's kept totals.
+const close = await fetch(`${ledger.url}/cooperatives/${COOP}/periods/${YEAR}/close`, {
+  method: 'POST',
+  headers: { authorization: `Bearer ${token}` },
+});
+if (close.status !== 200) throw new Error(`close ${YEAR}: ${close.status} ${await close.text()}`);
+await new Promise((r) => setTimeout(r, 1000));
+await timeReport(`trial-balance?year=${YEAR}`); // the first call sums and keeps each month's totals
+const closed = {
+  trialBalance: await timeReport(`trial-balance?year=${YEAR}`),
+  incomeStatement: await timeReport(`income-statement?year=${YEAR}`),
+  balanceSheet: await timeReport(`balance-sheet?year=${YEAR}`),
+};
+
 report('ledger', {
   orders: ORDERS,
   members: MEMBERS,
@@ -142,14 +166,7 @@ report('ledger', {
   publishSeconds: round(sentMs / 1000),
   postSeconds: round(postMs / 1000),
   postedPerSecond: round(total / (postMs / 1000)),
-  reports: {
-    trialBalance: await timeReport(`trial-balance?year=${YEAR}`),
-    incomeStatement: await timeReport(`income-statement?year=${YEAR}`),
-    balanceSheet: await timeReport(`balance-sheet?year=${YEAR}`),
-    generalLedgerKas: await timeReport(`general-ledger/1-1100?from=${YEAR}-12&to=${YEAR}-12`),
-    journalDecemberJson: await timeReport(`journal?from=${YEAR}-12&to=${YEAR}-12`),
-    trialBalancePdf: await timeReport(`trial-balance?year=${YEAR}&format=pdf`),
-  },
+  reports: { openYear: open, closedYear: closed },
 });
 
 await ledger.stop();

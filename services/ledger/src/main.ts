@@ -32,6 +32,7 @@ startMain('ledger', async () => {
     readModels,
     logger: rt.logger,
     onEventsWritten: (which, id) => relay.nudge(collections[which], id),
+    settleMs: config.LEDGER_PERIOD_SETTLE_MS,
   };
   await rt.consume(subscriptions(deps));
   const verifier = createTokenVerifier({ service: 'ledger', jwks: new URL(config.MEMBERSHIP_JWKS_URL) });

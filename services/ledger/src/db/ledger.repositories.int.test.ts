@@ -66,6 +66,22 @@ describe('ledger_periods on FerretDB', () => {
     expect(await periods.close('karangbesuki', '2026-04', 'per_other', new Date(), [])).toBeNull();
   });
 
+  it('keeps a closed month’s totals, and only a closed month’s', async () => {
+    const totals = [
+      { account: '1-1100' as const, debit: 30_000, credit: 5_000 },
+      { account: '4-1100' as const, debit: 0, credit: 25_000 },
+    ];
+    await periods.admit('karangbesuki', '2026-06');
+    await periods.setTotals('karangbesuki', '2026-06', totals); // open: refused
+    expect((await periods.totals('karangbesuki')).has('2026-06')).toBe(false);
+    await periods.close('karangbesuki', '2026-06', 'per_bendahara', new Date(), []);
+    await periods.setTotals('karangbesuki', '2026-06', totals);
+    expect((await periods.totals('karangbesuki')).get('2026-06')).toEqual(totals);
+    expect((await periods.list('karangbesuki')).find((p) => p.period === '2026-06')).not.toHaveProperty(
+      'totals',
+    );
+  });
+
   it('closes a month never posted to', async () => {
     expect(await periods.close('karangbesuki', '2025-12', 'per_bendahara', new Date(), [])).toMatchObject({
       status: 'closed',

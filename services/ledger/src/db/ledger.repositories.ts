@@ -162,9 +162,28 @@ export function createPeriodRepository(conn: Connection): PeriodRepository & {
       });
       return d ? toPeriod(d as unknown as PeriodDoc) : null;
     },
+    async setTotals(cooperativeId, period, totals) {
+      await Model.collection.updateOne(
+        { _id: idOf(cooperativeId, period), status: 'closed' } as never,
+        {
+          $set: { totals: lines(totals) },
+        } as never,
+      );
+    },
+    async totals(cooperativeId) {
+      const docs = await Model.collection
+        .find({ cooperativeId, totals: { $exists: true } } as never, { projection: { period: 1, totals: 1 } })
+        .toArray();
+      return new Map(
+        docs.map((d) => {
+          const t = d as unknown as { period: string; totals: JournalLine[] };
+          return [t.period, lines(t.totals)] as const;
+        }),
+      );
+    },
     async list(cooperativeId) {
       const docs = await Model.collection
-        .find({ cooperativeId } as never, { projection: NO_OUTBOX })
+        .find({ cooperativeId } as never, { projection: { ...NO_OUTBOX, totals: 0 } })
         .toArray();
       return docs
         .map((d) => toPeriod(d as unknown as PeriodDoc))

@@ -12,7 +12,7 @@ export interface AccountBalance {
 }
 
 /** Neraca saldo: every account's debit and credit totals over the entries given. */
-export function trialBalance(entries: Iterable<JournalEntry>): AccountBalance[] {
+export function trialBalance(entries: Iterable<Pick<JournalEntry, 'lines'>>): AccountBalance[] {
   const sums = new Map<string, { debit: number; credit: number }>();
   for (const e of entries)
     for (const l of e.lines) {

@@ -112,6 +112,37 @@ describe('reports, checked against the hand-computed books', () => {
   });
 });
 
+describe('closed months in the balance reports', () => {
+  it('sums a settled closed month once, keeps its totals, and reads them from then on', async () => {
+    const ctx = await books();
+    const closedAt = new Date('2026-03-01T01:00:00Z'); // settled by 15 March
+    for (const p of ['2026-01', '2026-02'])
+      await ctx.deps.periods.close(COOP, p, 'per_bendahara', closedAt, []);
+    const before = await json(await get(ctx, report('trial-balance', 'to=2026-02')));
+    expect([...ctx.periods.savedTotals.keys()]).toEqual([`${COOP}:2026-01`, `${COOP}:2026-02`]);
+    // The kept totals are what later reports read: the month's entries are no longer asked for.
+    for (const [id, e] of ctx.journal.rows)
+      if (e.cooperativeId === COOP && e.period <= '2026-02') ctx.journal.rows.delete(id);
+    const after = await json(await get(ctx, report('trial-balance', 'to=2026-02')));
+    expect(after.rows).toEqual(before.rows);
+    expect(after).toMatchObject({ totalDebit: 320_000, totalCredit: 320_000, balanced: true });
+    expect(await json(await get(ctx, report('income-statement', 'from=2026-02&to=2026-02')))).toMatchObject({
+      shu: 90_000,
+    });
+    expect(await json(await get(ctx, report('balance-sheet', 'to=2026-02')))).toMatchObject({
+      totalAset: 220_000,
+      balanced: true,
+    });
+  });
+
+  it('reads the entries of a month closed moments ago (postings it admitted may still be landing)', async () => {
+    const ctx = await books();
+    await ctx.deps.periods.close(COOP, '2026-02', 'per_bendahara', new Date('2026-03-15T02:59:30Z'), []);
+    await get(ctx, report('trial-balance', 'to=2026-02'));
+    expect(ctx.periods.savedTotals.size).toBe(0);
+  });
+});
+
 describe('report formats', () => {
   it('gives CSV with Bahasa Indonesia headings and integer rupiah', async () => {
     const ctx = await books();

@@ -1,4 +1,5 @@
 import type { BoardPosition, CooperativeRole, Envelope } from '@pasar/contracts';
+import type { JournalLine } from '../domain/journal';
 import { createLogger } from '@pasar/events';
 import { createTestIssuer } from '@pasar/service-kit/testing';
 import { type AppDeps, createApp } from '../app';
@@ -67,6 +68,18 @@ export class FakePeriods implements PeriodRepository {
   async find(cooperativeId: string, period: string) {
     const row = this.rows.get(`${cooperativeId}:${period}`);
     return row ? { ...row } : null;
+  }
+  readonly savedTotals = new Map<string, JournalLine[]>();
+  async setTotals(cooperativeId: string, period: string, totals: JournalLine[]) {
+    if (this.rows.get(`${cooperativeId}:${period}`)?.status === 'closed')
+      this.savedTotals.set(`${cooperativeId}:${period}`, structuredClone(totals));
+  }
+  async totals(cooperativeId: string) {
+    return new Map(
+      [...this.savedTotals]
+        .filter(([id]) => id.startsWith(`${cooperativeId}:`))
+        .map(([id, t]) => [id.slice(cooperativeId.length + 1), structuredClone(t)]),
+    );
   }
   async list(cooperativeId: string) {
     return [...this.rows.values()]

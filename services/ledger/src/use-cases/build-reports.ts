@@ -2,6 +2,7 @@ import { ACCOUNTS } from '../domain/accounts';
 import { accountNotFound } from '../domain/errors';
 import type { Period } from '../domain/journal';
 import { balanceSheet, byTimeThenId, generalLedger, incomeStatement, trialBalance } from '../domain/reports';
+import { balanceItems } from './period-balances';
 import type { LedgerDeps, StoredEntry } from './ports';
 
 export interface Range {
@@ -72,7 +73,7 @@ export async function generalLedgerReport(
 
 /** Neraca saldo at the end of `to`: every account's totals since the books began. */
 export async function trialBalanceReport(deps: LedgerDeps, cooperativeId: string, range: Range) {
-  const rows = trialBalance(await deps.journal.list({ cooperativeId, to: range.to }));
+  const rows = trialBalance(await balanceItems(deps, cooperativeId, { to: range.to }));
   const totalDebit = rows.reduce((s, r) => s + r.debit, 0);
   const totalCredit = rows.reduce((s, r) => s + r.credit, 0);
   return {
@@ -88,13 +89,13 @@ export async function trialBalanceReport(deps: LedgerDeps, cooperativeId: string
 
 /** Laporan laba rugi (perhitungan SHU) of the range: income and expenses booked in it. */
 export async function incomeStatementReport(deps: LedgerDeps, cooperativeId: string, range: Range) {
-  const rows = trialBalance(await deps.journal.list({ cooperativeId, ...range }));
+  const rows = trialBalance(await balanceItems(deps, cooperativeId, range));
   return { cooperativeId, ...range, ...incomeStatement(rows) };
 }
 
 /** Neraca at the end of `to`. */
 export async function balanceSheetReport(deps: LedgerDeps, cooperativeId: string, range: Range) {
-  const rows = trialBalance(await deps.journal.list({ cooperativeId, to: range.to }));
+  const rows = trialBalance(await balanceItems(deps, cooperativeId, { to: range.to }));
   return { cooperativeId, ...range, asOf: range.to, ...balanceSheet(rows) };
 }
 

@@ -50,6 +50,9 @@ export interface PeriodRepository {
   ): Promise<PeriodRecord | null>;
   find(cooperativeId: string, period: Period): Promise<PeriodRecord | null>;
   list(cooperativeId: string): Promise<PeriodRecord[]>;
+  /** A settled closed month's per-account totals (see period-balances.ts), kept on its document. */
+  setTotals(cooperativeId: string, period: Period, totals: JournalLine[]): Promise<void>;
+  totals(cooperativeId: string): Promise<Map<Period, JournalLine[]>>;
 }
 
 export const MANUAL_STATUSES = ['pending', 'approving', 'approved', 'rejected'] as const;
@@ -126,6 +129,8 @@ export interface LedgerDeps {
   /** Tells the relay that a document has events to publish (audit entries). */
   onEventsWritten?: (collection: 'journal' | 'periods' | 'manual', id: string) => void;
   clock?: () => Date;
+  /** How long after its close a month's totals may be kept (period-balances.ts; default 60 s). */
+  settleMs?: number;
 }
 
 export const now = (deps: Pick<LedgerDeps, 'clock'>) => (deps.clock ? deps.clock() : new Date());
