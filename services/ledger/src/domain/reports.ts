@@ -1,4 +1,4 @@
-import { ACCOUNTS, type AccountClass, CHART, isDebitNormal } from './accounts';
+import { ACCOUNTS, type AccountClass, type AccountCode, CHART, isDebitNormal } from './accounts';
 import type { JournalEntry } from './journal';
 
 export interface AccountBalance {
@@ -11,9 +11,11 @@ export interface AccountBalance {
   balance: number;
 }
 
-/** Neraca saldo: every account's debit and credit totals over the entries given. */
-export function trialBalance(entries: Iterable<Pick<JournalEntry, 'lines'>>): AccountBalance[] {
-  const sums = new Map<string, { debit: number; credit: number }>();
+/** Per account, the debit and the credit total of the entries' lines. */
+export function accountTotals(
+  entries: Iterable<Pick<JournalEntry, 'lines'>>,
+): Map<AccountCode, { debit: number; credit: number }> {
+  const sums = new Map<AccountCode, { debit: number; credit: number }>();
   for (const e of entries)
     for (const l of e.lines) {
       const s = sums.get(l.account) ?? { debit: 0, credit: 0 };
@@ -21,6 +23,12 @@ export function trialBalance(entries: Iterable<Pick<JournalEntry, 'lines'>>): Ac
       s.credit += l.credit;
       sums.set(l.account, s);
     }
+  return sums;
+}
+
+/** Neraca saldo: every account's debit and credit totals over the entries given. */
+export function trialBalance(entries: Iterable<Pick<JournalEntry, 'lines'>>): AccountBalance[] {
+  const sums = accountTotals(entries);
   return CHART.filter((a) => sums.has(a.code)).map((a) => {
     const s = sums.get(a.code) ?? { debit: 0, credit: 0 };
     return {

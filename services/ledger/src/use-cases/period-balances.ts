@@ -1,5 +1,5 @@
-import type { AccountCode } from '../domain/accounts';
 import { type JournalEntry, type JournalLine, nextPeriod, type Period } from '../domain/journal';
+import { accountTotals } from '../domain/reports';
 import { type LedgerDeps, now } from './ports';
 
 /**
@@ -11,15 +11,7 @@ export const SETTLE_MS = 60_000;
 
 /** Per account, the debit and the credit total of some entries (one line each, both sides). */
 export function totalsOf(entries: Iterable<Pick<JournalEntry, 'lines'>>): JournalLine[] {
-  const sums = new Map<AccountCode, { debit: number; credit: number }>();
-  for (const e of entries)
-    for (const l of e.lines) {
-      const s = sums.get(l.account) ?? { debit: 0, credit: 0 };
-      s.debit += l.debit;
-      s.credit += l.credit;
-      sums.set(l.account, s);
-    }
-  return [...sums].map(([account, s]) => ({ account, ...s }));
+  return [...accountTotals(entries)].map(([account, s]) => ({ account, ...s }));
 }
 
 /**
