@@ -14,7 +14,7 @@ import { type SignedIn, signIn, startTestMarket, type TestMarket } from '../lib/
  */
 const ST = process.env.SCHEMATHESIS_BIN ?? 'st';
 const results = join(import.meta.dirname, '..', 'test-results', 'schemathesis');
-const SERVICES = ['catalog', 'orders', 'payments', 'membership'] as const;
+const SERVICES = ['catalog', 'orders', 'payments', 'membership', 'ledger'] as const;
 /** Operations that would end the staff token's own account mid-run; their behaviour has its own tests. */
 const EXCLUDED = ['/me/erasure'];
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // A service started without a required variable must stop at once, non-zero, naming the variable —
 // never start half-configured. No service takes an ADMIN_TOKEN any more: membership needs its token
 // signing key and key id in production, and the others the address of membership's public keys.
-const services = ['catalog', 'orders', 'payments', 'membership'];
+const services = ['catalog', 'orders', 'payments', 'membership', 'ledger'];
 const requiredExtra: Record<string, { env: Record<string, string>; names: string[] }> = {
   membership: {
     env: { NODE_ENV: 'production' },
@@ -49,7 +49,7 @@ describe.each(services)('%s configuration', (name) => {
   });
 });
 
-describe.each(['orders', 'payments'])('%s in production', (name) => {
+describe.each(['orders', 'payments', 'ledger'])('%s in production', (name) => {
   it('exits naming MEMBERSHIP_JWKS_URL: no development default for the token keys', async () => {
     const proc = spawnTs(join(repoRoot(), 'services', name, 'src', 'main.ts'), {
       NODE_ENV: 'production',

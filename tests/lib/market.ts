@@ -12,7 +12,7 @@ import {
   waitFor,
 } from '@pasar/testkit';
 
-const SERVICES = ['membership', 'catalog', 'orders', 'payments'] as const;
+const SERVICES = ['membership', 'catalog', 'orders', 'payments', 'ledger'] as const;
 type ServiceName = (typeof SERVICES)[number];
 
 /** The city office account the harness creates through membership's operator command. */
@@ -92,7 +92,7 @@ export async function signIn(
 }
 
 /**
- * The four services as real processes on free ports, talking through the real broker with a topic
+ * The five services as real processes on free ports, talking through the real broker with a topic
  * prefix of their own and databases of their own, so suites can run side by side.
  */
 export async function startTestMarket(

@@ -4,7 +4,7 @@ import { demoOrderAndCart, seedDemo, signIn } from './accounts';
 
 export { api, startTestMarket, type TestMarket } from './market';
 
-export const SERVICE_NAMES = ['catalog', 'orders', 'payments', 'membership'] as const;
+export const SERVICE_NAMES = ['catalog', 'orders', 'payments', 'membership', 'ledger'] as const;
 type Service = (typeof SERVICE_NAMES)[number];
 
 export interface Persona {
@@ -75,6 +75,9 @@ export async function prepareMatrixFixture(m: TestMarket): Promise<MatrixFixture
   const values: Record<string, string> = {
     cooperativeId: A,
     productId,
+    // ledger: a real account and an ended month (entry and manual-entry ids fail validation: 400).
+    accountCode: '1-1100',
+    period: '2026-01',
     id: productId,
     orderId,
     cartId,

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
-export const SERVICES = ['catalog', 'orders', 'payments', 'membership'] as const;
+export const SERVICES = ['catalog', 'orders', 'payments', 'membership', 'ledger'] as const;
 export type Service = (typeof SERVICES)[number];
 
 const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +55,8 @@ async function openApiDocumentOf(name: Service): Promise<unknown> {
     app = createApp(appDeps({ paymentMethods: [...PaymentMethodSchema.options] }).appDeps);
   } else if (name === 'payments') {
     app = (await service('payments/src/testing/fakes.ts')).fakeApp().app;
+  } else if (name === 'ledger') {
+    app = (await service('ledger/src/testing/fakes.ts')).fakeApp().app;
   } else {
     // With the audit trail, NIK view and personal-data routes mounted, as main.ts does.
     app = (await (await service('membership/src/privacy/testing.ts')).pdpApp()).app;

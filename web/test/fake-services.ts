@@ -27,7 +27,7 @@ const json = (status: number, body: unknown) =>
 const error = (status: number, code: string, message = code, details?: unknown) =>
   json(status, { code, message, details, requestId: 'req_test' });
 
-type Service = 'catalog' | 'orders' | 'payments' | 'membership';
+type Service = 'catalog' | 'orders' | 'payments' | 'membership' | 'ledger';
 const STAFF = ['pengurus', 'kasir', 'gudang', 'pengawas'];
 const MAX_FAILURES = 5;
 
@@ -596,7 +596,7 @@ export function fakeServices() {
       if (!session || session.revoked || !person) return error(401, 'AUTH.SESSION_EXPIRED');
       n += 1;
       const tokens = Object.fromEntries(
-        (['catalog', 'orders', 'payments', 'membership'] as const).map((service) => {
+        (['catalog', 'orders', 'payments', 'membership', 'ledger'] as const).map((service) => {
           const token = `at.${service}.${person.personId}.${n}`;
           accessTokens.set(token, { personId: person.personId, service, sessionId: String(body.sessionId) });
           return [service, token];

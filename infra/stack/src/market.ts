@@ -8,16 +8,17 @@ import { type Engine, runHelper, spawnEngine, stopEngine, waitReady } from './pr
 import { type Stack, startStack } from './stack';
 import type { Log } from './types';
 
-/** The market's fixed ports: the storefront and the four services. */
+/** The market's fixed ports: the storefront and the five services. */
 export const MARKET_PORTS = {
   web: 3000,
   catalog: 4001,
   orders: 4002,
   payments: 4003,
   membership: 4004,
+  ledger: 4005,
 } as const;
-export type ServiceName = 'catalog' | 'orders' | 'payments' | 'membership';
-const SERVICES: ServiceName[] = ['membership', 'catalog', 'orders', 'payments'];
+export type ServiceName = 'catalog' | 'orders' | 'payments' | 'membership' | 'ledger';
+const SERVICES: ServiceName[] = ['membership', 'catalog', 'orders', 'payments', 'ledger'];
 
 /** Development defaults (the same as .env.example); a .env file at the root overrides them. */
 const DEV_DEFAULTS: Record<string, string> = {
@@ -76,7 +77,7 @@ export interface Market {
 }
 
 /**
- * Starts the whole market: engines (fixed dev ports), the four services, demo data, and the
+ * Starts the whole market: engines (fixed dev ports), the five services, demo data, and the
  * storefront (production build served by its own server, web/server.ts). Logs go to <dataDir>/logs/<name>.log.
  */
 export async function startMarket(opts: {
@@ -174,6 +175,7 @@ export async function startMarket(opts: {
     orders: `http://127.0.0.1:${MARKET_PORTS.orders}`,
     payments: `http://127.0.0.1:${MARKET_PORTS.payments}`,
     membership: `http://127.0.0.1:${MARKET_PORTS.membership}`,
+    ledger: `http://127.0.0.1:${MARKET_PORTS.ledger} (books: reports, manual entries, periods)`,
     kafka: stack.kafkaBrokers,
     mongo: stack.mongoUrl,
     'stripe-mock': stack.stripeApiBase,

@@ -27,6 +27,7 @@ const UNIT_AND_INTEGRATION = [
   'services/orders',
   'services/payments',
   'services/membership',
+  'services/ledger',
   'web',
 ];
 const CROSS_SERVICE = ['e2e', 'api', 'browser', 'chaos'];

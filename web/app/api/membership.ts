@@ -415,7 +415,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Tokens for catalog, orders, payments and membership */
+        /** @description Tokens for catalog, orders, payments, membership and ledger */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3057,6 +3057,7 @@ export interface components {
         orders: string;
         payments: string;
         membership: string;
+        ledger: string;
       };
       expiresIn: number;
       person: components['schemas']['Person'];

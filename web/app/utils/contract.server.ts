@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import catalogDoc from '~/api/catalog.openapi.json';
 import type * as catalog from '~/api/catalog';
+import ledgerDoc from '~/api/ledger.openapi.json';
+import type * as ledger from '~/api/ledger';
 import membershipDoc from '~/api/membership.openapi.json';
 import type * as membership from '~/api/membership';
 import ordersDoc from '~/api/orders.openapi.json';
@@ -22,6 +24,7 @@ interface Paths {
   orders: orders.paths;
   payments: payments.paths;
   membership: membership.paths;
+  ledger: ledger.paths;
 }
 export type ContractService = keyof Paths;
 
@@ -55,6 +58,7 @@ const DOCS: Record<ContractService, Document> = {
   orders: ordersDoc as Document,
   payments: paymentsDoc as Document,
   membership: membershipDoc as Document,
+  ledger: ledgerDoc as Document,
 };
 
 /** OpenAPI's component refs as JSON Schema $defs (what fromJSONSchema resolves), closed objects opened. */

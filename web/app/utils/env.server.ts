@@ -31,6 +31,7 @@ const EnvSchema = z
     ORDERS_URL: z.url().default('http://127.0.0.1:4002'),
     PAYMENTS_URL: z.url().default('http://127.0.0.1:4003'),
     MEMBERSHIP_URL: z.url().default('http://127.0.0.1:4004'),
+    LEDGER_URL: z.url().default('http://127.0.0.1:4005'),
     SESSION_SECRET: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z.string().min(16, 'must be at least 16 characters').optional(),
@@ -83,6 +84,7 @@ const EnvSchema = z
     ORDERS_URL: env.ORDERS_URL.replace(/\/+$/, ''),
     PAYMENTS_URL: env.PAYMENTS_URL.replace(/\/+$/, ''),
     MEMBERSHIP_URL: env.MEMBERSHIP_URL.replace(/\/+$/, ''),
+    LEDGER_URL: env.LEDGER_URL.replace(/\/+$/, ''),
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     COOKIE_SECURE: env.COOKIE_SECURE
       ? env.COOKIE_SECURE === 'true'

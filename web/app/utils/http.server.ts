@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { getEnv } from './env.server';
 
-export type ServiceName = 'catalog' | 'orders' | 'payments' | 'membership';
+export type ServiceName = 'catalog' | 'orders' | 'payments' | 'membership' | 'ledger';
 
 /** A 4xx answer from a service: {code, message, details?} as agreed in the API contract. */
 export class ApiError extends Error {
@@ -46,6 +46,7 @@ function baseUrl(service: ServiceName): string {
   if (service === 'catalog') return env.CATALOG_URL;
   if (service === 'orders') return env.ORDERS_URL;
   if (service === 'payments') return env.PAYMENTS_URL;
+  if (service === 'ledger') return env.LEDGER_URL;
   return env.MEMBERSHIP_URL;
 }
 

@@ -8,6 +8,7 @@ export const SERVICE_AUDIENCES = {
   orders: 'pasar-orders',
   payments: 'pasar-payments',
   membership: 'pasar-membership',
+  ledger: 'pasar-ledger',
 } as const;
 export type ServiceName = keyof typeof SERVICE_AUDIENCES;
 /** Access tokens live at most this long (issue 6: ≤ 5 min). */

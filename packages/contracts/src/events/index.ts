@@ -37,4 +37,7 @@ export * from './membership/seller-snapshot';
 export * from './membership/seller-approved';
 export * from './membership/seller-suspended';
 export * from './membership/seller-reinstated';
+export * from './membership/savings-movement';
+export * from './membership/savings-deposited';
+export * from './membership/savings-withdrawn';
 export * from './audit/audit-recorded';

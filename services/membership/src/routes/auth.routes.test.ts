@@ -177,7 +177,13 @@ describe('POST /auth/tokens', () => {
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.expiresIn).toBeLessThanOrEqual(300);
-    expect(Object.keys(body.tokens).sort()).toEqual(['catalog', 'membership', 'orders', 'payments']);
+    expect(Object.keys(body.tokens).sort()).toEqual([
+      'catalog',
+      'ledger',
+      'membership',
+      'orders',
+      'payments',
+    ]);
     const jwks = await json(await ctx.app.request('/.well-known/jwks.json'));
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).not.toHaveProperty('d');

@@ -70,7 +70,7 @@ const tokensRoute = defineRoute({
   access: { allow: ['anonymous'] },
   request: body(SessionBody),
   responses: {
-    200: json(TokensResponse, 'Tokens for catalog, orders, payments and membership'),
+    200: json(TokensResponse, 'Tokens for catalog, orders, payments, membership and ledger'),
     401: json(ErrorBodySchema, 'AUTH.SESSION_EXPIRED'),
   },
 });

@@ -75,6 +75,7 @@ export const TokensResponse = z
       orders: z.string(),
       payments: z.string(),
       membership: z.string(),
+      ledger: z.string(),
     }),
     expiresIn: z.number().int(),
     person: PersonViewSchema,

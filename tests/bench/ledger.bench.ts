@@ -1,0 +1,177 @@
+/**
+ * Ledger benchmark: posting throughput over the real broker and database, and the report time for
+ * a cooperative with a year of data.
+ *   pnpm --filter @pasar/tests bench:ledger                    (ORDERS=2000 MEMBERS=100 by default)
+ *   ORDERS=50000 MEMBERS=500 pnpm --filter @pasar/tests bench:ledger   (the issue's year)
+ * A year of events — cash handovers spread over the twelve months, each member's simpanan pokok
+ * and twelve wajib deposits — is published with the kit's producer; the ledger service consumes and
+ * posts them (parse, processed-id check, period admission, insert). Throughput is events posted
+ * per second from the first send to the last entry written. Then each report is asked for over
+ * HTTP as the cooperative's pengurus: the median of five calls; then the year is closed and the
+ * balance reports are timed again (they read each settled month's kept totals).
+ */
+import { newEvent, OrderCompleted, SavingsDeposited, Topics } from '@pasar/contracts';
+import { SAMPLE_DATA } from '@pasar/contracts/fixtures';
+import { Bus, createLogger } from '@pasar/events';
+import { createTestIssuer, serveJwks } from '@pasar/service-kit/testing';
+import mongoose from 'mongoose';
+import { benchInfra } from './lib/infra';
+import { startService } from './lib/services';
+import { percentile, report, round } from './lib/stats';
+
+const ORDERS = Number(process.env.ORDERS ?? 2000);
+const MEMBERS = Number(process.env.MEMBERS ?? 100);
+const YEAR = 2025;
+const COOP = 'benchkop';
+
+const infra = await benchInfra();
+const run = `bench${Date.now().toString(36)}`;
+const bus = new Bus({
+  brokers: infra.kafkaBrokers.split(','),
+  clientId: 'bench-ledger',
+  topicPrefix: `${run}.`,
+  logger: createLogger('bench', 'warn'),
+});
+const dbUrl = new URL(infra.mongoUrl);
+dbUrl.pathname = `/${run}_ledger`;
+const issuer = await createTestIssuer();
+const jwks = await serveJwks(issuer);
+const ledger = await startService('ledger', {
+  KAFKA_BROKERS: infra.kafkaBrokers,
+  KAFKA_TOPIC_PREFIX: `${run}.`,
+  MONGO_URL: dbUrl.toString(),
+  MEMBERSHIP_JWKS_URL: jwks.url,
+  LEDGER_PERIOD_SETTLE_MS: '500',
+});
+const conn = await mongoose.createConnection(dbUrl.toString(), { retryWrites: false }).asPromise();
+
+const ctx = { source: 'urn:pasar:bench', cooperativeId: COOP };
+const at = (i: number, n: number) =>
+  new Date(Date.UTC(YEAR, 0, 1) + Math.floor(((i + 0.5) / n) * 364 * 86_400_000)).toISOString();
+const timed = <E extends { time: string }>(e: E, time: string): E => ({ ...e, time });
+
+const orders = Array.from({ length: ORDERS }, (_, i) => {
+  const orderId = `ord_bench${String(i).padStart(10, '0')}`;
+  const data = {
+    ...(SAMPLE_DATA[OrderCompleted.type] as object),
+    orderId,
+    paymentMethod: 'cash',
+    cashReceived: 30_000,
+  };
+  return timed(newEvent(OrderCompleted, orderId, data as never, ctx), at(i, ORDERS));
+});
+const deposits = Array.from({ length: MEMBERS }, (_, m) => {
+  const memberId = `mbr_bench${m}`;
+  const base = { memberId, cooperativeId: COOP, method: 'cash' as const, recordedBy: 'per_bench' };
+  return [
+    timed(
+      newEvent(
+        SavingsDeposited,
+        memberId,
+        { ...base, kind: 'pokok', amount: 100_000, receiptNumber: `P${m}` },
+        ctx,
+      ),
+      at(0, 12),
+    ),
+    ...Array.from({ length: 12 }, (_, month) =>
+      timed(
+        newEvent(
+          SavingsDeposited,
+          memberId,
+          { ...base, kind: 'wajib', amount: 10_000, months: 1, receiptNumber: `W${m}-${month}` },
+          ctx,
+        ),
+        at(month, 12),
+      ),
+    ),
+  ];
+}).flat();
+const total = orders.length + deposits.length;
+
+const producer = await bus.producer();
+const started = performance.now();
+const send = async (topic: string, events: { subject: string }[]) => {
+  for (let i = 0; i < events.length; i += 500)
+    await producer.send({
+      topic: bus.topic(topic),
+      messages: events.slice(i, i + 500).map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
+    });
+};
+await Promise.all([send(Topics.ordersOrder.name, orders), send(Topics.membershipSavings.name, deposits)]);
+const sentMs = performance.now() - started;
+const entries = conn.collection('journal_entries');
+let posted = 0;
+while (posted < total) {
+  await new Promise((r) => setTimeout(r, 250));
+  posted = await entries.countDocuments({ cooperativeId: COOP });
+  if (performance.now() - started > 30 * 60_000)
+    throw new Error(`only ${posted} of ${total} posted in 30 min`);
+}
+const postMs = performance.now() - started;
+
+const token = await issuer.token(
+  { personId: 'per_bench', grants: [{ cooperativeId: COOP, roles: ['pengurus'], position: 'bendahara' }] },
+  { service: 'ledger' },
+);
+async function timeReport(path: string) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${ledger.url}/cooperatives/${COOP}/reports/${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    bytes = (await res.arrayBuffer()).byteLength;
+    times.push(performance.now() - t0);
+  }
+  return { medianMs: round(percentile(times, 50)), kiB: round(bytes / 1024, 1) };
+}
+const tb = (await (
+  await fetch(`${ledger.url}/cooperatives/${COOP}/reports/trial-balance?year=${YEAR}`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+).json()) as { balanced: boolean; totalDebit: number };
+if (!tb.balanced) throw new Error('the trial balance does not balance');
+const expectedDebit = ORDERS * 30_000 + MEMBERS * (100_000 + 12 * 10_000);
+if (tb.totalDebit !== expectedDebit)
+  throw new Error(`total debit ${tb.totalDebit}, expected ${expectedDebit}`);
+
+const open = {
+  trialBalance: await timeReport(`trial-balance?year=${YEAR}`),
+  incomeStatement: await timeReport(`income-statement?year=${YEAR}`),
+  balanceSheet: await timeReport(`balance-sheet?year=${YEAR}`),
+  generalLedgerKas: await timeReport(`general-ledger/1-1100?from=${YEAR}-12&to=${YEAR}-12`),
+  journalDecemberJson: await timeReport(`journal?from=${YEAR}-12&to=${YEAR}-12`),
+  trialBalancePdf: await timeReport(`trial-balance?year=${YEAR}&format=pdf`),
+};
+// The bendahara closes the year; once settled, the balance reports read each month's kept totals.
+const close = await fetch(`${ledger.url}/cooperatives/${COOP}/periods/${YEAR}/close`, {
+  method: 'POST',
+  headers: { authorization: `Bearer ${token}` },
+});
+if (close.status !== 200) throw new Error(`close ${YEAR}: ${close.status} ${await close.text()}`);
+await new Promise((r) => setTimeout(r, 1000));
+await timeReport(`trial-balance?year=${YEAR}`); // the first call sums and keeps each month's totals
+const closed = {
+  trialBalance: await timeReport(`trial-balance?year=${YEAR}`),
+  incomeStatement: await timeReport(`income-statement?year=${YEAR}`),
+  balanceSheet: await timeReport(`balance-sheet?year=${YEAR}`),
+};
+
+report('ledger', {
+  orders: ORDERS,
+  members: MEMBERS,
+  events: total,
+  publishSeconds: round(sentMs / 1000),
+  postSeconds: round(postMs / 1000),
+  postedPerSecond: round(total / (postMs / 1000)),
+  reports: { openYear: open, closedYear: closed },
+});
+
+await ledger.stop();
+await jwks.close();
+await conn.dropDatabase();
+await conn.close();
+await bus.disconnect();
+await infra.stop();
