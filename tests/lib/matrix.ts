@@ -14,6 +14,12 @@ export interface Persona {
   grants: { cooperativeId: string; roles: string[]; position?: string }[];
   platform: string[];
   tokens?: Record<Service, string>;
+  /**
+   * Sellers of cooperative A: `owner` is the seller whose listing (`productId`) and seller id
+   * (`sellerId`) the fixture uses; `other` is a second seller of the same cooperative, who must
+   * get 404 for them exactly as for something that does not exist.
+   */
+  seller?: 'owner' | 'other';
 }
 
 export interface MatrixFixture {
@@ -53,12 +59,26 @@ export async function prepareMatrixFixture(m: TestMarket): Promise<MatrixFixture
       tokens: (await signIn(m, a.phone, a.password)).tokens,
     };
   };
+  const signedInAs = async (name: string, memberId: string): Promise<Persona> => {
+    const a = DEMO_ACCOUNTS.find((x: DemoAccount) => x.memberId === memberId);
+    if (!a) throw new Error(`no demo account for ${memberId}`);
+    return {
+      name,
+      signedIn: true,
+      orderToken: false,
+      grants: a.grants,
+      platform: a.platform,
+      tokens: (await signIn(m, a.phone, a.password)).tokens,
+    };
+  };
   const personas: Persona[] = [
     { name: 'anonymous', signedIn: false, orderToken: false, grants: [], platform: [] },
     { name: 'shopper (order link)', signedIn: false, orderToken: true, grants: [], platform: [] },
     await signedIn('shopper (account)', 'pembeli'),
     await signedIn('anggota', 'anggota', A),
-    await signedIn('penjual', 'penjual', A),
+    { ...(await signedIn('penjual', 'penjual', A)), seller: 'owner' as const },
+    { ...(await signedInAs('penjual 2 (same cooperative)', 'mbr_kb_yanti')), seller: 'other' as const },
+    await signedIn('penjual of another cooperative', 'penjual', B),
     await signedIn('pengurus (ketua)', 'ketua', A),
     await signedIn('pengurus (bendahara)', 'bendahara', A),
     await signedIn('kasir', 'kasir', A),
@@ -68,8 +88,10 @@ export async function prepareMatrixFixture(m: TestMarket): Promise<MatrixFixture
     await signedIn('ketua of another cooperative', 'ketua', B),
   ];
 
-  const products = (await api<any>(`${m.urls.catalog}/cooperatives/${A}/products?limit=5`)).body.items;
-  const productId: string = products[0].id;
+  // A listing of the owner seller, so the second seller's calls on it prove ownership, not absence.
+  const owner = account('penjual', A).memberId;
+  const products = (await api<any>(`${m.urls.catalog}/cooperatives/${A}/products?limit=50`)).body.items;
+  const productId: string = (products.find((p: any) => p.sellerId === owner) ?? products[0]).id;
   const { cartId, orderId, orderToken } = await demoOrderAndCart(m, A, productId);
   const kasir = account('kasir', A);
   const values: Record<string, string> = {

@@ -4,7 +4,7 @@
  * are matched on (cooperativeId, sku); a second run changes and emits nothing.
  * Needs MONGO_URL only. The events are published by the running catalog service's outbox relay.
  */
-import { DEMO_PRODUCTS } from '@pasar/demo-data';
+import { DEMO_PRODUCTS, DEMO_SELLERS } from '@pasar/demo-data';
 import { createLogger } from '@pasar/events';
 import { BaseConfigSchema, connectMongo, loadConfig, startMain } from '@pasar/service-kit';
 import { createRepositories, ensureIndexes } from '../db/repositories';
@@ -39,10 +39,13 @@ startMain('catalog-seed', async () => {
       }),
     );
   }
+  // A demo seller's goods are listed as by that seller, so they manage them from their pages.
+  const ownerOf = new Map(DEMO_SELLERS.map((s) => [`${s.cooperativeId}/${s.sellerId}`, s.personId]));
   const counts = await upsertProducts(
     deps,
     DEMO_PRODUCTS.map((p) => ({
       ...p,
+      ownerPersonId: ownerOf.get(`${p.cooperativeId}/${p.sellerId}`) ?? null,
       imageUrl: null,
       photos: [photos.get(`${p.cooperativeId}/${p.sku}`)!],
       status: 'published' as const,

@@ -43,7 +43,8 @@ export async function createProduct(
     {
       ...input,
       sellerId,
-      ownerPersonId: ownerOfNewProduct(actor),
+      // The penjual who lists it owns it; staff listings have no owner; the seed names the demo seller.
+      ownerPersonId: actor ? ownerOfNewProduct(actor) : (input.ownerPersonId ?? null),
       seller: known ? { sellerId, shopName: known.shopName } : null,
       sellerSuspended: known?.status === 'suspended',
       ...newListingModeration(editor, input.status, now),
