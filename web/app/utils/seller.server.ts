@@ -12,8 +12,8 @@ export interface MemberContext {
   isSeller: boolean;
 }
 export interface SellerContext extends MemberContext {
-  /** The member id the seller's products and consignment carry. */
-  sellerId: string;
+  /** The member id the seller's products and consignment carry (null: not known yet, see sellerIdOf). */
+  sellerId: string | null;
 }
 
 /**
@@ -61,13 +61,22 @@ async function sellerIdOf(ctx: MemberContext): Promise<string | null> {
 }
 
 /**
- * A penjual of the cooperative of a /jual/:slug URL, with their seller id. A member who does not sell
- * (yet) is sent to the application form; not a member → 404.
+ * A penjual of the cooperative of a /jual/:slug URL. A member who does not sell (yet) is sent to the
+ * application form; not a member → 404. `withId` also finds their seller id (consignment pages).
  */
 export async function requireSeller(request: Request, slug: string | undefined): Promise<SellerContext> {
   const ctx = await requireMember(request, slug);
   if (!ctx.isSeller) throw redirect(`/jual/${ctx.cooperativeId}/daftar`);
+  return { ...ctx, sellerId: null };
+}
+
+/** A penjual and their seller id; a seller membership and catalog do not know (yet) is a 404. */
+export async function requireSellerId(
+  request: Request,
+  slug: string | undefined,
+): Promise<SellerContext & { sellerId: string }> {
+  const ctx = await requireSeller(request, slug);
   const sellerId = await memberCall(request, ctx.auth, () => sellerIdOf(ctx));
-  if (!sellerId) throw redirect(`/jual/${ctx.cooperativeId}/daftar`);
+  if (!sellerId) throw notFound('seller');
   return { ...ctx, sellerId };
 }

@@ -3,11 +3,11 @@ import { type FieldErrors, parseForm } from '~/schemas/form';
 import { SalesQuerySchema } from '~/schemas/seller.schema';
 import { sellerSales } from '~/utils/consignment.server';
 import { jakartaToday } from '~/utils/datetime';
-import { memberCall, requireSeller } from '~/utils/seller.server';
+import { memberCall, requireSellerId } from '~/utils/seller.server';
 
 /** "Penjualan": what sold, per product and per day, with the nota numbers (no shopper data). */
 export async function loadSales({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireSeller(request, params.slug);
+  const ctx = await requireSellerId(request, params.slug);
   const url = new URL(request.url);
   const today = jakartaToday();
   const values = {

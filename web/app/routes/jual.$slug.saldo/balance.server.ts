@@ -1,11 +1,11 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { sellerBalance, statement } from '~/utils/consignment.server';
-import { memberCall, requireSeller } from '~/utils/seller.server';
+import { memberCall, requireSellerId } from '~/utils/seller.server';
 import { monthOf } from '~/utils/statement-file.server';
 
 /** "Saldo": what the cooperative owes the seller, and a month's statement (CSV, PDF). */
 export async function loadBalance({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireSeller(request, params.slug);
+  const ctx = await requireSellerId(request, params.slug);
   const { month, error } = monthOf(new URL(request.url));
   const token = ctx.auth.tokens.payments;
   const [balance, lines] = await Promise.all([
