@@ -80,6 +80,7 @@ export async function prepareMatrixFixture(m: TestMarket): Promise<MatrixFixture
     cartId,
     personId: kasir.personId,
     memberId: kasir.memberId ?? account('anggota', A).memberId ?? 'mbr_none',
+    ...(await sellerRegistryValues(m, personas, account('penjual', A))),
   };
   const skipped: string[] = [];
 
@@ -118,6 +119,23 @@ export async function prepareMatrixFixture(m: TestMarket): Promise<MatrixFixture
 }
 
 const json = (h: Record<string, string>) => ({ ...h, 'content-type': 'application/json' });
+
+/**
+ * membership's seller registry: a real application (the anggota persona applies, and it stays
+ * pending) and a real seller (the demo penjual of A, approved by the seed).
+ */
+async function sellerRegistryValues(m: TestMarket, personas: Persona[], penjual: DemoAccount) {
+  const anggota = personas.find((p) => p.name === 'anggota')!;
+  const res = await api<{ applicationId: string }>(
+    `${m.urls.membership}/cooperatives/${A}/seller-applications`,
+    {
+      headers: { authorization: `Bearer ${anggota.tokens!.membership}` },
+      body: { shopName: 'Matriks uji', description: '', handoff: 'drop_off' },
+    },
+  );
+  if (res.status !== 201) throw new Error(`seller application: ${res.status} ${JSON.stringify(res.body)}`);
+  return { applicationId: res.body.applicationId, sellerId: penjual.memberId ?? 'mbr_none' };
+}
 
 /** A small valid value for a JSON schema (examples, enums and formats first). */
 export function sample(schema: any): unknown {

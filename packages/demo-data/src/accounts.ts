@@ -46,7 +46,11 @@ const ROLES: {
     role: 'anggota',
     code: 1,
     roles: ['anggota'],
-    names: { kb: ['Bu Siti (Anggota)'], dn: ['Pak Yusuf (Anggota)'], ba: ['Bu Painem (Anggota)'] },
+    names: {
+      kb: ['Bu Siti (Anggota)', 'mbr_kb_siti'],
+      dn: ['Pak Yusuf (Anggota)', 'mbr_dn_yusuf'],
+      ba: ['Bu Painem (Anggota)', 'mbr_ba_painem'],
+    },
   },
   {
     role: 'penjual',
@@ -103,9 +107,23 @@ const ROLES: {
 const phone = (coop: number, role: number) => `+6281100000${coop}0${role}`;
 
 /**
+ * More UMKM sellers, each with an account: three in Karangbesuki (so the storefront shows several),
+ * and the other members whose goods the demo products are (phones 0811-0000-CC11…).
+ */
+const MORE_SELLERS: { coop: (typeof COOPS)[number]; key: string; name: string; memberId: string }[] = [
+  { coop: COOPS[0], key: 'yanti', name: 'Bu Yanti — Kue Basah', memberId: 'mbr_kb_yanti' },
+  { coop: COOPS[0], key: 'tirta', name: 'Pak Joko — Depot Tirta Besuki', memberId: 'mbr_kb_tirta' },
+  { coop: COOPS[0], key: 'darto', name: 'Pak Darto — Kerajinan Bambu', memberId: 'mbr_kb_darto' },
+  { coop: COOPS[1], key: 'hadi', name: 'Pak Hadi — Kopi Dampit', memberId: 'mbr_dn_hadi' },
+  { coop: COOPS[1], key: 'lestari', name: 'Bu Lestari — Lestari Snack', memberId: 'mbr_dn_lestari' },
+  { coop: COOPS[2], key: 'tani', name: 'Pak Karno — Kelompok Tani Sumber Makmur', memberId: 'mbr_ba_tani' },
+];
+
+/**
  * Demo accounts: in each of the three cooperatives one per role (anggota, penjual, pengurus ketua,
- * pengurus bendahara, kasir, gudang, pengawas), plus the city office (dinas) and a shopper with an
- * account. Passwords are deterministic, development only; the seed refuses to run in production.
+ * pengurus bendahara, kasir, gudang, pengawas), more sellers (MORE_SELLERS, after the first penjual
+ * of each cooperative, so `demoAccount('penjual', …)` stays Bu Sri, Bu Ani, Bu Wati), plus the city office (dinas) and a shopper
+ * with an account. Passwords are deterministic, development only; the seed refuses to run in production.
  */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   ...COOPS.flatMap((c) =>
@@ -126,6 +144,20 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       };
     }),
   ),
+  ...MORE_SELLERS.map(({ coop, key, name, memberId }): DemoAccount => {
+    const n = MORE_SELLERS.filter((x) => x.coop === coop).findIndex((x) => x.key === key) + 1;
+    return {
+      personId: `per_${coop.short}_penjual_${key}`,
+      name,
+      phone: `+6281100000${coop.code}1${n}`,
+      password: `${coop.prefix}-penjual-${key}-2026`,
+      role: 'penjual',
+      cooperativeId: coop.cooperativeId,
+      grants: [{ cooperativeId: coop.cooperativeId, roles: ['anggota', 'penjual'] }],
+      platform: [],
+      memberId,
+    };
+  }),
   {
     personId: 'per_dinas_malang',
     name: 'Ibu Kartika (Dinas Koperasi Kota Malang)',

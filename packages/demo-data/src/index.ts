@@ -2,3 +2,4 @@ export * from './cooperatives';
 export * from './members';
 export * from './products';
 export * from './accounts';
+export * from './sellers';

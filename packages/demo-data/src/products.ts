@@ -110,6 +110,25 @@ const AIR: Base[] = [
   ['Air Mineral Botol 600 ml (1 dus isi 24)', 'minuman', 'pack', 42_000, 'Air mineral kemasan botol 600 ml.'],
 ];
 
+/** Kerajinan Bambu Pak Darto: woven bamboo kitchenware made in Karangbesuki. */
+const BAMBU: Base[] = [
+  [
+    'Besek Bambu Tutup (isi 10)',
+    'kebutuhan-rumah',
+    'pack',
+    25_000,
+    'Besek anyaman bambu dengan tutup, untuk hantaran dan nasi kotak.',
+  ],
+  [
+    'Tampah Bambu 50 cm',
+    'kebutuhan-rumah',
+    'pcs',
+    30_000,
+    'Tampah anyaman bambu untuk menampi beras dan menjemur kerupuk.',
+  ],
+  ['Kukusan Bambu Kerucut', 'kebutuhan-rumah', 'pcs', 18_000, 'Kukusan nasi tradisional dari anyaman bambu.'],
+];
+
 const PUPUK: Base[] = [
   [
     'Pupuk Urea Bersubsidi 50 kg',
@@ -259,6 +278,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
       ['mbr_kb_tirta', SNACKS_KB.slice(6, 7)],
       ['mbr_kb_yanti', SNACKS_KB.slice(7)],
       ['mbr_kb_koperasi', PUPUK.slice(2, 5)],
+      ['mbr_kb_darto', BAMBU],
     ],
     1,
     // Karbes Market sells LPG 3 kg to each buyer (by NIK) at most 2 tabung per week.
@@ -281,7 +301,9 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     'BA',
     [
       ['mbr_ba_koperasi', GERAI],
-      ['mbr_ba_tani', PUPUK],
+      // Subsidised fertiliser is the cooperative's own (decision 0014); the group sells the rest.
+      ['mbr_ba_koperasi', PUPUK.slice(0, 2)],
+      ['mbr_ba_tani', PUPUK.slice(2)],
       ['mbr_ba_koperasi', AIR.slice(0, 2)],
       ['mbr_ba_wati', SNACKS_BA.slice(0, 2)],
       ['mbr_ba_tani', SNACKS_BA.slice(2)],

@@ -3,9 +3,8 @@ import type { Logger } from '@pasar/events';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import type { AccessRule } from './auth/access';
+import type { AppEnv } from './app-env';
 import { authenticate } from './auth/access';
-import type { Principal } from './auth/principal';
 import { createRouter, defineRoute } from './auth/routes';
 import type { TokenVerifier } from './auth/verify';
 import { DomainError, type ErrorBody } from './errors';
@@ -26,7 +25,7 @@ export interface ServiceAppOptions {
   metrics?: ServiceMetrics | false;
 }
 
-export type AppEnv = { Variables: { requestId: string; principal?: Principal; access?: AccessRule } };
+export type { AppEnv } from './app-env';
 
 const HealthSchema = z.object({ status: z.literal('ok'), service: z.string() });
 const ReadySchema = z.object({

@@ -4,10 +4,12 @@ import { authRoutes } from './routes/auth.routes';
 import { cooperativesRoutes } from './routes/cooperatives.routes';
 import { membersRoutes } from './routes/members.routes';
 import { peopleRoutes } from './routes/people.routes';
-import type { AccountsDeps } from './use-cases/ports';
+import { sellerApplicationsRoutes } from './routes/seller-applications.routes';
+import { sellersRoutes } from './routes/sellers.routes';
+import type { SellersDeps } from './use-cases/ports';
 import type { JSONWebKeySet } from 'jose';
 
-export interface AppDeps extends AccountsDeps {
+export interface AppDeps extends SellersDeps {
   /** The public keys served at /.well-known/jwks.json. */
   jwks: JSONWebKeySet;
   /** Verifies membership's own-audience tokens locally, over its own public keys (no HTTP to itself). */
@@ -31,6 +33,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', cooperativesRoutes(deps));
   app.route('/', membersRoutes(deps));
   app.route('/', peopleRoutes(deps));
+  app.route('/', sellerApplicationsRoutes(deps));
+  app.route('/', sellersRoutes(deps));
   if (deps.pdp) mountPdpRoutes(app, deps.pdp);
   serveOpenApi(app, { title: 'Pasar membership', version: '1.0.0' });
   return app;

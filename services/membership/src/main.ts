@@ -1,5 +1,5 @@
 import { loadConfig, openRuntime, startMain } from '@pasar/service-kit';
-import { createApp } from './app';
+import { type AppDeps, createApp } from './app';
 import { createAuditEntryRepository } from './audit/audit-entry.repository';
 import { auditSubscriptions } from './audit/audit.subscriptions';
 import { createAuditTrail } from './audit/audit-trail';
@@ -8,8 +8,11 @@ import { createAuthEventRepository } from './db/auth-event.repository';
 import { createCooperativeRepository } from './db/cooperative.repository';
 import { createMemberRepository } from './db/member.repository';
 import { createPersonRepository } from './db/person.repository';
+import { createSellerRepository } from './db/seller.repository';
+import { createSellerApplicationRepository } from './db/seller-application.repository';
 import { createSessionRepository } from './db/session.repository';
 import { NikEncryptionConfigSchema } from './privacy/nik-keys.config';
+import { repairSellers } from './use-cases/complete-approval';
 import { accountsWiring, signingKeysFrom } from './wiring';
 
 startMain('membership', async () => {
@@ -23,7 +26,11 @@ startMain('membership', async () => {
   const sessions = createSessionRepository(rt.conn);
   const authEvents = createAuthEventRepository(rt.conn);
   const auditEntries = createAuditEntryRepository(rt.conn);
+  const applications = createSellerApplicationRepository(rt.conn);
+  const sellers = createSellerRepository(rt.conn);
   await Promise.all([
+    applications.init(),
+    sellers.init(),
     cooperatives.init(),
     members.init(),
     people.init(),
@@ -36,17 +43,21 @@ startMain('membership', async () => {
     member: members.collection,
     person: people.collection,
     'auth-event': authEvents.collection,
+    seller: sellers.collection,
+    'seller-application': applications.collection,
   };
   const relay = rt.relay(Object.values(collections));
   const audit = createAuditTrail({ entries: auditEntries });
   // Every service's AuditRecorded events (audit.entry.v1) land in the append-only audit_entries.
   await rt.consume(auditSubscriptions({ audit, logger: rt.logger }));
-  const app = createApp({
+  const deps: AppDeps = {
     cooperatives,
     members,
     people,
     sessions,
     authEvents,
+    applications,
+    sellers,
     nikSalt: config.NIK_HASH_SALT,
     nikKeyring,
     logger: rt.logger,
@@ -78,7 +89,13 @@ startMain('membership', async () => {
       },
     },
     ...accountsWiring(config, keys),
-  });
+  };
+  const app = createApp(deps);
+  // An approval a crash left half-done (seller stored, role not yet granted) is finished here.
+  const repair = () =>
+    repairSellers(deps).catch((err: Error) => rt.logger.error({ err }, 'seller repair failed'));
+  await repair();
+  setInterval(repair, 60_000).unref();
   rt.logger.info({ kid: keys.kid }, 'signing access tokens');
   await rt.serve(app);
 });

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../app';
+import type { AppEnv } from '../app-env';
 import { issuesFromZod, ValidationError } from '../errors';
 import { type AccessRule, enforce } from './access';
 

@@ -6,9 +6,11 @@ import { createAuthEventRepository } from '../db/auth-event.repository';
 import { createCooperativeRepository } from '../db/cooperative.repository';
 import { createMemberRepository } from '../db/member.repository';
 import { createPersonRepository } from '../db/person.repository';
+import { createSellerRepository } from '../db/seller.repository';
+import { createSellerApplicationRepository } from '../db/seller-application.repository';
 import { createSessionRepository } from '../db/session.repository';
 import { generateSigningKeyPem, loadSigningKeys } from '../tokens/keys';
-import type { AccountsDeps } from '../use-cases/ports';
+import type { SellersDeps } from '../use-cases/ports';
 import { accountsWiring } from '../wiring';
 
 /**
@@ -17,9 +19,7 @@ import { accountsWiring } from '../wiring';
  * service's relay publishes them (its sweep finds them). Nothing here mints tokens, so the key is a
  * throwaway.
  */
-export async function openOperatorDeps(
-  name: string,
-): Promise<{ deps: AccountsDeps; close(): Promise<void> }> {
+export async function openOperatorDeps(name: string): Promise<{ deps: SellersDeps; close(): Promise<void> }> {
   const url = process.env.MONGO_URL;
   if (!url) throw new Error('MONGO_URL is required but not set');
   const config = loadConfig(MembershipConfigSchema, {
@@ -36,15 +36,27 @@ export async function openOperatorDeps(
   const people = createPersonRepository(conn);
   const sessions = createSessionRepository(conn);
   const authEvents = createAuthEventRepository(conn);
-  await Promise.all([cooperatives.init(), members.init(), people.init(), sessions.init(), authEvents.init()]);
+  const applications = createSellerApplicationRepository(conn);
+  const sellers = createSellerRepository(conn);
+  await Promise.all([
+    cooperatives.init(),
+    members.init(),
+    people.init(),
+    sessions.init(),
+    authEvents.init(),
+    applications.init(),
+    sellers.init(),
+  ]);
   const keys = await loadSigningKeys({ signingKey: generateSigningKeyPem() });
   const { jwks: _j, verifier: _v, trustedProxies: _t, ...wiring } = accountsWiring(config, keys);
-  const deps: AccountsDeps = {
+  const deps: SellersDeps = {
     cooperatives,
     members,
     people,
     sessions,
     authEvents,
+    applications,
+    sellers,
     nikSalt: config.NIK_HASH_SALT,
     // Members registered through an operator command (the demo seed) get their NIK encrypted too.
     ...(process.env.NIK_ENCRYPTION_KEYS

@@ -148,4 +148,18 @@ describe('member registry: records written before the erasure fields existed', (
       nik: null,
     });
   });
+
+  it('finds a record by its account, links an unlinked one once, and adds a role once', async () => {
+    await repo.insert(member('mbr_link', { personId: null }), []);
+    expect(await repo.findByPerson('karangbesuki', 'per_link')).toBeNull();
+
+    expect(await repo.linkPerson('mbr_link', 'per_link')).toBe(true);
+    expect(await repo.linkPerson('mbr_link', 'per_other')).toBe(false);
+    expect((await repo.findByPerson('karangbesuki', 'per_link'))?.memberId).toBe('mbr_link');
+    expect(await repo.findByPerson('dinoyo', 'per_link')).toBeNull();
+
+    await repo.addRole('mbr_link', 'penjual');
+    await repo.addRole('mbr_link', 'penjual');
+    expect((await repo.findById('mbr_link'))?.roles).toEqual(['anggota', 'penjual']);
+  });
 });

@@ -74,6 +74,19 @@ export function createMemberRepository(conn: Connection): MongoMemberRepository 
         .lean<MemberDoc[]>();
       return docs.map(toDomain);
     },
+    async findByPerson(cooperativeId: string, personId: string) {
+      const doc = await Model.findOne({ cooperativeId, personId }, PROJECTION)
+        .sort({ _id: 1 })
+        .lean<MemberDoc>();
+      return doc ? toDomain(doc) : null;
+    },
+    async linkPerson(memberId: string, personId: string) {
+      const res = await Model.updateOne({ _id: memberId, personId: null }, { $set: { personId } });
+      return res.modifiedCount === 1;
+    },
+    async addRole(memberId: string, role: MemberRole) {
+      await Model.updateOne({ _id: memberId }, { $addToSet: { roles: role } });
+    },
     async listByPerson(personId: string) {
       const docs = await Model.find({ personId }, PROJECTION).sort({ _id: 1 }).lean<MemberDoc[]>();
       return docs.map(toDomain);

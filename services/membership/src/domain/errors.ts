@@ -107,3 +107,69 @@ export const wrongCurrentPassword = () =>
     401,
     { field: 'currentPassword' },
   );
+
+/** Also the answer for another member's application: its existence is not revealed. */
+export const applicationNotFound = () =>
+  new NotFoundError('SELLER_APPLICATION.NOT_FOUND', 'Pengajuan tidak ditemukan. / No such application.');
+
+export const sellerNotFound = () =>
+  new NotFoundError('SELLER.NOT_FOUND', 'Penjual tidak ditemukan. / No such seller.');
+
+/** The account is not linked to a member record of this cooperative (applications come from one). */
+export const noMemberRecord = () =>
+  new DomainError(
+    'SELLER_APPLICATION.NOT_A_MEMBER',
+    'Akun Anda belum tertaut ke data anggota koperasi ini; hubungi pengurus. / Your account is not linked to a member record of this cooperative; ask the board.',
+    409,
+  );
+
+export const applicationOpen = (applicationId: string) =>
+  new DomainError(
+    'SELLER_APPLICATION.ALREADY_OPEN',
+    'Anda masih punya pengajuan yang menunggu keputusan. / You already have an application waiting for a decision.',
+    409,
+    { applicationId },
+  );
+
+/** Applies to a suspended seller too: a suspension is lifted by reinstatement, not by applying again. */
+export const alreadySeller = (sellerId: string) =>
+  new DomainError(
+    'SELLER.ALREADY_REGISTERED',
+    'Anda sudah terdaftar sebagai penjual. / You are already registered as a seller.',
+    409,
+    { sellerId },
+  );
+
+export const sellerBusy = () =>
+  new DomainError('SELLER.CONCURRENT_UPDATE', 'The seller changed while updating; try again', 409);
+
+export const applicationDecided = (a: { applicationId: string; status: string }) =>
+  new DomainError(
+    'SELLER_APPLICATION.ALREADY_DECIDED',
+    `Pengajuan ini sudah diputuskan (${a.status}). / This application was already decided (${a.status}).`,
+    409,
+    { applicationId: a.applicationId, status: a.status },
+  );
+
+export const sellerAlreadySuspended = (sellerId: string) =>
+  new DomainError(
+    'SELLER.ALREADY_SUSPENDED',
+    'Penjual ini sudah dibekukan. / This seller is already suspended.',
+    409,
+    { sellerId },
+  );
+
+export const sellerNotSuspended = (sellerId: string) =>
+  new DomainError(
+    'SELLER.NOT_SUSPENDED',
+    'Penjual ini tidak sedang dibekukan. / This seller is not suspended.',
+    409,
+    { sellerId },
+  );
+
+export const applicationBusy = () =>
+  new DomainError(
+    'SELLER_APPLICATION.CONCURRENT_UPDATE',
+    'The application changed while updating; try again',
+    409,
+  );

@@ -1,13 +1,13 @@
 import { AuditRecorded, CooperativeRegistered, MemberRegistered } from '@pasar/contracts';
 import { createTokenVerifier } from '@pasar/service-kit';
-import { freePort, spawnService, testDatabase, testInfra, waitFor } from '@pasar/testkit';
+import { type spawnService, testDatabase, waitFor } from '@pasar/testkit';
 import { readTopics, testBus } from '@pasar/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOperatorDeps } from '../admin/operator-deps';
 import { createPlatformAccount } from '../use-cases/create-platform-account';
 import { setPassword } from '../use-cases/set-password';
 import { cooperativeBody } from '../testing/fakes';
-import { generateSigningKeyPem } from '../tokens/keys';
+import { membershipTokenOf, spawnMembership } from '../testing/service';
 
 const bus = testBus('membership-test');
 let service: Awaited<ReturnType<typeof spawnService>>;
@@ -23,26 +23,11 @@ const post = (path: string, body: unknown, token?: string) =>
   });
 
 /** Signs in over HTTP and returns the membership token. */
-async function tokenOf(phone: string, password: string): Promise<string> {
-  const signIn = await post('/auth/sign-in', { phone, password });
-  expect(signIn.status).toBe(200);
-  const { session } = (await signIn.json()) as { session: { id: string } };
-  const tokens = await post('/auth/tokens', { sessionId: session.id });
-  return ((await tokens.json()) as { tokens: { membership: string } }).tokens.membership;
-}
+const tokenOf = (phone: string, password: string) => membershipTokenOf(service.url, phone, password);
 
 beforeAll(async () => {
   db = await testDatabase('membership-events');
-  service = await spawnService('membership', await freePort(), {
-    KAFKA_BROKERS: testInfra().kafkaBrokers,
-    MONGO_URL: db.url,
-    KAFKA_TOPIC_PREFIX: bus.topicPrefix,
-    NIK_ENCRYPTION_KEYS: JSON.stringify({ k1: Buffer.alloc(32, 1).toString('base64') }),
-    NIK_ENCRYPTION_KEY_ID: 'k1',
-    TOKEN_SIGNING_KEY: generateSigningKeyPem(),
-    TOKEN_KEY_ID: 'events-test',
-    LOG_LEVEL: 'warn',
-  });
+  service = await spawnMembership(db.url, bus.topicPrefix, 'events-test');
   // The service created the prefixed topics before it became ready.
   reader = await readTopics(bus, [CooperativeRegistered.topic, MemberRegistered.topic, AuditRecorded.topic]);
   process.env.MONGO_URL = db.url;

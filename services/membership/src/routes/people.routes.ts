@@ -1,6 +1,5 @@
-import { createRouter, defineRoute, principalOf, rolesIn } from '@pasar/service-kit';
-import type { Context } from 'hono';
-import type { Actor } from '../use-cases/audit';
+import { createRouter, defineRoute } from '@pasar/service-kit';
+import { actorIn } from './actor';
 import { invitePerson } from '../use-cases/invite-person';
 import { issueResetCode } from '../use-cases/issue-reset-code';
 import { listPeople } from '../use-cases/list-people';
@@ -73,11 +72,6 @@ const resetCodeRoute = defineRoute({
   request: { params: PersonParams },
   responses: { 201: json(ResetCodeSchema, 'The code; give it to the person') },
 });
-
-function actorIn(c: Context, cooperativeId: string): Actor {
-  const p = principalOf(c)!;
-  return { personId: p.personId, roles: [...rolesIn(p, cooperativeId), ...p.platform] };
-}
 
 /** Staff management: pengurus and pengawas read, the ketua changes. */
 export function peopleRoutes(deps: AccountsDeps) {

@@ -1,15 +1,15 @@
-import { DEMO_ACCOUNTS, DEMO_COOPERATIVES, DEMO_MEMBERS, demoAccount } from '@pasar/demo-data';
+import { DEMO_ACCOUNTS, DEMO_COOPERATIVES, DEMO_MEMBERS, DEMO_SELLERS, demoAccount } from '@pasar/demo-data';
 import { testDatabase } from '@pasar/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOperatorDeps } from '../admin/operator-deps';
 import { verifyPassword } from '../domain/password';
-import type { AccountsDeps } from '../use-cases/ports';
+import type { SellersDeps } from '../use-cases/ports';
 import { signIn } from '../use-cases/sign-in';
 import { demoAccountsTable } from './seed-accounts';
 import { seedDemo } from './seed-demo';
 
 let db: Awaited<ReturnType<typeof testDatabase>>;
-let deps: AccountsDeps;
+let deps: SellersDeps;
 let close: () => Promise<void>;
 beforeAll(async () => {
   db = await testDatabase('membership-seed');
@@ -28,13 +28,24 @@ const pendingEvents = async () =>
   (await db.conn.collection('members').find().toArray()).flatMap((d) => d.outbox ?? []).length +
   (await db.conn.collection('people').find().toArray()).flatMap((d) => d.outbox ?? []).length;
 
+/** Per seller document (in DEMO_SELLERS order): its id and the types of its pending events. */
+const sellerEvents = async () => {
+  const docs = await db.conn.collection('sellers').find().toArray();
+  const byId = new Map(docs.map((d) => [String(d._id), d]));
+  return DEMO_SELLERS.map((s) => [
+    s.sellerId,
+    ...(byId.get(s.sellerId)?.outbox ?? []).map((o: { envelope: { type: string } }) => o.envelope.type),
+  ]);
+};
+
 describe('seedDemo', () => {
   it('registers the demo data once, with one event each, and a second run changes nothing', async () => {
     const first = await seedDemo(deps);
     expect(first).toEqual({
       cooperatives: { registered: DEMO_COOPERATIVES.length, updated: 0, unchanged: 0 },
-      members: { registered: DEMO_MEMBERS.length, existing: 0 },
+      members: { registered: DEMO_MEMBERS.length, existing: 0, linked: 0 },
       accounts: { created: DEMO_ACCOUNTS.length, updated: 0, unchanged: 0 },
+      sellers: { registered: DEMO_SELLERS.length, existing: 0 },
     });
     expect(await pendingEvents()).toBe(DEMO_COOPERATIVES.length + DEMO_MEMBERS.length + grantEvents);
 
@@ -42,10 +53,14 @@ describe('seedDemo', () => {
 
     expect(second).toEqual({
       cooperatives: { registered: 0, updated: 0, unchanged: DEMO_COOPERATIVES.length },
-      members: { registered: 0, existing: DEMO_MEMBERS.length },
+      members: { registered: 0, existing: DEMO_MEMBERS.length, linked: 0 },
       accounts: { created: 0, updated: 0, unchanged: DEMO_ACCOUNTS.length },
+      sellers: { registered: 0, existing: DEMO_SELLERS.length },
     });
     expect(await pendingEvents()).toBe(DEMO_COOPERATIVES.length + DEMO_MEMBERS.length + grantEvents);
+    expect(await sellerEvents()).toEqual(
+      DEMO_SELLERS.map((s) => [s.sellerId, 'pasar.membership.seller.approved', 'pasar.audit.entry.recorded']),
+    );
     expect((await deps.cooperatives.findById('karangbesuki'))?.marketName).toBe('Karbes Market');
   });
 
@@ -65,6 +80,33 @@ describe('seedDemo', () => {
       type: 'pasar.membership.cooperative.updated',
       data: { deliveryFee: 7_000 },
     });
+  });
+});
+
+describe('demo sellers', () => {
+  it('are active sellers linked to their accounts, which hold penjual, with the demo shop facts', async () => {
+    for (const demo of DEMO_SELLERS) {
+      const seller = await deps.sellers.findById(demo.sellerId);
+      expect(seller, demo.sellerId).toMatchObject({
+        personId: demo.personId,
+        shopName: demo.shopName,
+        status: 'active',
+        followUp: 'done',
+      });
+      expect((await deps.members.findById(demo.sellerId))?.personId).toBe(demo.personId);
+      const person = await deps.people.findById(demo.personId);
+      expect(person?.grants.find((g) => g.cooperativeId === demo.cooperativeId)?.roles).toContain('penjual');
+    }
+  });
+
+  it('links a member seeded before the link to its demo account, once', async () => {
+    await db.conn
+      .collection('members')
+      .updateOne({ _id: 'mbr_kb_siti' as never }, { $set: { personId: null } });
+
+    expect((await seedDemo(deps)).members.linked).toBe(1);
+    expect((await deps.members.findByPerson('karangbesuki', 'per_kb_anggota'))?.memberId).toBe('mbr_kb_siti');
+    expect((await seedDemo(deps)).members.linked).toBe(0);
   });
 });
 

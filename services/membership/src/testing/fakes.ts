@@ -4,9 +4,11 @@ import { loadConfig } from '@pasar/service-kit';
 import { type AppDeps, createApp } from '../app';
 import { MembershipConfigSchema } from '../config';
 import type { Cooperative } from '../domain/cooperative';
-import type { Member } from '../domain/member';
+import type { Member, MemberRole } from '../domain/member';
 import { hashPassword } from '../domain/password';
 import type { Person } from '../domain/person';
+import type { Seller } from '../domain/seller';
+import type { ApplicationStatus, SellerApplication } from '../domain/seller-application';
 import type { Session } from '../domain/session';
 import { generateSigningKeyPem, loadSigningKeys } from '../tokens/keys';
 import type {
@@ -16,6 +18,8 @@ import type {
   MemberRepository,
   PersonInsertResult,
   PersonRepository,
+  SellerApplicationRepository,
+  SellerRepository,
   SessionRepository,
 } from '../use-cases/ports';
 import { accountsWiring } from '../wiring';
@@ -68,6 +72,100 @@ export class FakeMembers implements MemberRepository {
       .filter((m) => m.cooperativeId === cooperativeId && (!opts.after || m.memberId > opts.after))
       .sort((a, b) => (a.memberId < b.memberId ? -1 : 1))
       .slice(0, opts.limit);
+  }
+  async findByPerson(cooperativeId: string, personId: string) {
+    const m = [...this.rows.values()].find(
+      (r) => r.cooperativeId === cooperativeId && r.personId === personId,
+    );
+    return m ? structuredClone(m) : null;
+  }
+  async linkPerson(memberId: string, personId: string) {
+    const m = this.rows.get(memberId);
+    if (!m || m.personId) return false;
+    m.personId = personId;
+    return true;
+  }
+  async addRole(memberId: string, role: MemberRole) {
+    const m = this.rows.get(memberId);
+    if (m && !m.roles.includes(role)) m.roles.push(role);
+  }
+}
+
+export class FakeSellerApplications implements SellerApplicationRepository {
+  readonly rows = new Map<string, SellerApplication>();
+  readonly events: Envelope[] = [];
+  async insert(a: SellerApplication, events: Envelope[]) {
+    if (a.status === 'pending' && (await this.findOpen(a.cooperativeId, a.memberId)))
+      return 'duplicate-open' as const;
+    this.rows.set(a.applicationId, structuredClone(a));
+    this.events.push(...events);
+    return 'inserted' as const;
+  }
+  async findById(id: string) {
+    const a = this.rows.get(id);
+    return a ? structuredClone(a) : null;
+  }
+  async findOpen(cooperativeId: string, memberId: string) {
+    const a = [...this.rows.values()].find(
+      (r) => r.cooperativeId === cooperativeId && r.memberId === memberId && r.status === 'pending',
+    );
+    return a ? structuredClone(a) : null;
+  }
+  private many(filter: (a: SellerApplication) => boolean) {
+    return [...this.rows.values()]
+      .filter(filter)
+      .sort(
+        (a, b) =>
+          b.submittedAt.getTime() - a.submittedAt.getTime() || (a.applicationId < b.applicationId ? 1 : -1),
+      )
+      .map((a) => structuredClone(a));
+  }
+  async listByCooperative(cooperativeId: string, status?: ApplicationStatus) {
+    return this.many((a) => a.cooperativeId === cooperativeId && (!status || a.status === status));
+  }
+  async listByPerson(cooperativeId: string, personId: string) {
+    return this.many((a) => a.cooperativeId === cooperativeId && a.personId === personId);
+  }
+  async update(next: SellerApplication, expectedVersion: number, events: Envelope[]) {
+    if (this.rows.get(next.applicationId)?.version !== expectedVersion) return false;
+    this.rows.set(next.applicationId, structuredClone(next));
+    this.events.push(...events);
+    return true;
+  }
+}
+
+export class FakeSellers implements SellerRepository {
+  readonly rows = new Map<string, Seller>();
+  readonly events: Envelope[] = [];
+  async insert(s: Seller, events: Envelope[]) {
+    if (this.rows.has(s.sellerId)) return false;
+    this.rows.set(s.sellerId, structuredClone(s));
+    this.events.push(...events);
+    return true;
+  }
+  async findById(id: string) {
+    const s = this.rows.get(id);
+    return s ? structuredClone(s) : null;
+  }
+  async listByCooperative(cooperativeId: string) {
+    return [...this.rows.values()]
+      .filter((s) => s.cooperativeId === cooperativeId)
+      .sort((a, b) => a.since.getTime() - b.since.getTime())
+      .map((s) => structuredClone(s));
+  }
+  async update(next: Seller, expectedVersion: number, events: Envelope[]) {
+    const current = this.rows.get(next.sellerId);
+    if (current?.version !== expectedVersion) return false;
+    this.rows.set(next.sellerId, { ...structuredClone(next), followUp: current.followUp });
+    this.events.push(...events);
+    return true;
+  }
+  async listFollowUpPending() {
+    return [...this.rows.values()].filter((s) => s.followUp === 'pending').map((s) => structuredClone(s));
+  }
+  async markFollowUpDone(sellerId: string) {
+    const s = this.rows.get(sellerId);
+    if (s) s.followUp = 'done';
   }
 }
 
@@ -219,6 +317,8 @@ export function fakeApp(overrides: Partial<AppDeps> = {}, env: Record<string, st
   const people = new FakePeople();
   const sessions = new FakeSessions();
   const authEvents = new FakeAuthEvents();
+  const applications = new FakeSellerApplications();
+  const sellers = new FakeSellers();
   const clock = testClock();
   const nudges: string[] = [];
   const config = loadConfig(MembershipConfigSchema, {
@@ -232,6 +332,8 @@ export function fakeApp(overrides: Partial<AppDeps> = {}, env: Record<string, st
     people,
     sessions,
     authEvents,
+    applications,
+    sellers,
     nikSalt: 'test-salt-0123456789abcdef',
     logger: createLogger('membership-test', 'silent'),
     onEventsWritten: (aggregate, id) => {
@@ -293,6 +395,8 @@ export function fakeApp(overrides: Partial<AppDeps> = {}, env: Record<string, st
     people,
     sessions,
     authEvents,
+    applications,
+    sellers,
     clock,
     keys,
     nudges: () => nudges,

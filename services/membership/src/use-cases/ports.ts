@@ -1,9 +1,11 @@
 import type { Envelope, ServiceName } from '@pasar/contracts';
 import type { Logger } from '@pasar/events';
 import type { Cooperative } from '../domain/cooperative';
-import type { Member } from '../domain/member';
+import type { Member, MemberRole } from '../domain/member';
 import type { NikKeyring } from '../domain/nik';
 import type { Person } from '../domain/person';
+import type { Seller } from '../domain/seller';
+import type { ApplicationStatus, SellerApplication } from '../domain/seller-application';
 import type { Session, SessionPolicy } from '../domain/session';
 
 /** What the use cases need from storage. db/ implements it on mongo; tests pass in-memory fakes. */
@@ -23,6 +25,44 @@ export interface MemberRepository {
   findById(memberId: string): Promise<Member | null>;
   /** Members of a cooperative ordered by memberId, after the given id. */
   list(cooperativeId: string, opts: { limit: number; after?: string }): Promise<Member[]>;
+  /** The cooperative's member record linked to the person (account), if any. */
+  findByPerson(cooperativeId: string, personId: string): Promise<Member | null>;
+  /** Links a record to its account, only while it has none; false when it was linked already. */
+  linkPerson(memberId: string, personId: string): Promise<boolean>;
+  /** Adds a role to the registry record (a no-op when it has it). */
+  addRole(memberId: string, role: MemberRole): Promise<void>;
+}
+
+export type ApplicationInsertResult = 'inserted' | 'duplicate-open';
+
+/** `seller_applications`: at most one pending application per member (a unique key, no partial index). */
+export interface SellerApplicationRepository {
+  /** Inserts with its events in one write; `duplicate-open` when the member has a pending one. */
+  insert(a: SellerApplication, events: Envelope[]): Promise<ApplicationInsertResult>;
+  findById(applicationId: string): Promise<SellerApplication | null>;
+  /** The pending one of a member, if any. */
+  findOpen(cooperativeId: string, memberId: string): Promise<SellerApplication | null>;
+  /** Newest first. */
+  listByCooperative(cooperativeId: string, status?: ApplicationStatus): Promise<SellerApplication[]>;
+  /** A member's own, newest first. */
+  listByPerson(cooperativeId: string, personId: string): Promise<SellerApplication[]>;
+  /** Writes `next` (and its events, same write) only if the stored version is `expectedVersion`. */
+  update(next: SellerApplication, expectedVersion: number, events: Envelope[]): Promise<boolean>;
+}
+
+/** `sellers` (`_id` = sellerId = memberId): the registry, each document with its own outbox. */
+export interface SellerRepository {
+  /** Inserts with its events (SellerApproved, the audit entry) in one write; false when the id is taken. */
+  insert(s: Seller, events: Envelope[]): Promise<boolean>;
+  findById(sellerId: string): Promise<Seller | null>;
+  /** Oldest first (by since). */
+  listByCooperative(cooperativeId: string): Promise<Seller[]>;
+  /** Writes `next` (and its events, same write) only if the stored version is `expectedVersion`. */
+  update(next: Seller, expectedVersion: number, events: Envelope[]): Promise<boolean>;
+  /** Sellers whose approval follow-up may be unfinished (a crash between the writes). */
+  listFollowUpPending(): Promise<Seller[]>;
+  /** Marks the follow-up finished (idempotent). */
+  markFollowUpDone(sellerId: string): Promise<void>;
 }
 
 export type PersonInsertResult = 'inserted' | 'duplicate-id' | 'duplicate-phone';
@@ -104,7 +144,7 @@ export interface MembershipDeps {
   clock?: () => Date;
 }
 
-export type Aggregate = 'cooperative' | 'member' | 'person' | 'auth-event';
+export type Aggregate = 'cooperative' | 'member' | 'person' | 'auth-event' | 'seller' | 'seller-application';
 
 export const EVENT_SOURCE = 'urn:pasar:membership';
 
@@ -144,4 +184,10 @@ export interface AccountsDeps extends MembershipDeps {
   sessionPolicy: SessionPolicy;
   tokens: TokenMinter;
   throttle: Throttle;
+}
+
+/** The seller applications and registry, on top of the accounts (approval grants a role). */
+export interface SellersDeps extends AccountsDeps {
+  applications: SellerApplicationRepository;
+  sellers: SellerRepository;
 }

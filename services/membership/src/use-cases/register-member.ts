@@ -22,6 +22,8 @@ export interface RegisterMemberInput {
   nik?: string;
   /** Only seeds pass a fixed id; the HTTP API always gets a fresh random one. */
   memberId?: string;
+  /** The account this record belongs to (the demo seed links its accounts). */
+  personId?: string;
 }
 
 /** A person joins a cooperative. The event carries no personal data; the NIK is stored only hashed. */
@@ -35,6 +37,7 @@ export async function registerMember(deps: MembershipDeps, input: RegisterMember
     roles: normaliseRoles(input.roles),
     phone: input.phone ?? null,
     nik: input.nik ? protectNik(input.nik, deps.nikSalt, deps.nikKeyring) : null,
+    ...(input.personId ? { personId: input.personId } : {}),
     createdAt: now(deps),
   };
   const event = newEvent(MemberRegistered, member.memberId, memberRegisteredData(member), {
