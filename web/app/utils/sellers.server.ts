@@ -1,38 +1,14 @@
 import { z } from 'zod';
+import { answerSchema } from './contract.server';
 import { callService } from './http.server';
-import { HANDOFFS, type Handoff, type RegisteredSeller, type SellerApplication } from './sellers';
+import type { Handoff, RegisteredSeller, SellerApplication } from './views';
 
 /**
  * Membership's seller registry (decision 0015): a member's application to sell, the pengurus's
- * decision, the registry of sellers with suspension. Every call carries the person's membership token.
+ * decision, the registry of sellers with suspension. Every call carries the person's membership
+ * token; answers are checked against membership's own document.
  */
 const coopPath = (cooperativeId: string) => `/cooperatives/${encodeURIComponent(cooperativeId)}`;
-
-const ApplicationSchema: z.ZodType<SellerApplication> = z.object({
-  applicationId: z.string().min(1),
-  cooperativeId: z.string(),
-  memberId: z.string().min(1),
-  shopName: z.string(),
-  description: z.string(),
-  handoff: z.enum(HANDOFFS),
-  status: z.enum(['pending', 'approved', 'declined']),
-  submittedAt: z.string(),
-  decidedAt: z.string().nullable(),
-  declineReason: z.string().nullable(),
-});
-const ApplicationsSchema = z.object({ items: z.array(ApplicationSchema) });
-
-const SellerSchema: z.ZodType<RegisteredSeller> = z.object({
-  sellerId: z.string().min(1),
-  cooperativeId: z.string(),
-  shopName: z.string(),
-  description: z.string(),
-  handoff: z.enum(HANDOFFS),
-  status: z.enum(['active', 'suspended']),
-  since: z.string(),
-  suspendedAt: z.string().nullable(),
-  suspensionReason: z.string().nullable(),
-});
 
 export function applyToSell(
   token: string,
@@ -43,7 +19,7 @@ export function applyToSell(
     method: 'POST',
     token,
     body: application,
-    schema: ApplicationSchema,
+    schema: answerSchema('membership', 'post', '/cooperatives/{cooperativeId}/seller-applications'),
   });
 }
 
@@ -51,7 +27,7 @@ export function applyToSell(
 export async function myApplications(token: string, cooperativeId: string): Promise<SellerApplication[]> {
   const res = await callService('membership', `${coopPath(cooperativeId)}/seller-applications/mine`, {
     token,
-    schema: ApplicationsSchema,
+    schema: answerSchema('membership', 'get', '/cooperatives/{cooperativeId}/seller-applications/mine'),
   });
   return res.items;
 }
@@ -65,7 +41,7 @@ export async function listApplications(
   const res = await callService('membership', `${coopPath(cooperativeId)}/seller-applications`, {
     token,
     query: { status },
-    schema: ApplicationsSchema,
+    schema: answerSchema('membership', 'get', '/cooperatives/{cooperativeId}/seller-applications'),
   });
   return res.items;
 }
@@ -75,20 +51,34 @@ export function decideApplication(
   cooperativeId: string,
   applicationId: string,
   decision: { approve: true } | { approve: false; reason: string },
-): Promise<unknown> {
+): Promise<SellerApplication> {
   const path = `${coopPath(cooperativeId)}/seller-applications/${encodeURIComponent(applicationId)}`;
-  return callService('membership', `${path}/${decision.approve ? 'approve' : 'decline'}`, {
-    method: 'POST',
-    token,
-    body: decision.approve ? {} : { reason: decision.reason },
-    schema: z.unknown(),
-  });
+  return decision.approve
+    ? callService('membership', `${path}/approve`, {
+        method: 'POST',
+        token,
+        schema: answerSchema(
+          'membership',
+          'post',
+          '/cooperatives/{cooperativeId}/seller-applications/{applicationId}/approve',
+        ),
+      })
+    : callService('membership', `${path}/decline`, {
+        method: 'POST',
+        token,
+        body: { reason: decision.reason },
+        schema: answerSchema(
+          'membership',
+          'post',
+          '/cooperatives/{cooperativeId}/seller-applications/{applicationId}/decline',
+        ),
+      });
 }
 
 export async function listSellers(token: string, cooperativeId: string): Promise<RegisteredSeller[]> {
   const res = await callService('membership', `${coopPath(cooperativeId)}/sellers`, {
     token,
-    schema: z.object({ items: z.array(SellerSchema) }),
+    schema: answerSchema('membership', 'get', '/cooperatives/{cooperativeId}/sellers'),
   });
   return res.items;
 }
@@ -98,12 +88,18 @@ export function setSellerStanding(
   cooperativeId: string,
   sellerId: string,
   change: { suspend: true; reason: string } | { suspend: false },
-): Promise<unknown> {
+): Promise<RegisteredSeller> {
   const path = `${coopPath(cooperativeId)}/sellers/${encodeURIComponent(sellerId)}`;
-  return callService('membership', `${path}/${change.suspend ? 'suspend' : 'reinstate'}`, {
-    method: 'POST',
-    token,
-    body: change.suspend ? { reason: change.reason } : {},
-    schema: z.unknown(),
-  });
+  return change.suspend
+    ? callService('membership', `${path}/suspend`, {
+        method: 'POST',
+        token,
+        body: { reason: change.reason },
+        schema: answerSchema('membership', 'post', '/cooperatives/{cooperativeId}/sellers/{sellerId}/suspend'),
+      })
+    : callService('membership', `${path}/reinstate`, {
+        method: 'POST',
+        token,
+        schema: answerSchema('membership', 'post', '/cooperatives/{cooperativeId}/sellers/{sellerId}/reinstate'),
+      });
 }

@@ -68,32 +68,9 @@ export interface ReviewItem {
   diff: FieldChange[];
 }
 
+/** How a seller's goods reach the outlet (membership's SellerHandoff). */
 export const HANDOFFS = ['outlet_pickup', 'drop_off'] as const;
-export type Handoff = (typeof HANDOFFS)[number];
-export interface SellerApplication {
-  applicationId: string;
-  cooperativeId: string;
-  /** The applicant's member id: the seller id once approved. */
-  memberId: string;
-  shopName: string;
-  description: string;
-  handoff: Handoff;
-  status: 'pending' | 'approved' | 'declined';
-  submittedAt: string;
-  decidedAt: string | null;
-  declineReason: string | null;
-}
-export interface RegisteredSeller {
-  sellerId: string;
-  cooperativeId: string;
-  shopName: string;
-  description: string;
-  handoff: Handoff;
-  status: 'active' | 'suspended';
-  since: string;
-  suspendedAt: string | null;
-  suspensionReason: string | null;
-}
+export type { Handoff, RegisteredSeller, SellerApplication } from './views';
 
 /** A seller's consignment balance (integer rupiah). */
 export interface ConsignmentBalance {

@@ -59,3 +59,7 @@ export type PeoplePage =
 export type Invited =
   membership.paths['/cooperatives/{cooperativeId}/people']['post']['responses'][201]['content']['application/json'];
 export type ResetCode = MembershipSchemas['ResetCode'];
+/** Issue 10: a member's application to sell, and the registry of sellers. */
+export type SellerApplication = MembershipSchemas['SellerApplication'];
+export type RegisteredSeller = MembershipSchemas['Seller'];
+export type Handoff = SellerApplication['handoff'];
