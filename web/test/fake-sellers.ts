@@ -64,8 +64,12 @@ export function fakeSellers(
   /** payments: each seller's balance and the month's statement lines. */
   const balances = new Map<string, ConsignmentBalance>();
   const statements = new Map<string, Statement['lines']>();
-  const sales = new Map<string, { productId: string; name: string; day: string; quantity: number; amount: number; nota: string }[]>();
-  const payouts: { sellerId: string; amount: number; method: string; receiptNumber: string; key: string }[] = [];
+  const sales = new Map<
+    string,
+    { productId: string; name: string; day: string; quantity: number; amount: number; nota: string }[]
+  >();
+  const payouts: { sellerId: string; amount: number; method: string; receiptNumber: string; key: string }[] =
+    [];
   let n = 0;
 
   const rolesIn = (who: Who, cooperativeId: string) =>
@@ -99,12 +103,20 @@ export function fakeSellers(
 
   /** What a shopper sees of a listing: only an approved one of an active seller. */
   function publish(l: FakeListing) {
-    const visible = l.product.status === 'published' && (l.review?.kind !== 'listing' || l.review.state === 'approved');
-    if (visible) products.set(l.product.id, { ...l.product, photos: l.photos, seller: l.seller } as ProductView);
+    const visible =
+      l.product.status === 'published' && (l.review?.kind !== 'listing' || l.review.state === 'approved');
+    if (visible)
+      products.set(l.product.id, { ...l.product, photos: l.photos, seller: l.seller } as ProductView);
     else products.delete(l.product.id);
   }
 
-  function record(l: FakeListing, by: Who | null, kind: string, changes: HistoryEntry['changes'], extra = {}) {
+  function record(
+    l: FakeListing,
+    by: Who | null,
+    kind: string,
+    changes: HistoryEntry['changes'],
+    extra = {},
+  ) {
     n += 1;
     l.history.unshift({
       id: `his_${n}`,
@@ -156,8 +168,16 @@ export function fakeSellers(
     );
   }
 
-  function membership(method: string, path: string, url: URL, headers: Headers, body: Record<string, unknown>) {
-    let m = path.match(/^\/cooperatives\/([^/]+)\/seller-applications(?:\/(mine|[^/]+)(?:\/(approve|decline))?)?$/);
+  function membership(
+    method: string,
+    path: string,
+    url: URL,
+    headers: Headers,
+    body: Record<string, unknown>,
+  ) {
+    let m = path.match(
+      /^\/cooperatives\/([^/]+)\/seller-applications(?:\/(mine|[^/]+)(?:\/(approve|decline))?)?$/,
+    );
     if (m) {
       const coop = m[1] ?? '';
       if (!m[2] && method === 'POST') {
@@ -231,7 +251,9 @@ export function fakeSellers(
       if (!m[2] && method === 'GET') {
         const denied = auth.requireRoles(headers, 'membership', coop, ['pengurus', 'pengawas']);
         if (denied) return denied;
-        return json(200, { items: [...sellers.values()].filter((s) => s.cooperativeId === coop).map(sellerView) });
+        return json(200, {
+          items: [...sellers.values()].filter((s) => s.cooperativeId === coop).map(sellerView),
+        });
       }
       if (m[2] && method === 'POST') {
         const denied = auth.requireRoles(headers, 'membership', coop, ['pengurus']);
@@ -280,7 +302,12 @@ export function fakeSellers(
       const others = staff
         ? [...products.values()]
             .filter((p) => p.cooperativeId === coop && !listings.has(p.id))
-            .map((p) => ({ ...p, ownerPersonId: null, stock: { ...p.stock, sold: 0 }, updatedAt: p.createdAt }))
+            .map((p) => ({
+              ...p,
+              ownerPersonId: null,
+              stock: { ...p.stock, sold: 0 },
+              updatedAt: p.createdAt,
+            }))
         : [];
       return json(200, { items: [...mine.map(staffListing), ...others] });
     }
@@ -311,11 +338,20 @@ export function fakeSellers(
         inStock: Number(body.stock ?? 0) > 0,
         createdAt: now(),
       };
-      const seller = [...sellers.values()].find((s) => s.personId === who.personId && s.cooperativeId === coop);
+      const seller = [...sellers.values()].find(
+        (s) => s.personId === who.personId && s.cooperativeId === coop,
+      );
       const l: FakeListing = {
         product,
         ownerPersonId: who.personId,
-        review: { state: 'pending', kind: 'listing', pendingPrice: null, reason: null, requestedAt: now(), decidedAt: null },
+        review: {
+          state: 'pending',
+          kind: 'listing',
+          pendingPrice: null,
+          reason: null,
+          requestedAt: now(),
+          decidedAt: null,
+        },
         photos: [],
         sold: 0,
         history: [],
@@ -325,8 +361,11 @@ export function fakeSellers(
       record(l, who, 'created', [{ field: 'price', before: null, after: product.price }]);
       return json(201, product);
     }
-    m = path.match(/^\/products\/([^/]+)(?:\/(stock-adjustments|photos|history|review\/approve|review\/reject))?$/);
-    if (m && listings.has(m[1] ?? '')) {
+    m = path.match(
+      /^\/products\/([^/]+)(?:\/(stock-adjustments|photos|history|review\/approve|review\/reject))?$/,
+    );
+    // A plain GET of a product is the public one (fake-services.ts answers it).
+    if (m && listings.has(m[1] ?? '') && (m[2] || method !== 'GET')) {
       const sub = m[2];
       if (sub === 'review/approve' || sub === 'review/reject') {
         const l = listings.get(m[1] ?? '') as FakeListing;
@@ -347,7 +386,11 @@ export function fakeSellers(
         }
         return json(200, staffListing(l));
       }
-      const found = ownListing(headers, m[1] ?? '', sub === 'history' ? STAFF_READERS : ['pengurus', 'gudang']);
+      const found = ownListing(
+        headers,
+        m[1] ?? '',
+        sub === 'history' ? STAFF_READERS : ['pengurus', 'gudang'],
+      );
       if (found instanceof Response) return found;
       const { l, who } = found;
       if (!sub && method === 'PATCH') {
@@ -364,8 +407,17 @@ export function fakeSellers(
           const threshold = thresholds.get(l.product.cooperativeId) ?? 20;
           const change = (Math.abs(body.price - l.product.price) / l.product.price) * 100;
           if (l.ownerPersonId === who.personId && change > threshold) {
-            l.review = { state: 'pending', kind: 'price', pendingPrice: body.price, reason: null, requestedAt: now(), decidedAt: null };
-            record(l, who, 'review_requested', [{ field: 'price', before: l.product.price, after: body.price }]);
+            l.review = {
+              state: 'pending',
+              kind: 'price',
+              pendingPrice: body.price,
+              reason: null,
+              requestedAt: now(),
+              decidedAt: null,
+            };
+            record(l, who, 'review_requested', [
+              { field: 'price', before: l.product.price, after: body.price },
+            ]);
           } else {
             record(l, who, 'edited', [{ field: 'price', before: l.product.price, after: body.price }]);
             l.product.price = body.price;
@@ -376,7 +428,8 @@ export function fakeSellers(
       }
       if (sub === 'stock-adjustments' && method === 'POST') {
         const quantity = Number(body.quantity);
-        if (!Number.isInteger(quantity) || quantity === 0) return error(400, 'VALIDATION.FAILED', 'body.quantity');
+        if (!Number.isInteger(quantity) || quantity === 0)
+          return error(400, 'VALIDATION.FAILED', 'body.quantity');
         if (l.product.stock.available + quantity < 0) return error(409, 'STOCK.INSUFFICIENT');
         const before = l.product.stock.available;
         l.product.stock = { ...l.product.stock, available: before + quantity };
@@ -391,7 +444,9 @@ export function fakeSellers(
       if (sub === 'photos' && method === 'PUT') {
         const ids = body.photoIds as string[];
         const owned = ids.map((id) => photos.get(id));
-        if (owned.some((p) => !p || p.personId !== who.personId || p.cooperativeId !== l.product.cooperativeId))
+        if (
+          owned.some((p) => !p || p.personId !== who.personId || p.cooperativeId !== l.product.cooperativeId)
+        )
           return error(400, 'VALIDATION.FAILED', 'body.photoIds', { issues: [{ field: 'body.photoIds' }] });
         record(l, who, 'photos_set', [{ field: 'photos', before: l.photos.length, after: ids.length }]);
         l.photos = owned.map((p) => (p as { photo: ProductPhoto }).photo);
@@ -465,7 +520,9 @@ export function fakeSellers(
       const etag = `"${m[1]}-${m[2]}"`;
       const cache = { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: etag };
       if (headers.get('If-None-Match') === etag) return new Response(null, { status: 304, headers: cache });
-      return new Response(new Uint8Array([82, 73, 70, 70]), { headers: { ...cache, 'Content-Type': 'image/webp' } });
+      return new Response(new Uint8Array([82, 73, 70, 70]), {
+        headers: { ...cache, 'Content-Type': 'image/webp' },
+      });
     }
     m = path.match(/^\/cooperatives\/([^/]+)\/sellers\/([^/]+)$/);
     if (m && method === 'GET') {
@@ -477,7 +534,9 @@ export function fakeSellers(
         shopName: s.shopName,
         description: s.description,
         handoff: s.handoff,
-        products: [...products.values()].filter((p) => p.sellerId === s.sellerId && p.cooperativeId === s.cooperativeId),
+        products: [...products.values()].filter(
+          (p) => p.sellerId === s.sellerId && p.cooperativeId === s.cooperativeId,
+        ),
       });
     }
     return null;
@@ -512,12 +571,19 @@ export function fakeSellers(
       const coop = m[1] ?? '';
       const denied = auth.requireRoles(headers, 'payments', coop, ['pengurus', 'pengawas']);
       if (denied) return denied;
-      const items = [...sellers.values()].filter((s) => s.cooperativeId === coop).map((s) => ({ ...balanceOf(s.sellerId), anomalies: 0 }));
-      const total = (k: 'balance' | 'availableForPayout' | 'pending') => items.reduce((sum, i) => sum + i[k], 0);
+      const items = [...sellers.values()]
+        .filter((s) => s.cooperativeId === coop)
+        .map((s) => ({ ...balanceOf(s.sellerId), anomalies: 0 }));
+      const total = (k: 'balance' | 'availableForPayout' | 'pending') =>
+        items.reduce((sum, i) => sum + i[k], 0);
       return json(200, {
         cooperativeId: coop,
         items,
-        totals: { balance: total('balance'), availableForPayout: total('availableForPayout'), pending: total('pending') },
+        totals: {
+          balance: total('balance'),
+          availableForPayout: total('availableForPayout'),
+          pending: total('pending'),
+        },
       });
     }
     m = path.match(/^\/cooperatives\/([^/]+)\/sellers\/([^/]+)\/(consignment|statement|sales|payouts)$/);
@@ -533,24 +599,46 @@ export function fakeSellers(
         const replay = payouts.find((p) => p.key === key && key !== '');
         if (!replay) {
           if (amount > b.availableForPayout)
-            return error(409, 'CONSIGNMENT.PAYOUT_EXCEEDS_AVAILABLE', `Rp ${amount} > Rp ${b.availableForPayout}`);
-          payouts.push({ sellerId, amount, method: String(body.method), receiptNumber: String(body.receiptNumber), key });
-          balances.set(sellerId, { ...b, balance: b.balance - amount, availableForPayout: b.availableForPayout - amount, lastPayoutAt: now() });
+            return error(
+              409,
+              'CONSIGNMENT.PAYOUT_EXCEEDS_AVAILABLE',
+              `Rp ${amount} > Rp ${b.availableForPayout}`,
+            );
+          payouts.push({
+            sellerId,
+            amount,
+            method: String(body.method),
+            receiptNumber: String(body.receiptNumber),
+            key,
+          });
+          balances.set(sellerId, {
+            ...b,
+            balance: b.balance - amount,
+            availableForPayout: b.availableForPayout - amount,
+            lastPayoutAt: now(),
+          });
         }
         return json(replay ? 200 : 201, { payout: { amount }, consignment: balanceOf(sellerId) });
       }
       const denied = sellerAccess(headers, coop, sellerId);
       if (denied) return denied;
-      if (what === 'consignment') return json(200, { ...balanceOf(sellerId), cooperativeId: coop, totals: {}, anomalies: [] });
+      if (what === 'consignment')
+        return json(200, { ...balanceOf(sellerId), cooperativeId: coop, totals: {}, anomalies: [] });
       if (what === 'statement') {
         const month = url.searchParams.get('month') ?? '';
         if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return error(400, 'VALIDATION.FAILED', 'query.month');
         const lines = (statements.get(sellerId) ?? []).filter((l) => l.date.startsWith(month));
         const format = url.searchParams.get('format') ?? 'json';
         if (format === 'csv')
-          return new Response(`tanggal,jenis,jumlah\n${lines.map((l) => `${l.date},${l.kind},${l.amount}`).join('\n')}\n`, {
-            headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="laporan-${sellerId}-${month}.csv"` },
-          });
+          return new Response(
+            `tanggal,jenis,jumlah\n${lines.map((l) => `${l.date},${l.kind},${l.amount}`).join('\n')}\n`,
+            {
+              headers: {
+                'Content-Type': 'text/csv; charset=utf-8',
+                'Content-Disposition': `attachment; filename="laporan-${sellerId}-${month}.csv"`,
+              },
+            },
+          );
         if (format === 'pdf')
           return new Response('%PDF-1.4 fake', { headers: { 'Content-Type': 'application/pdf' } });
         const closing = lines.at(-1)?.balance ?? 0;
@@ -650,8 +738,22 @@ export function fakeSellers(
       product,
       ownerPersonId: personId,
       review: approved
-        ? { state: 'approved', kind: 'listing', pendingPrice: null, reason: null, requestedAt: now(), decidedAt: now() }
-        : { state: 'pending', kind: 'listing', pendingPrice: null, reason: null, requestedAt: now(), decidedAt: null },
+        ? {
+            state: 'approved',
+            kind: 'listing',
+            pendingPrice: null,
+            reason: null,
+            requestedAt: now(),
+            decidedAt: now(),
+          }
+        : {
+            state: 'pending',
+            kind: 'listing',
+            pendingPrice: null,
+            reason: null,
+            requestedAt: now(),
+            decidedAt: null,
+          },
       photos: [],
       sold: 0,
       history: [],

@@ -50,9 +50,14 @@ describe('becoming a seller', () => {
   it('names the missing shop name and sends nothing to membership', async () => {
     setUp();
     const cookie = await signInAs(ANGGOTA);
-    const applied = () => services.current.calls.filter((c) => c.url.pathname.endsWith('/seller-applications'));
+    const applied = () =>
+      services.current.calls.filter((c) => c.url.pathname.endsWith('/seller-applications'));
     const res = await run<{ errors: Record<string, string> }>(() =>
-      applyRoute(args(post(`${base}/daftar`, { shopName: ' ', description: 'Kue', handoff: 'drop_off' }, cookie), { slug })),
+      applyRoute(
+        args(post(`${base}/daftar`, { shopName: ' ', description: 'Kue', handoff: 'drop_off' }, cookie), {
+          slug,
+        }),
+      ),
     );
     expect(res.status).toBe(400);
     expect(res.data.errors.shopName).toBe('errors.required');
@@ -65,18 +70,30 @@ describe('becoming a seller', () => {
     const applied = await run(() =>
       applyRoute(
         args(
-          post(`${base}/daftar`, { shopName: 'Kue Bu Siti', description: 'Kue basah', handoff: 'outlet_pickup' }, cookie),
+          post(
+            `${base}/daftar`,
+            { shopName: 'Kue Bu Siti', description: 'Kue basah', handoff: 'outlet_pickup' },
+            cookie,
+          ),
           { slug },
         ),
       ),
     );
     expect(applied.status).toBe(302);
-    const sent = services.current.calls.find((c) => c.url.pathname.endsWith('/seller-applications') && c.method === 'POST');
-    expect(sent?.body).toEqual({ shopName: 'Kue Bu Siti', description: 'Kue basah', handoff: 'outlet_pickup' });
+    const sent = services.current.calls.find(
+      (c) => c.url.pathname.endsWith('/seller-applications') && c.method === 'POST',
+    );
+    expect(sent?.body).toEqual({
+      shopName: 'Kue Bu Siti',
+      description: 'Kue basah',
+      handoff: 'outlet_pickup',
+    });
     const waiting = await open<{ applications: { status: string }[]; canApply: boolean; notice: unknown }>(
       applyLoader,
       `${base}/daftar`,
-      applied.headers.get('Set-Cookie')?.split(';')[0] ? `${cookie}; ${applied.headers.get('Set-Cookie')?.split(';')[0]}` : cookie,
+      applied.headers.get('Set-Cookie')?.split(';')[0]
+        ? `${cookie}; ${applied.headers.get('Set-Cookie')?.split(';')[0]}`
+        : cookie,
     );
     expect(waiting.data.applications.map((a) => a.status)).toEqual(['pending']);
     expect(waiting.data.canApply).toBe(false);
@@ -87,18 +104,27 @@ describe('becoming a seller', () => {
     const declined = await run(() =>
       staffSellersRoute(
         args(
-          post(`/kelola/${slug}/penjual`, { intent: 'decline', applicationId: application?.applicationId ?? '', reason: 'Belum ada izin PIRT' }, ketua),
+          post(
+            `/kelola/${slug}/penjual`,
+            {
+              intent: 'decline',
+              applicationId: application?.applicationId ?? '',
+              reason: 'Belum ada izin PIRT',
+            },
+            ketua,
+          ),
           { slug },
         ),
       ),
     );
     expect(declined.status).toBe(302);
-    const after = await open<{ applications: { status: string; declineReason: string | null }[]; canApply: boolean }>(
-      applyLoader,
-      `${base}/daftar`,
-      cookie,
-    );
-    expect(after.data.applications).toMatchObject([{ status: 'declined', declineReason: 'Belum ada izin PIRT' }]);
+    const after = await open<{
+      applications: { status: string; declineReason: string | null }[];
+      canApply: boolean;
+    }>(applyLoader, `${base}/daftar`, cookie);
+    expect(after.data.applications).toMatchObject([
+      { status: 'declined', declineReason: 'Belum ada izin PIRT' },
+    ]);
     expect(after.data.canApply).toBe(true);
   });
 });
@@ -136,12 +162,21 @@ describe("a seller's listings", () => {
     expect(res.status).toBe(302);
     const productId = (res.headers.get('Location') ?? '').split('/').pop() ?? '';
     expect(res.headers.get('Location')).toBe(`${base}/barang/${productId}`);
-    const created = services.current.calls.find((c) => c.method === 'POST' && c.url.pathname === `/cooperatives/${slug}/products`);
-    expect(created?.body).toMatchObject({ name: 'Keripik Singkong Balado', price: 12_500, stock: 20, maxPerOrder: null });
-    expect((created?.body as { sku: string }).sku).toMatch(/^JUAL-[0-9A-F]{10}$/);
+    const created = services.current.calls.find(
+      (c) => c.method === 'POST' && c.url.pathname === `/cooperatives/${slug}/products`,
+    );
+    expect(created?.body).toMatchObject({
+      name: 'Keripik Singkong Balado',
+      price: 12_500,
+      stock: 20,
+      maxPerOrder: null,
+    });
+    expect((created?.body as { sku?: string } | undefined)?.sku).toMatch(/^JUAL-[0-9A-F]{10}$/);
     const upload = services.current.calls.find((c) => c.url.pathname === `/cooperatives/${slug}/photos`);
     expect(upload?.headers.get('Authorization')).toMatch(/^Bearer at\.catalog\.per_kb_sri\./);
-    const put = services.current.calls.find((c) => c.method === 'PUT' && c.url.pathname === `/products/${productId}/photos`);
+    const put = services.current.calls.find(
+      (c) => c.method === 'PUT' && c.url.pathname === `/products/${productId}/photos`,
+    );
     expect(put?.body).toEqual({ photoIds: [expect.stringMatching(/^pho_/)] });
 
     const page = await open<{ listing: { review: { state: string }; photos: unknown[] } }>(
@@ -155,7 +190,11 @@ describe("a seller's listings", () => {
     expect(page.data.listing.photos).toHaveLength(1);
     // Waiting for review: not on the storefront.
     expect(services.current.products.has(productId)).toBe(false);
-    const list = await open<{ listings: { id: string; review: { state: string } }[] }>(listingsLoader, base, cookie);
+    const list = await open<{ listings: { id: string; review: { state: string } }[] }>(
+      listingsLoader,
+      base,
+      cookie,
+    );
     expect(list.data.listings.map((l) => [l.id, l.review.state])).toEqual([[productId, 'pending']]);
   });
 
@@ -166,27 +205,40 @@ describe("a seller's listings", () => {
     const res = await run<{ errors: Record<string, string> }>(() =>
       listingRoute(
         args(
-          multipart(`${base}/barang/${l.product.id}`, { intent: 'photo' }, { photo: jpeg('nota.pdf', 'application/pdf') }, cookie),
+          multipart(
+            `${base}/barang/${l.product.id}`,
+            { intent: 'photo' },
+            { photo: jpeg('nota.pdf', 'application/pdf') },
+            cookie,
+          ),
           { slug, productId: l.product.id },
         ),
       ),
     );
     expect(res.status).toBe(400);
     expect(res.data.errors.photo).toBe('errors.photoType');
-    expect(services.current.calls.some((c) => c.url.pathname.endsWith('/photos') && c.method === 'POST')).toBe(false);
+    expect(
+      services.current.calls.some((c) => c.url.pathname.endsWith('/photos') && c.method === 'POST'),
+    ).toBe(false);
   });
 
   it("answers 404 when a seller opens or changes another seller's listing", async () => {
     setUp();
     const l = seller().addListing('per_kb_sri');
     const ani = await signInAs(ANI);
-    const page = await open(listingLoader, `${base}/barang/${l.product.id}`, ani, { productId: l.product.id });
+    const page = await open(listingLoader, `${base}/barang/${l.product.id}`, ani, {
+      productId: l.product.id,
+    });
     expect(page.status).toBe(404);
     expect(page.data).toMatchObject({ reason: 'not-found' });
     const stock = await run(() =>
       listingRoute(
         args(
-          post(`${base}/barang/${l.product.id}`, { intent: 'stock', direction: 'in', quantity: '5', reason: 'received', note: '' }, ani),
+          post(
+            `${base}/barang/${l.product.id}`,
+            { intent: 'stock', direction: 'in', quantity: '5', reason: 'received', note: '' },
+            ani,
+          ),
           { slug, productId: l.product.id },
         ),
       ),
@@ -213,7 +265,9 @@ describe("a seller's listings", () => {
     const wrong = await change({ direction: 'out', quantity: '2', reason: 'received' });
     expect(wrong.status).toBe(400);
     expect(wrong.data.errors.direction).toBe('errors.receivedIsIn');
-    expect((await change({ direction: 'out', quantity: '3', reason: 'damaged', note: 'Kemasan sobek' })).status).toBe(302);
+    expect(
+      (await change({ direction: 'out', quantity: '3', reason: 'damaged', note: 'Kemasan sobek' })).status,
+    ).toBe(302);
     const sent = services.current.calls.find((c) => c.url.pathname.endsWith('/stock-adjustments'));
     expect(sent?.body).toEqual({ quantity: -3, reason: 'damaged', note: 'Kemasan sobek' });
     const tooMany = await change({ direction: 'out', quantity: '50', reason: 'correction' });
@@ -225,7 +279,11 @@ describe("a seller's listings", () => {
       cookie,
       { productId: l.product.id },
     );
-    expect(page.data.history[0]).toMatchObject({ kind: 'stock_adjusted', reason: 'damaged', by: { personId: SRI.personId } });
+    expect(page.data.history[0]).toMatchObject({
+      kind: 'stock_adjusted',
+      reason: 'damaged',
+      by: { personId: SRI.personId },
+    });
   });
 
   it('a big price change waits for review with the proposed price; archiving takes it off the market', async () => {
@@ -235,25 +293,35 @@ describe("a seller's listings", () => {
     const edit = await run(() =>
       listingRoute(
         args(
-          post(`${base}/barang/${l.product.id}`, { intent: 'edit', name: l.product.name, description: '', price: '15000', maxPerOrder: '3' }, cookie),
+          post(
+            `${base}/barang/${l.product.id}`,
+            { intent: 'edit', name: l.product.name, description: '', price: '15000', maxPerOrder: '3' },
+            cookie,
+          ),
           { slug, productId: l.product.id },
         ),
       ),
     );
     expect(edit.status).toBe(302);
-    const page = await open<{ listing: { price: number; maxPerOrder: number; review: { state: string; kind: string; pendingPrice: number } } }>(
-      listingLoader,
-      `${base}/barang/${l.product.id}`,
-      cookie,
-      { productId: l.product.id },
-    );
+    const page = await open<{
+      listing: {
+        price: number;
+        maxPerOrder: number;
+        review: { state: string; kind: string; pendingPrice: number };
+      };
+    }>(listingLoader, `${base}/barang/${l.product.id}`, cookie, { productId: l.product.id });
     expect(page.data.listing).toMatchObject({
       price: 10_000,
       maxPerOrder: 3,
       review: { state: 'pending', kind: 'price', pendingPrice: 15_000 },
     });
     const archived = await run(() =>
-      listingRoute(args(post(`${base}/barang/${l.product.id}`, { intent: 'archive' }, cookie), { slug, productId: l.product.id })),
+      listingRoute(
+        args(post(`${base}/barang/${l.product.id}`, { intent: 'archive' }, cookie), {
+          slug,
+          productId: l.product.id,
+        }),
+      ),
     );
     expect(archived.status).toBe(302);
     expect(archived.headers.get('Location')).toBe(base);
@@ -265,7 +333,12 @@ describe("a seller's listings", () => {
     const cookie = await signInAs(SRI);
     const res = await run(() =>
       newListingRoute(
-        args(multipart(`${base}/barang/baru`, { name: 'x' }, { photo: jpeg() }, cookie, { Origin: 'https://evil.example' }), { slug }),
+        args(
+          multipart(`${base}/barang/baru`, { name: 'x' }, { photo: jpeg() }, cookie, {
+            Origin: 'https://evil.example',
+          }),
+          { slug },
+        ),
       ),
     );
     expect(res.status).toBe(403);
@@ -289,25 +362,60 @@ describe("a seller's sales and balance", () => {
       lastPayoutAt: null,
     });
     seller().statements.set('mbr_kb_sri', [
-      { date: `${month}-02`, at: `${month}-02T03:00:00.000Z`, kind: 'sale', notaNumber: 'KB-0007', product: 'Rengginang', quantity: 2, receiptNumber: null, amount: 30_000, balance: 30_000 },
-      { date: `${month}-02`, at: `${month}-02T03:00:00.000Z`, kind: 'commission', notaNumber: 'KB-0007', product: 'Rengginang', quantity: null, receiptNumber: null, amount: -3_000, balance: 27_000 },
+      {
+        date: `${month}-02`,
+        at: `${month}-02T03:00:00.000Z`,
+        kind: 'sale',
+        notaNumber: 'KB-0007',
+        product: 'Rengginang',
+        quantity: 2,
+        receiptNumber: null,
+        amount: 30_000,
+        balance: 30_000,
+      },
+      {
+        date: `${month}-02`,
+        at: `${month}-02T03:00:00.000Z`,
+        kind: 'commission',
+        notaNumber: 'KB-0007',
+        product: 'Rengginang',
+        quantity: null,
+        receiptNumber: null,
+        amount: -3_000,
+        balance: 27_000,
+      },
     ]);
     seller().sales.set('mbr_kb_sri', [
-      { productId: 'p1', name: 'Rengginang', day: jakartaToday(), quantity: 2, amount: 30_000, nota: 'KB-0007' },
+      {
+        productId: 'p1',
+        name: 'Rengginang',
+        day: jakartaToday(),
+        quantity: 2,
+        amount: 30_000,
+        nota: 'KB-0007',
+      },
     ]);
   }
 
   it('shows the balance and the month’s statement; a malformed month is the form’s 400', async () => {
     withMoney();
     const cookie = await signInAs(SRI);
-    const res = await open<{ balance: { balance: number }; statement: { lines: unknown[] } }>(balanceLoader, `${base}/saldo`, cookie);
+    const res = await open<{ balance: { balance: number }; statement: { lines: unknown[] } }>(
+      balanceLoader,
+      `${base}/saldo`,
+      cookie,
+    );
     expect(res.status).toBe(200);
     expect(res.data.balance.balance).toBe(27_000);
     expect(res.data.statement.lines).toHaveLength(2);
     const asked = services.current.calls.find((c) => c.url.pathname.endsWith('/statement'));
     expect(asked?.url.pathname).toBe(`/cooperatives/${slug}/sellers/mbr_kb_sri/statement`);
     expect(asked?.url.searchParams.get('month')).toBe(month);
-    const bad = await open<{ monthError: string; statement: unknown }>(balanceLoader, `${base}/saldo?month=2026-13`, cookie);
+    const bad = await open<{ monthError: string; statement: unknown }>(
+      balanceLoader,
+      `${base}/saldo?month=2026-13`,
+      cookie,
+    );
     expect(bad.status).toBe(400);
     expect(bad.data).toMatchObject({ monthError: 'errors.month', statement: null });
   });
@@ -323,17 +431,29 @@ describe("a seller's sales and balance", () => {
     expect(res.headers.get('Content-Disposition')).toMatch(/^attachment/);
     expect(res.headers.get('Cache-Control')).toBe('private, no-store');
     expect(res.data).toContain(`${month}-02,sale,30000`);
-    const wrong = await run(() => statementFile(args(get(`${base}/saldo/unduh?month=${month}&format=exe`, cookie), { slug })));
+    const wrong = await run(() =>
+      statementFile(args(get(`${base}/saldo/unduh?month=${month}&format=exe`, cookie), { slug })),
+    );
     expect(wrong.status).toBe(404);
   });
 
   it('shows sales per product and day with the nota numbers; another seller sees only theirs', async () => {
     withMoney();
-    const res = await open<{ report: { products: { notaNumbers: string[] }[] } }>(salesLoader, `${base}/penjualan`, await signInAs(SRI));
+    const res = await open<{ report: { products: { notaNumbers: string[] }[] } }>(
+      salesLoader,
+      `${base}/penjualan`,
+      await signInAs(SRI),
+    );
     expect(res.status).toBe(200);
-    expect(res.data.report.products).toMatchObject([{ name: 'Rengginang', quantity: 2, notaNumbers: ['KB-0007'] }]);
+    expect(res.data.report.products).toMatchObject([
+      { name: 'Rengginang', quantity: 2, notaNumbers: ['KB-0007'] },
+    ]);
     seller().addListing('per_kb_ani', { name: 'Sambal Bawang' });
-    const ani = await open<{ report: { products: unknown[] } }>(salesLoader, `${base}/penjualan`, await signInAs(ANI));
+    const ani = await open<{ report: { products: unknown[] } }>(
+      salesLoader,
+      `${base}/penjualan`,
+      await signInAs(ANI),
+    );
     expect(ani.data.report.products).toEqual([]);
     const asked = services.current.calls.filter((c) => c.url.pathname.endsWith('/sales')).at(-1);
     expect(asked?.url.pathname).toBe(`/cooperatives/${slug}/sellers/mbr_kb_ani/sales`);

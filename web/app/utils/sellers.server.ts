@@ -95,11 +95,19 @@ export function setSellerStanding(
         method: 'POST',
         token,
         body: { reason: change.reason },
-        schema: answerSchema('membership', 'post', '/cooperatives/{cooperativeId}/sellers/{sellerId}/suspend'),
+        schema: answerSchema(
+          'membership',
+          'post',
+          '/cooperatives/{cooperativeId}/sellers/{sellerId}/suspend',
+        ),
       })
     : callService('membership', `${path}/reinstate`, {
         method: 'POST',
         token,
-        schema: answerSchema('membership', 'post', '/cooperatives/{cooperativeId}/sellers/{sellerId}/reinstate'),
+        schema: answerSchema(
+          'membership',
+          'post',
+          '/cooperatives/{cooperativeId}/sellers/{sellerId}/reinstate',
+        ),
       });
 }
