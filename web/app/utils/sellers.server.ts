@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { answerSchema } from './contract.server';
 import { callService } from './http.server';
 import type { Handoff, RegisteredSeller, SellerApplication } from './views';
