@@ -1,4 +1,6 @@
 import { createServiceApp, type ReadinessCheck, serveOpenApi, type TokenVerifier } from '@pasar/service-kit';
+import { moderationRoutes } from './routes/moderation.routes';
+import { productExtrasRoutes } from './routes/product-extras.routes';
 import { publicRoutes } from './routes/public.routes';
 import { staffRoutes } from './routes/staff.routes';
 import type { CatalogDeps } from './use-cases/deps';
@@ -20,9 +22,11 @@ export function createApp(deps: AppDeps): ReturnType<typeof createServiceApp> {
   });
   app.route('/', publicRoutes(deps));
   app.route('/', staffRoutes(deps));
+  app.route('/', productExtrasRoutes(deps));
+  app.route('/', moderationRoutes(deps));
   serveOpenApi(app, {
     title: 'Pasar catalog',
-    version: '2.0.0',
+    version: '2.1.0',
     description:
       "A cooperative's product listings and stock. Staff routes need a membership access token (Authorization: Bearer); each operation's rule is under x-pasar-access.",
   });

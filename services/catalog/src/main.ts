@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { CatalogConfigSchema } from './config';
 import { ListingCache } from './db/listing-cache';
 import { createRepositories, ensureIndexes, outboxCollections, outboxNudger } from './db/repositories';
+import type { CatalogDeps } from './use-cases/ports';
 import { catalogSubscriptions } from './events/subscriptions';
 
 startMain('catalog', async () => {
@@ -12,7 +13,8 @@ startMain('catalog', async () => {
   await ensureIndexes(repos);
   const outbox = outboxCollections(rt.conn);
   const relay = rt.relay(Object.values(outbox), { sweepIntervalMs: config.OUTBOX_SWEEP_MS });
-  const deps = {
+  // Photos: the `photos` collection the upload pipeline (src/photos) writes, read by MongoPhotoLookup.
+  const deps: CatalogDeps = {
     ...repos,
     logger: rt.logger,
     outboxWritten: outboxNudger(relay, outbox),

@@ -5,21 +5,16 @@ import {
   type EventContext,
   newEvent,
   OrderCancelled,
+  OrderCompleted,
   OrderConfirmed,
   OrderExpired,
   type OrderLine,
   OrderPlaced,
 } from '@pasar/contracts';
-import { createLogger } from '@pasar/events';
 import { createTestIssuer } from '@pasar/service-kit/testing';
-import { testDatabase } from '@pasar/testkit';
 import { expect } from 'vitest';
-import { createApp } from '../src/app';
-import { ListingCache } from '../src/db/listing-cache';
-import { createRepositories, ensureIndexes } from '../src/db/repositories';
-import type { NewProduct, Product } from '../src/domain/product';
-import { createProduct } from '../src/use-cases/create-product';
-import type { CatalogDeps } from '../src/use-cases/deps';
+import type { createApp } from '../src/app';
+import type { NewProduct } from '../src/domain/product';
 
 /** Signs access tokens as membership would; the test apps verify against its keys. */
 export const issuer = await createTestIssuer();
@@ -98,45 +93,6 @@ export function documentedApp(app: ReturnType<typeof createApp>) {
   };
 }
 
-/** A fresh database with catalog's repositories and app on it; `drop()` removes it. */
-export async function catalogTestEnv(prefix = 'catalog', opts: { listingCacheMs?: number } = {}) {
-  const db = await testDatabase(prefix);
-  const repos = createRepositories(db.conn);
-  await ensureIndexes(repos);
-  const deps: CatalogDeps = {
-    ...repos,
-    logger: createLogger('catalog-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
-    ...(opts.listingCacheMs ? { listings: new ListingCache({ ttlMs: opts.listingCacheMs }) } : {}),
-  };
-  const app = documentedApp(createApp({ ...deps, verifier: issuer.verifier('catalog') }));
-  return {
-    db,
-    deps,
-    app,
-    /** Every event in the product document's outbox, oldest first. */
-    outboxOf: async (productId: string) => {
-      const doc = await repos.products.model.collection.findOne({
-        _id: repos.products.model.castObject({ _id: productId })._id,
-      });
-      return ((doc?.outbox ?? []) as { topic: string; key: string; envelope: OutboxEnvelope }[]).map((e) => ({
-        ...e.envelope,
-        topic: e.topic,
-        key: e.key,
-      }));
-    },
-    /** Creates a product through the real use case (so it carries its event). */
-    product: (overrides: Partial<NewProduct> = {}) => createProduct(deps, aProduct(overrides)),
-    stockOf: async (p: Product) => {
-      const doc = await repos.products.model.findById(p.id).lean();
-      return doc!.stock;
-    },
-    drop: () => db.drop(),
-  };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: event data is checked by the assertions that read it
-type OutboxEnvelope = { type: string; subject: string; cooperativeid: string; data: Record<string, any> };
-
 let skuCounter = 0;
 
 export function aProduct(overrides: Partial<NewProduct> = {}): NewProduct {
@@ -207,6 +163,24 @@ export function orderConfirmed(orderId: string, lines: OrderLine[]) {
 
 export function orderCancelled(orderId: string, lines: OrderLine[]) {
   return newEvent(OrderCancelled, orderId, { orderId, by: 'shopper', reason: 'Tidak jadi', lines }, ctx);
+}
+
+export function orderCompleted(orderId: string, lines: OrderLine[]) {
+  const total = lines.reduce((s, l) => s + l.lineTotal, 0);
+  return newEvent(
+    OrderCompleted,
+    orderId,
+    {
+      orderId,
+      notaNumber: 'KRB-2026-000123',
+      paymentMethod: 'cash',
+      total,
+      cashReceived: total,
+      handover: 'pickup_code',
+      lines,
+    },
+    ctx,
+  );
 }
 
 export function orderExpired(orderId: string, lines: OrderLine[]) {

@@ -1,4 +1,4 @@
-import { catalogTestEnv } from './builders';
+import { catalogTestEnv } from './mongo-env';
 
 /** A catalog test env plus readers of the events each order's reservation document carries. */
 export async function stockTestEnv(prefix: string) {

@@ -297,7 +297,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** List a new product (a penjual becomes its owner); emits ProductPublished (ProductUpdated for a draft) and AuditRecorded */
+    /** List a new product. A penjual must be an active seller here: the listing carries their seller id, they own it, and a listing to be published waits for review as a draft. Emits ProductPublished (ProductUpdated for a draft) and AuditRecorded */
     post: {
       parameters: {
         query?: never;
@@ -311,7 +311,8 @@ export interface paths {
         content: {
           'application/json': {
             sku: string;
-            sellerId: string;
+            /** @description Whose goods these are (a member id). Staff must send it (422 PRODUCT.SELLER_REQUIRED); a penjual's listing always carries their own seller id, whatever is sent */
+            sellerId?: string;
             name: string;
             /** @default  */
             description?: string;
@@ -355,13 +356,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Created */
+        /** @description Created (for a penjual: a draft with review.state pending when asked to publish) */
         201: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ProductView'];
+            'application/json': components['schemas']['StaffProductView'];
           };
         };
         /** @description Invalid input: names each field and why */
@@ -382,7 +383,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Signed in, without the role this needs in this cooperative */
+        /** @description AUTH.FORBIDDEN, or SELLER.NOT_ACTIVE: a penjual who is not an approved, active seller of this cooperative */
         403: {
           headers: {
             [name: string]: unknown;
@@ -420,6 +421,15 @@ export interface paths {
         };
         /** @description The body is not application/json */
         415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description PRODUCT.SUBSIDISED_STAFF_ONLY (a penjual listing LPG, pupuk, HET goods or a buyer limit; details.field names it) or PRODUCT.SELLER_REQUIRED (staff did not name the seller) */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -575,7 +585,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Edit or archive a product (an empty body changes nothing); emits ProductUpdated / ProductPublished / ProductArchived, and AuditRecorded for a price or status change */
+    /** Edit or archive a product (an empty body changes nothing). A penjual's publishing of a listing never approved, and price change above the cooperative's threshold, wait for review (the live price stays). Emits ProductUpdated / ProductPublished / ProductArchived, and AuditRecorded for a price or status change */
     patch: {
       parameters: {
         query?: never;
@@ -607,13 +617,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description The product after the edit */
+        /** @description The product after the edit (review says what waits for a pengurus) */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ProductView'];
+            'application/json': components['schemas']['StaffProductView'];
           };
         };
         /** @description Invalid input: names each field and why */
@@ -679,8 +689,83 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description PRODUCT.SUBSIDISED_STAFF_ONLY: a penjual setting het or buyerLimit */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/sellers/{sellerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A seller's shop page: shop facts and their published goods (newest 50); 404 for unknown or suspended sellers */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          sellerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The seller page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SellerPage'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description An access token was sent and is invalid, expired or tampered */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description SELLER.NOT_FOUND: no such seller here, or suspended */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/cooperatives/{cooperativeId}/products/all': {
@@ -690,7 +775,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Back office: every product of the cooperative whatever its status (a penjual sees only their own), newest change first */
+    /** Back office: every product of the cooperative whatever its status (a penjual sees only their own, with review state and rejection reason), newest change first */
     get: {
       parameters: {
         query?: {
@@ -770,7 +855,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Add units on hand; emits AuditRecorded (available before and after) */
+    /** Add units on hand (a `received` stock adjustment); emits AuditRecorded (available before and after) */
     post: {
       parameters: {
         query?: never;
@@ -868,6 +953,796 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/products/{productId}/stock-adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Count units in or out with a reason: received (> 0), damaged (< 0), correction (either). Never takes units held for orders. Emits AuditRecorded; in the history */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          productId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Units in (> 0) or out (< 0); received > 0, damaged < 0, correction either */
+            quantity: number;
+            /** @enum {string} */
+            reason: 'received' | 'damaged' | 'correction';
+            /** @default  */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The product after the adjustment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffProductView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description PRODUCT.NOT_FOUND: no such product, another cooperative's, or (for a penjual) another seller's */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description STOCK.BELOW_RESERVED: fewer units on hand and not held for orders than would be taken (details.available, details.reserved), or PRODUCT.CONFLICT */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description STOCK.ADJUSTMENT_SIGN: received must be positive, damaged negative (details.field = quantity) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/products/{productId}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the product's photos (at most 8, in order) from photos you uploaded to its cooperative; [] removes them */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          productId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Photos in display order, at most 8, each uploaded by you to this cooperative; [] removes all */
+            photoIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The product with its photos */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffProductView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description PRODUCT.NOT_FOUND: no such product, another cooperative's, or (for a penjual) another seller's */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description PHOTO.NOT_FOUND: a photo id is unknown or not yours in this cooperative */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/products/{productId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every change of price, stock (adjustments, not sales), text, photos, status and review decisions, by whom and when, oldest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          productId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The history */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** Format: date-time */
+                at: string;
+                by: {
+                  personId: string;
+                  roles: string[];
+                } | null;
+                /** @enum {string} */
+                kind:
+                  | 'created'
+                  | 'edited'
+                  | 'stock_adjusted'
+                  | 'photos_set'
+                  | 'review_requested'
+                  | 'review_approved'
+                  | 'review_rejected';
+                changes: {
+                  field: string;
+                  before?: unknown;
+                  after?: unknown;
+                }[];
+                reason?: string;
+                note?: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description PRODUCT.NOT_FOUND: no such product, another cooperative's, or (for a penjual) another seller's */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The moderation queue: sellers' new listings and price changes waiting for a pengurus, each with its diff */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Pending reviews, oldest request first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                product: components['schemas']['StaffProductView'];
+                /** @enum {string} */
+                kind: 'listing' | 'price';
+                /** Format: date-time */
+                requestedAt: string;
+                diff: {
+                  field: string;
+                  before?: unknown;
+                  after?: unknown;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/products/{productId}/review/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve what waits: a new listing is published, a price change goes live. Audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          productId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The product after the decision */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffProductView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description PRODUCT.NOT_FOUND: no such product, another cooperative's, or (for a penjual) another seller's */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description REVIEW.NOT_PENDING: nothing on this listing waits for review */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/products/{productId}/review/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject what waits, with a reason the seller sees; the listing and its live price stay as they are. Audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          productId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The product after the decision */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StaffProductView'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description PRODUCT.NOT_FOUND: no such product, another cooperative's, or (for a penjual) another seller's */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description REVIEW.NOT_PENDING: nothing on this listing waits for review */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/listing-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cooperative's listing rules (price-review threshold; default 20 %) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cooperativeId: string;
+              priceReviewThresholdPercent: number;
+              /** Format: date-time */
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Set the price-review threshold: a penjual's price change by more than this percentage waits for review. Audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            priceReviewThresholdPercent: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cooperativeId: string;
+              priceReviewThresholdPercent: number;
+              /** Format: date-time */
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -913,6 +1788,13 @@ export interface components {
       /** @description The price is the HET (harga eceran tertinggi) */
       het?: boolean;
       imageUrl: string | null;
+      /** @description Uploaded photos in display order; [] when none (always sent) */
+      photos?: components['schemas']['ProductPhoto'][];
+      /** @description The seller's shop; null for the cooperative's own goods (always sent) */
+      seller?: {
+        sellerId: string;
+        shopName: string;
+      } | null;
       /** @enum {string} */
       status: 'draft' | 'published' | 'archived';
       stock: {
@@ -922,6 +1804,24 @@ export interface components {
       inStock: boolean;
       /** Format: date-time */
       createdAt: string;
+    };
+    ProductPhoto: {
+      photoId: string;
+      width: number;
+      height: number;
+      variants: {
+        width: number;
+        url: string;
+      }[];
+    };
+    SellerPage: {
+      sellerId: string;
+      cooperativeId: string;
+      shopName: string;
+      description: string;
+      /** @enum {string} */
+      handoff: 'outlet_pickup' | 'drop_off';
+      products: components['schemas']['ProductView'][];
     };
     StaffProductView: {
       id: string;
@@ -952,6 +1852,13 @@ export interface components {
       /** @description The price is the HET (harga eceran tertinggi) */
       het?: boolean;
       imageUrl: string | null;
+      /** @description Uploaded photos in display order; [] when none (always sent) */
+      photos?: components['schemas']['ProductPhoto'][];
+      /** @description The seller's shop; null for the cooperative's own goods (always sent) */
+      seller?: {
+        sellerId: string;
+        shopName: string;
+      } | null;
       /** @enum {string} */
       status: 'draft' | 'published' | 'archived';
       stock: {
@@ -963,6 +1870,21 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       ownerPersonId: string | null;
+      sellerSuspended: boolean;
+      listingApproved: boolean;
+      /** @description The latest review of the listing or of a price change: pending, approved or rejected (with the reason) */
+      review: {
+        /** @enum {string} */
+        state: 'pending' | 'approved' | 'rejected';
+        /** @enum {string} */
+        kind: 'listing' | 'price';
+        pendingPrice: number | null;
+        reason: string | null;
+        /** Format: date-time */
+        requestedAt: string;
+        /** Format: date-time */
+        decidedAt: string | null;
+      } | null;
       /** Format: date-time */
       updatedAt: string;
     };

@@ -10,13 +10,17 @@ const SORTS: Record<ProductSort, { field: 'createdAt' | 'price' | 'sortName'; di
   name: { field: 'sortName', dir: 1 },
 };
 
+/** What the storefront shows: published, and the seller (if any) not suspended. */
+export const VISIBLE = { status: 'published', sellerSuspended: { $ne: true } } as const;
+
 /**
  * The mongo filter and sort of a public list page. Every sort is total (ties broken by `_id` in
  * the same direction), which keyset pagination needs: "after" = strictly past (key, id).
  */
 export function buildListQuery(filters: ProductFilters, sort: ProductSort, after?: CursorPosition) {
   const and: FilterQuery<ProductDoc>[] = [];
-  const filter: FilterQuery<ProductDoc> = { cooperativeId: filters.cooperativeId, status: 'published' };
+  const filter: FilterQuery<ProductDoc> = { cooperativeId: filters.cooperativeId, ...VISIBLE };
+  if (filters.sellerId) filter.sellerId = filters.sellerId;
   if (filters.category) filter.category = filters.category;
   if (filters.minPrice !== undefined || filters.maxPrice !== undefined) {
     filter.price = {

@@ -1,8 +1,11 @@
 import type { Envelope } from '@pasar/contracts';
 import { withOutbox } from '@pasar/events';
 import type { Connection } from 'mongoose';
+import type { HistoryEntry } from '../domain/history';
 import { orderKey } from '../domain/reservation';
 import type { Product } from '../domain/product';
+import type { HoldResult, StockStore } from '../use-cases/ports';
+import { HistoryRepository, pendingHistory } from './history.repository';
 import { type ProductDoc, type ProductModel, productModel, toObjectId, toProduct } from './product.model';
 
 /**
@@ -11,15 +14,20 @@ import { type ProductDoc, type ProductModel, productModel, toObjectId, toProduct
  *   releaseHold: reserved  -> available, forgets the hold                 (undo of hold)
  *   commitHold:  reserved  -> sold, the hold becomes `sales.<orderId>`
  *   releaseSale: sold      -> available, forgets the sale                 (undo of commit)
+ *   forgetSale:  forgets the sale once the order is completed (it can no longer be cancelled), so
+ *                `sales` holds only orders still open: bounded, not one key per sale forever
  * Each is conditioned on the order's entry being (or not being) there, so running one twice moves
  * nothing the second time: redelivered events and re-run sagas never double-count. Every move keeps
  * `available + reserved + sold` unchanged and no counter below zero.
  */
-export class ProductStockRepository {
-  constructor(readonly model: ProductModel) {}
+export class ProductStockRepository implements StockStore {
+  constructor(
+    readonly model: ProductModel,
+    private readonly history: HistoryRepository,
+  ) {}
 
   static on(conn: Connection): ProductStockRepository {
-    return new ProductStockRepository(productModel(conn));
+    return new ProductStockRepository(productModel(conn), HistoryRepository.on(conn));
   }
 
   /** The products of an order's lines as they are now, and how many units each already holds for it. */
@@ -30,7 +38,9 @@ export class ProductStockRepository {
     const oids = productIds.map(toObjectId).filter((o) => o !== null);
     // One lookup per id rather than `$in`: FerretDB only turns an exact `{_id}` filter into an index lookup.
     const docs = await Promise.all(
-      oids.map((_id) => this.model.findById(_id, { outbox: 0, sales: 0 }).lean<ProductDoc>()),
+      oids.map((_id) =>
+        this.model.findById(_id, { outbox: 0, sales: 0, historyPending: 0 }).lean<ProductDoc>(),
+      ),
     );
     const key = orderKey(orderId);
     return new Map(
@@ -41,20 +51,23 @@ export class ProductStockRepository {
   }
 
   /** Holds `qty` for the order. `held` is also true when an earlier run already held it. */
-  async hold(
-    productId: string,
-    orderId: string,
-    qty: number,
-  ): Promise<{ held: true } | { held: false; product: Product | null }> {
+  async hold(productId: string, orderId: string, qty: number): Promise<HoldResult> {
     const _id = toObjectId(productId);
     if (!_id) return { held: false, product: null };
     const key = `holds.${orderKey(orderId)}`;
+    // A suspended seller's goods are not for sale to new orders (orders already placed still commit).
     const res = await this.model.updateOne(
-      { _id, status: 'published', 'stock.available': { $gte: qty }, [key]: { $exists: false } },
+      {
+        _id,
+        status: 'published',
+        sellerSuspended: { $ne: true },
+        'stock.available': { $gte: qty },
+        [key]: { $exists: false },
+      },
       { $inc: { 'stock.available': -qty, 'stock.reserved': qty }, $set: { [key]: qty } },
     );
     if (res.modifiedCount === 1) return { held: true };
-    const doc = await this.model.findById(_id, { outbox: 0, sales: 0 }).lean<ProductDoc>();
+    const doc = await this.model.findById(_id, { outbox: 0, sales: 0, historyPending: 0 }).lean<ProductDoc>();
     if (doc?.holds?.[orderId] !== undefined) return { held: true };
     return { held: false, product: doc ? toProduct(doc) : null };
   }
@@ -84,25 +97,36 @@ export class ProductStockRepository {
     });
   }
 
+  async forgetSale(productId: string, orderId: string, qty: number): Promise<boolean> {
+    return this.move(productId, `sales.${orderKey(orderId)}`, qty, {});
+  }
+
   /**
-   * Adds units on hand (a delivery from the seller) if `available` is still `expectedAvailable`,
-   * with `events` (the audit entry) in the same update; the product after, or null when the count
-   * moved meanwhile (or the product is gone).
+   * Adds `delta` units on hand (signed: a delivery, damage, a count) if `available` is still
+   * `expectedAvailable` and stays ≥ 0, with `events` (the audit entry) and the history entry in the
+   * same update; the product after, or null when the count moved meanwhile (or the product is gone).
    */
-  async restock(
+  async adjust(
     productId: string,
-    qty: number,
+    delta: number,
     expectedAvailable: number,
     events: Envelope[] = [],
+    history: HistoryEntry[] = [],
   ): Promise<Product | null> {
+    if (expectedAvailable + delta < 0) return null;
     const doc = await this.model
       .findOneAndUpdate(
         { _id: toObjectId(productId), 'stock.available': expectedAvailable },
-        withOutbox({ $inc: { 'stock.available': qty }, $set: { updatedAt: new Date() } }, events),
+        withOutbox(
+          { $inc: { 'stock.available': delta }, $set: { updatedAt: new Date(), ...pendingHistory(history) } },
+          events,
+        ),
         { returnDocument: 'after' }, // (FerretDB's findAndModify takes no projection)
       )
       .lean<ProductDoc>();
-    return doc ? toProduct(doc) : null;
+    if (!doc) return null;
+    if (history.length > 0) await this.history.settle(productId).catch(() => undefined);
+    return toProduct(doc);
   }
 
   /** Moves `qty` out of the entry at `from` (only if it holds exactly `qty`), removing the entry. */
@@ -117,7 +141,11 @@ export class ProductStockRepository {
     if (!_id) return false;
     const res = await this.model.updateOne(
       { _id, [from]: qty },
-      { $inc: inc, $unset: { [from]: '' }, ...(set ? { $set: set } : {}) },
+      {
+        ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}),
+        $unset: { [from]: '' },
+        ...(set ? { $set: set } : {}),
+      },
     );
     return res.modifiedCount === 1;
   }

@@ -1,7 +1,10 @@
 import { CATEGORIES, UNITS } from '@pasar/contracts';
 import type { OutboxEntry } from '@pasar/events';
 import mongoose, { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { PRODUCT_STATUSES, type Product, type ProductStatus } from '../domain/product';
+import type { HistoryEntry } from '../domain/history';
+import type { ListingReview } from '../domain/moderation';
+import type { ProductPhoto } from '../domain/photo';
+import { PRODUCT_STATUSES, type Product, type ProductSeller, type ProductStatus } from '../domain/product';
 
 /** A product as stored. `holds` / `sales` remember each order's units (key = order id). */
 export interface ProductDoc {
@@ -21,8 +24,19 @@ export interface ProductDoc {
   buyerLimit?: Product['buyerLimit'];
   het?: boolean;
   imageUrl: string | null;
+  /** Absent on products stored before photos, sellers and moderation (read as [], null, false, true, null). */
+  photos?: ProductPhoto[];
+  seller?: ProductSeller | null;
+  sellerSuspended?: boolean;
+  listingApproved?: boolean;
+  review?: ListingReview | null;
   status: ProductStatus;
   stock: { available: number; reserved: number; sold: number };
+  /**
+   * History entries written with the change, not yet copied to `product_history`
+   * (`{ [entryId]: entry }`); emptied right after each write (see history.repository.ts).
+   */
+  historyPending?: Record<string, HistoryEntry>;
   /** Units held for orders not yet confirmed: `{ [orderId]: quantity }`. */
   holds?: Record<string, number>;
   /** Units sold to confirmed orders, so a later cancellation can give them back. */
@@ -54,6 +68,12 @@ const ProductSchema = new Schema<ProductDoc>(
     buyerLimit: { type: Schema.Types.Mixed, default: null },
     het: { type: Boolean, default: false },
     imageUrl: { type: String, default: null },
+    photos: { type: [Schema.Types.Mixed], default: [] },
+    seller: { type: Schema.Types.Mixed, default: null },
+    sellerSuspended: { type: Boolean, default: false },
+    listingApproved: { type: Boolean, default: true },
+    review: { type: Schema.Types.Mixed, default: null },
+    historyPending: { type: Schema.Types.Mixed, default: undefined },
     status: { type: String, required: true, enum: PRODUCT_STATUSES },
     stock: { available: count, reserved: count, sold: count },
     holds: { type: Schema.Types.Mixed, default: undefined },
@@ -75,6 +95,8 @@ ProductSchema.index({ cooperativeId: 1, status: 1, createdAt: -1, _id: -1 });
 ProductSchema.index({ cooperativeId: 1, status: 1, price: 1, _id: 1 });
 ProductSchema.index({ cooperativeId: 1, status: 1, sortName: 1, _id: 1 });
 ProductSchema.index({ cooperativeId: 1, status: 1, category: 1 });
+// A seller's products: the suspension's updateMany and the seller page.
+ProductSchema.index({ cooperativeId: 1, sellerId: 1 });
 
 export type ProductModel = Model<ProductDoc>;
 
@@ -100,6 +122,11 @@ export function toProduct(doc: ProductDoc): Product {
     buyerLimit: doc.buyerLimit ? { quantity: doc.buyerLimit.quantity, period: doc.buyerLimit.period } : null,
     het: doc.het ?? false,
     imageUrl: doc.imageUrl ?? null,
+    photos: doc.photos ?? [],
+    seller: doc.seller ? { sellerId: doc.seller.sellerId, shopName: doc.seller.shopName } : null,
+    sellerSuspended: doc.sellerSuspended ?? false,
+    listingApproved: doc.listingApproved ?? true,
+    review: doc.review ?? null,
     status: doc.status,
     stock: { available: doc.stock.available, reserved: doc.stock.reserved, sold: doc.stock.sold },
     version: doc.version,
@@ -107,6 +134,9 @@ export function toProduct(doc: ProductDoc): Product {
     updatedAt: doc.updatedAt,
   };
 }
+
+/** Fields no product read needs (the outbox, per-order entries, pending history). */
+export const INTERNAL_FIELDS = { outbox: 0, holds: 0, sales: 0, historyPending: 0 } as const;
 
 export function toObjectId(id: string): Types.ObjectId | null {
   return /^[0-9a-f]{24}$/.test(id) ? new mongoose.Types.ObjectId(id) : null;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogTestEnv } from '../../test/builders';
+import { catalogTestEnv } from '../../test/mongo-env';
 import type { Product } from '../domain/product';
 import { listProducts } from '../use-cases/list-products';
 

@@ -1,28 +1,13 @@
 import type { OutboxEntry } from '@pasar/events';
 import { type Connection, type Model, Schema } from 'mongoose';
-import {
-  RESERVATION_STATUSES,
-  type Rejection,
-  type ReservationStatus,
-  type StockLine,
-} from '../domain/reservation';
+import { RESERVATION_STATUSES } from '../domain/reservation';
+import type { Reservation } from '../use-cases/ports';
 
 /**
  * One order's stock reservation (`_id` = order id). The saga's decision and the event that
  * announces it are written together: status + outbox in one single-document update.
  */
-export interface ReservationDoc {
-  _id: string;
-  cooperativeId: string;
-  status: ReservationStatus;
-  lines: StockLine[];
-  rejection: Rejection | null;
-  releaseReason: 'cancelled' | 'expired' | null;
-  history: { status: ReservationStatus; at: Date; note?: string }[];
-  createdAt: Date;
-  updatedAt: Date;
-  outbox?: OutboxEntry[];
-}
+export type ReservationDoc = Omit<Reservation, 'orderId'> & { _id: string; outbox?: OutboxEntry[] };
 
 const ReservationSchema = new Schema<ReservationDoc>(
   {

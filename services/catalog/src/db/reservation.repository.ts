@@ -1,37 +1,17 @@
-import type { Envelope } from '@pasar/contracts';
 import { outboxFields, withOutbox } from '@pasar/events';
 import type { Connection } from 'mongoose';
-import type { Rejection, ReservationStatus, StockLine } from '../domain/reservation';
+import type { Decision, Reservation, ReservationStore, Transition } from '../use-cases/ports';
 import { type ReservationDoc, type ReservationModel, reservationModel } from './reservation.model';
 
-export type Reservation = Omit<ReservationDoc, 'outbox' | '_id'> & { orderId: string };
+export type { Decision, Reservation, Transition } from '../use-cases/ports';
 
 const toReservation = ({ _id, outbox: _o, ...rest }: ReservationDoc): Reservation => ({
   orderId: _id,
   ...rest,
 });
 
-export interface Decision {
-  orderId: string;
-  cooperativeId: string;
-  status: ReservationStatus;
-  lines: StockLine[];
-  events: Envelope[];
-  rejection?: Rejection;
-  releaseReason?: 'cancelled' | 'expired';
-  note?: string;
-}
-
-export interface Transition {
-  from: ReservationStatus[];
-  to: ReservationStatus;
-  events: Envelope[];
-  releaseReason?: 'cancelled' | 'expired';
-  note?: string;
-}
-
 /** One document per order (`_id` = order id): the saga's decisions, each written with its event. */
-export class ReservationRepository {
+export class ReservationRepository implements ReservationStore {
   constructor(readonly model: ReservationModel) {}
 
   static on(conn: Connection): ReservationRepository {

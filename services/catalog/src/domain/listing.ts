@@ -8,6 +8,8 @@ export type ProductSort = (typeof PRODUCT_SORTS)[number];
 /** The filters of a public product list (published products of one cooperative only). */
 export interface ProductFilters {
   cooperativeId: string;
+  /** Only this seller's products (the public seller page). */
+  sellerId?: string;
   q?: string;
   category?: Category;
   minPrice?: number;

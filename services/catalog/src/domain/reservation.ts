@@ -1,12 +1,14 @@
 import type { StockRejectionReason } from '@pasar/contracts';
-import type { Product } from './product';
+import { isVisible, type Product } from './product';
 
 /**
  * One order's stock reservation, created with the saga's first decision: RESERVED or REJECTED.
  * COMMITTED when the order is confirmed; RELEASED when a cancelled or expired order gave its units
  * back (also written as a tombstone for an order that ended before catalog saw it placed).
+ * COMPLETED when a committed order was handed over: it can no longer give units back, so the
+ * products forget its sale markers (the reservation's status now guards against a late release).
  */
-export const RESERVATION_STATUSES = ['RESERVED', 'REJECTED', 'COMMITTED', 'RELEASED'] as const;
+export const RESERVATION_STATUSES = ['RESERVED', 'REJECTED', 'COMMITTED', 'RELEASED', 'COMPLETED'] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
 /** Statuses from which a cancellation/expiry still has units to give back. */
@@ -43,7 +45,8 @@ export function lineProblem(
   cooperativeId: string,
 ): Rejection | null {
   const base = { productId: line.productId, requested: line.quantity };
-  if (product?.status !== 'published' || product.cooperativeId !== cooperativeId) {
+  // A suspended seller's goods are refused for new orders like unpublished ones.
+  if (!product || !isVisible(product) || product.cooperativeId !== cooperativeId) {
     return {
       ...base,
       reason: 'PRODUCT_UNAVAILABLE',
@@ -59,7 +62,7 @@ export function lineProblem(
 }
 
 export function insufficient(line: StockLine, product: Product | null): Rejection {
-  if (product?.status !== 'published') {
+  if (!product || !isVisible(product)) {
     return {
       reason: 'PRODUCT_UNAVAILABLE',
       productId: line.productId,

@@ -1,4 +1,12 @@
-import { dlqTopic, OrderPlaced, Topics } from '@pasar/contracts';
+import {
+  dlqTopic,
+  newEvent,
+  OrderPlaced,
+  SellerApproved,
+  SellerReinstated,
+  SellerSuspended,
+  Topics,
+} from '@pasar/contracts';
 import { listDeadLetterTopics } from '@pasar/events';
 import { freePort, mongoUrlFor, spawnService, testInfra, uniqueName, waitFor } from '@pasar/testkit';
 import { readTopics, testBus } from '@pasar/events/testing';
@@ -63,10 +71,10 @@ describe('catalog service over Kafka', () => {
     return json(res);
   };
   const stockOf = async (id: string) => (await json(await fetch(`${service.url}/products/${id}`))).stock;
-  const publish = async (events: { subject: string }[]) => {
+  const publish = async (events: { subject: string }[], topic: string = OrderPlaced.topic) => {
     const producer = await bus.producer();
     await producer.send({
-      topic: bus.topic(OrderPlaced.topic),
+      topic: bus.topic(topic),
       messages: events.map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
     });
   };
@@ -177,6 +185,75 @@ describe('catalog service over Kafka', () => {
       { what: 'two records on the dead-letter topic' },
     );
     expect(parked.records).toBe(2);
+  });
+
+  it('hides a suspended seller within one event, brings them back on reinstatement, and still commits an order placed before', async () => {
+    const sri = {
+      sellerId: 'mbr_sri_kafka',
+      personId: 'prs_sri',
+      cooperativeId: 'karangbesuki',
+      shopName: 'Dapur Bu Sri',
+      description: 'Keripik tempe rumahan',
+      handoff: 'drop_off' as const,
+    };
+    const ctx = { source: 'urn:pasar:membership-test', cooperativeId: 'karangbesuki' };
+    const sellerEvent = (def: typeof SellerApproved | typeof SellerReinstated) =>
+      newEvent(def, sri.sellerId, sri, ctx);
+    const get = (path: string) => fetch(`${service.url}${path}`);
+    const names = async (qs = '') =>
+      ((await json(await get(`/cooperatives/karangbesuki/products${qs}`))).items as { name: string }[]).map(
+        (p) => p.name,
+      );
+    const statusOf = async (path: string) => (await get(path)).status;
+
+    await publish([sellerEvent(SellerApproved)], SellerApproved.topic);
+    await waitFor(
+      async () => (await statusOf('/cooperatives/karangbesuki/sellers/mbr_sri_kafka')) === 200 || undefined,
+      {
+        what: 'the seller page after SellerApproved',
+      },
+    );
+    const product = await createProduct({
+      sku: 'SRI-K',
+      sellerId: sri.sellerId,
+      name: 'Keripik Kafka Sri',
+      category: 'makanan-ringan',
+      unit: 'pack',
+      stock: 5,
+    });
+    expect(product.seller).toEqual({ sellerId: sri.sellerId, shopName: 'Dapur Bu Sri' });
+    const before = newOrderId();
+    const lines = [orderLine(product, 2)];
+    await publish([orderPlaced(before, lines)]);
+    await probe.waitFor('pasar.catalog.stock.reserved', before);
+
+    await publish(
+      [newEvent(SellerSuspended, sri.sellerId, { ...sri, reason: 'Laporan pembeli diperiksa' }, ctx)],
+      SellerSuspended.topic,
+    );
+    await waitFor(async () => (await statusOf(`/products/${product.id}`)) === 404 || undefined, {
+      what: 'the product page to go after SellerSuspended',
+    });
+    expect(await names()).not.toContain('Keripik Kafka Sri');
+    expect(await names('?q=kafka')).toEqual([]);
+    expect(await statusOf('/cooperatives/karangbesuki/sellers/mbr_sri_kafka')).toBe(404);
+
+    // The order placed before still completes its stock step; a new one is refused.
+    await publish([orderConfirmed(before, lines)]);
+    await probe.waitFor('pasar.catalog.stock.committed', before);
+    const after = newOrderId();
+    await publish([orderPlaced(after, [orderLine(product, 1)])]);
+    expect((await probe.waitFor('pasar.catalog.stock.rejected', after)).data).toMatchObject({
+      reason: 'PRODUCT_UNAVAILABLE',
+      productId: product.id,
+    });
+
+    await publish([sellerEvent(SellerReinstated)], SellerReinstated.topic);
+    await waitFor(async () => (await statusOf(`/products/${product.id}`)) === 200 || undefined, {
+      what: 'the product page to come back after SellerReinstated',
+    });
+    expect(await names('?q=kafka')).toEqual(['Keripik Kafka Sri']);
+    expect((await json(await get(`/products/${product.id}`))).stock).toEqual({ available: 3, reserved: 0 });
   });
 
   it('documents itself at /openapi.json and reports ready', async () => {

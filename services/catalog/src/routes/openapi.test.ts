@@ -3,11 +3,11 @@ import { routeTable } from '@pasar/service-kit';
 import { describe, expect, it } from 'vitest';
 import { json } from '../../test/builders';
 import { createApp } from '../app';
-import type { Repositories } from '../db/repositories';
 import { CURSOR_PATTERN, encodeCursor } from '../domain/cursor';
+import type { CatalogDeps } from '../use-cases/ports';
 
-// /openapi.json touches no repository: empty stand-ins are enough.
-const app = createApp({ ...({} as Repositories), logger: createLogger('test', 'silent') });
+// /openapi.json touches no store: empty stand-ins are enough.
+const app = createApp({ ...({} as CatalogDeps), logger: createLogger('test', 'silent') });
 const doc = await json(await app.request('/openapi.json'));
 const op = (path: string, method: string) => doc.paths[path][method];
 
@@ -20,15 +20,24 @@ describe('GET /openapi.json (generated from the route definitions)', () => {
     expect(documented.sort()).toEqual(table.map((r) => `${r.method} ${r.path}`).sort());
     expect(documented.sort()).toEqual([
       'GET /cooperatives/{cooperativeId}/categories',
+      'GET /cooperatives/{cooperativeId}/listing-settings',
       'GET /cooperatives/{cooperativeId}/products',
       'GET /cooperatives/{cooperativeId}/products/all',
+      'GET /cooperatives/{cooperativeId}/reviews',
+      'GET /cooperatives/{cooperativeId}/sellers/{sellerId}',
       'GET /healthz',
       'GET /metrics',
       'GET /products/{productId}',
+      'GET /products/{productId}/history',
       'GET /readyz',
       'PATCH /products/{productId}',
       'POST /cooperatives/{cooperativeId}/products',
       'POST /products/{productId}/restock',
+      'POST /products/{productId}/review/approve',
+      'POST /products/{productId}/review/reject',
+      'POST /products/{productId}/stock-adjustments',
+      'PUT /cooperatives/{cooperativeId}/listing-settings',
+      'PUT /products/{productId}/photos',
     ]);
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, never>>))
       for (const [method, o] of Object.entries(ops))
@@ -52,15 +61,57 @@ describe('GET /openapi.json (generated from the route definitions)', () => {
       scope: 'path',
     });
     expect(op('/products/{productId}/restock', 'post').security).toEqual([{ bearer: [] }]);
+    expect(rule('/cooperatives/{cooperativeId}/sellers/{sellerId}', 'get')).toEqual({ allow: ['anonymous'] });
+    expect(rule('/cooperatives/{cooperativeId}/reviews', 'get')).toEqual({
+      allow: ['pengurus', 'pengawas'],
+      scope: 'path',
+    });
+    expect(rule('/products/{productId}/review/approve', 'post')).toEqual({
+      allow: ['pengurus'],
+      scope: 'resource',
+    });
+    expect(rule('/products/{productId}/review/reject', 'post')).toEqual({
+      allow: ['pengurus'],
+      scope: 'resource',
+    });
+    expect(rule('/cooperatives/{cooperativeId}/listing-settings', 'put')).toEqual({
+      allow: ['pengurus'],
+      scope: 'path',
+    });
+    expect(rule('/products/{productId}/history', 'get')).toEqual({
+      allow: ['pengurus', 'gudang', 'pengawas', 'penjual'],
+      scope: 'resource',
+    });
+    for (const path of ['/products/{productId}/stock-adjustments', '/products/{productId}/photos'])
+      expect(rule(path, path.endsWith('photos') ? 'put' : 'post')).toEqual({
+        allow: ['pengurus', 'gudang', 'penjual'],
+        scope: 'resource',
+      });
   });
 
   it.each([
     [
       '/cooperatives/{cooperativeId}/products',
       'post',
-      ['201', '400', '401', '403', '404', '409', '413', '415'],
+      ['201', '400', '401', '403', '404', '409', '413', '415', '422'],
     ],
-    ['/products/{productId}', 'patch', ['200', '400', '401', '403', '404', '409', '413', '415']],
+    ['/products/{productId}', 'patch', ['200', '400', '401', '403', '404', '409', '413', '415', '422']],
+    [
+      '/products/{productId}/stock-adjustments',
+      'post',
+      ['200', '400', '401', '403', '404', '409', '413', '415', '422'],
+    ],
+    ['/products/{productId}/photos', 'put', ['200', '400', '401', '403', '404', '409', '413', '415', '422']],
+    ['/products/{productId}/history', 'get', ['200', '400', '401', '403', '404']],
+    ['/products/{productId}/review/approve', 'post', ['200', '400', '401', '403', '404', '409']],
+    ['/products/{productId}/review/reject', 'post', ['200', '400', '401', '403', '404', '409', '413', '415']],
+    ['/cooperatives/{cooperativeId}/reviews', 'get', ['200', '400', '401', '403', '404']],
+    [
+      '/cooperatives/{cooperativeId}/listing-settings',
+      'put',
+      ['200', '400', '401', '403', '404', '409', '413', '415'],
+    ],
+    ['/cooperatives/{cooperativeId}/sellers/{sellerId}', 'get', ['200', '400', '401', '404']],
     ['/products/{productId}/restock', 'post', ['200', '400', '401', '403', '404', '409', '413', '415']],
     ['/cooperatives/{cooperativeId}/products/all', 'get', ['200', '400', '401', '403', '404']],
     ['/cooperatives/{cooperativeId}/products', 'get', ['200', '400', '401', '404']],
@@ -92,7 +143,7 @@ describe('GET /openapi.json (generated from the route definitions)', () => {
     const body = op('/cooperatives/{cooperativeId}/products', 'post').requestBody;
     expect(body.required).toBe(true);
     const schema = body.content['application/json'].schema;
-    expect(schema.required).toEqual(['sku', 'sellerId', 'name', 'category', 'unit', 'price', 'stock']);
+    expect(schema.required).toEqual(['sku', 'name', 'category', 'unit', 'price', 'stock']);
     expect(schema.properties.price).toMatchObject({ type: 'integer', minimum: 1 });
     expect(schema.properties.name).toMatchObject({ minLength: 2, maxLength: 120 });
     expect(schema.additionalProperties).toBe(false);

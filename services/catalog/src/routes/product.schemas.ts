@@ -5,12 +5,16 @@ import {
   CooperativeIdSchema,
   ObjectIdSchema,
   RupiahSchema,
+  SellerHandoffSchema,
   UnitSchema,
 } from '@pasar/contracts';
 import { z } from 'zod';
 import { CURSOR_PATTERN } from '../domain/cursor';
 import { PRODUCT_SORTS } from '../domain/listing';
+import { HISTORY_KINDS } from '../domain/history';
+import { REVIEW_KINDS, REVIEW_STATES } from '../domain/moderation';
 import { PRODUCT_STATUSES } from '../domain/product';
+import { ADJUSTMENT_REASONS } from '../domain/stock-adjustment';
 
 /**
  * The schemas the routes validate with; /openapi.json is generated from these same objects. Each
@@ -97,7 +101,14 @@ const DescriptionSchema = text(0, 2000);
 
 export const CreateProductBodySchema = z.strictObject({
   sku: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"'),
-  sellerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id such as "mbr_sri"'),
+  sellerId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id such as "mbr_sri"')
+    .optional()
+    .meta({
+      description:
+        "Whose goods these are (a member id). Staff must send it (422 PRODUCT.SELLER_REQUIRED); a penjual's listing always carries their own seller id, whatever is sent",
+    }),
   name: NameSchema,
   description: DescriptionSchema.default(''),
   category: CategorySchema,
@@ -127,6 +138,26 @@ export const RestockBodySchema = z.strictObject({
   quantity: z.number().int('must be a whole number').min(1).max(1_000_000),
 });
 
+export const ProductPhotoSchema = z
+  .object({
+    photoId: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    variants: z.array(z.object({ width: z.number().int(), url: z.string() })),
+  })
+  .meta({ id: 'ProductPhoto' });
+
+export const ReviewViewSchema = z
+  .object({
+    state: z.enum(REVIEW_STATES),
+    kind: z.enum(REVIEW_KINDS),
+    pendingPrice: RupiahSchema.nullable(),
+    reason: z.string().nullable(),
+    requestedAt: z.iso.datetime(),
+    decidedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ListingReview' });
+
 export const ProductViewSchema = z
   .object({
     id: z.string(),
@@ -147,6 +178,16 @@ export const ProductViewSchema = z
     // Always sent; optional in the document so clients built before subsidised goods still fit.
     het: z.boolean().optional().meta({ description: 'The price is the HET (harga eceran tertinggi)' }),
     imageUrl: z.string().nullable(),
+    // Always sent; optional in the document so clients built before sellers and photos still fit.
+    photos: z
+      .array(ProductPhotoSchema)
+      .optional()
+      .meta({ description: 'Uploaded photos in display order; [] when none (always sent)' }),
+    seller: z
+      .object({ sellerId: z.string(), shopName: z.string() })
+      .nullable()
+      .optional()
+      .meta({ description: "The seller's shop; null for the cooperative's own goods (always sent)" }),
     status: z.enum(PRODUCT_STATUSES),
     stock: z.object({ available: z.number().int(), reserved: z.number().int() }),
     inStock: z.boolean(),
@@ -155,9 +196,15 @@ export const ProductViewSchema = z
   .meta({ id: 'ProductView' });
 export type ProductView = z.infer<typeof ProductViewSchema>;
 
-/** What staff see besides: who owns the listing, units sold, the last change. */
+/** What staff (and the owner) see besides: who owns the listing, units sold, moderation, the last change. */
 export const StaffProductViewSchema = ProductViewSchema.extend({
   ownerPersonId: z.string().nullable(),
+  sellerSuspended: z.boolean(),
+  listingApproved: z.boolean(),
+  review: ReviewViewSchema.nullable().meta({
+    description:
+      'The latest review of the listing or of a price change: pending, approved or rejected (with the reason)',
+  }),
   stock: z.object({ available: z.number().int(), reserved: z.number().int(), sold: z.number().int() }),
   updatedAt: z.iso.datetime(),
 }).meta({ id: 'StaffProductView' });
@@ -173,3 +220,83 @@ export const StaffProductListSchema = z.object({ items: z.array(StaffProductView
 export const CategoriesSchema = z.object({
   items: z.array(z.object({ category: CategorySchema, count: z.number().int() })),
 });
+
+export const StockAdjustmentBodySchema = z.strictObject({
+  quantity: z
+    .number()
+    .int('must be a whole number')
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((q) => q !== 0, 'must not be 0')
+    .meta({ description: 'Units in (> 0) or out (< 0); received > 0, damaged < 0, correction either' }),
+  reason: z.enum(ADJUSTMENT_REASONS),
+  note: text(0, 200).default(''),
+});
+
+const PhotoIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a photo id as the upload gave it');
+export const SetPhotosBodySchema = z.strictObject({
+  photoIds: z
+    .array(PhotoIdSchema)
+    .max(8, 'at most 8 photos')
+    .refine((ids) => new Set(ids).size === ids.length, 'must not name a photo twice')
+    .meta({
+      description:
+        'Photos in display order, at most 8, each uploaded by you to this cooperative; [] removes all',
+    }),
+});
+
+export const RejectBodySchema = z.strictObject({
+  reason: text(3, 500).regex(/[^ \t\r\n]/, 'must not be blank'),
+});
+
+export const ListingSettingsBodySchema = z.strictObject({
+  priceReviewThresholdPercent: z.number().int('must be a whole number').min(0).max(1000),
+});
+export const ListingSettingsViewSchema = z.object({
+  cooperativeId: z.string(),
+  priceReviewThresholdPercent: z.number().int(),
+  updatedAt: z.iso.datetime().nullable(),
+});
+
+const FieldDiffSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+
+export const ReviewQueueSchema = z.object({
+  items: z.array(
+    z.object({
+      product: StaffProductViewSchema,
+      kind: z.enum(REVIEW_KINDS),
+      requestedAt: z.iso.datetime(),
+      diff: z.array(FieldDiffSchema),
+    }),
+  ),
+});
+
+export const HistorySchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      at: z.iso.datetime(),
+      by: z.object({ personId: z.string(), roles: z.array(z.string()) }).nullable(),
+      kind: z.enum(HISTORY_KINDS),
+      changes: z.array(FieldDiffSchema),
+      reason: z.string().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+export const SellerParamsSchema = z.object({
+  cooperativeId: CooperativeIdSchema,
+  sellerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id such as "mbr_sri"'),
+});
+
+export const SellerPageSchema = z
+  .object({
+    sellerId: z.string(),
+    cooperativeId: z.string(),
+    shopName: z.string(),
+    description: z.string(),
+    handoff: SellerHandoffSchema,
+    products: z.array(ProductViewSchema),
+  })
+  .meta({ id: 'SellerPage' });

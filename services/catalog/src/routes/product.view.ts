@@ -17,6 +17,8 @@ export function toProductView(p: Product): ProductView {
     buyerLimit: p.buyerLimit,
     het: p.het,
     imageUrl: p.imageUrl,
+    photos: p.photos,
+    seller: p.seller,
     status: p.status,
     stock: { available: p.stock.available, reserved: p.stock.reserved },
     inStock: isInStock(p),
@@ -29,6 +31,16 @@ export function toStaffProductView(p: Product): StaffProductView {
   return {
     ...toProductView(p),
     ownerPersonId: p.ownerPersonId,
+    sellerSuspended: p.sellerSuspended,
+    listingApproved: p.listingApproved,
+    review: p.review && {
+      state: p.review.state,
+      kind: p.review.kind,
+      pendingPrice: p.review.pendingPrice,
+      reason: p.review.reason,
+      requestedAt: p.review.requestedAt.toISOString(),
+      decidedAt: p.review.decidedAt?.toISOString() ?? null,
+    },
     stock: { available: p.stock.available, reserved: p.stock.reserved, sold: p.stock.sold },
     updatedAt: p.updatedAt.toISOString(),
   };

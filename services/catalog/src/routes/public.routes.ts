@@ -2,6 +2,7 @@ import { createRouter, defineRoute, ErrorBodySchema, principalOf, rolesIn } from
 import { maySeeUnlisted } from '../domain/product-access';
 import type { CatalogDeps } from '../use-cases/deps';
 import { getProduct } from '../use-cases/get-product';
+import { getSellerPage } from '../use-cases/get-seller-page';
 import { listCategories } from '../use-cases/list-categories';
 import { listProducts } from '../use-cases/list-products';
 import {
@@ -11,6 +12,8 @@ import {
   ProductPageSchema,
   ProductParamsSchema,
   ProductViewSchema,
+  SellerPageSchema,
+  SellerParamsSchema,
 } from './product.schemas';
 import { toProductView } from './product.view';
 
@@ -47,6 +50,20 @@ export const getProductRoute = defineRoute({
   access: { allow: ['anonymous'] },
   request: { params: ProductParamsSchema },
   responses: { 200: json('The product', ProductViewSchema), 401: badToken },
+});
+
+export const sellerPageRoute = defineRoute({
+  method: 'get',
+  path: '/cooperatives/{cooperativeId}/sellers/{sellerId}',
+  summary:
+    "A seller's shop page: shop facts and their published goods (newest 50); 404 for unknown or suspended sellers",
+  access: { allow: ['anonymous'] },
+  request: { params: SellerParamsSchema },
+  responses: {
+    200: json('The seller page', SellerPageSchema),
+    401: badToken,
+    404: json('SELLER.NOT_FOUND: no such seller here, or suspended', ErrorBodySchema),
+  },
 });
 
 /**
@@ -87,6 +104,12 @@ export function publicRoutes(deps: CatalogDeps) {
         maySeeUnlisted({ personId: principal.personId, roles: rolesIn(principal, p.cooperativeId) }, p),
     );
     return c.json(toProductView(product), 200);
+  });
+  app.openapi(sellerPageRoute, async (c) => {
+    const { cooperativeId, sellerId } = c.req.valid('param');
+    const { seller, products } = await getSellerPage(deps, cooperativeId, sellerId);
+    const { personId: _p, status: _s, ...shop } = seller;
+    return c.json({ ...shop, products: products.map(toProductView) }, 200);
   });
   return app;
 }

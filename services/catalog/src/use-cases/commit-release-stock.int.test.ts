@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   newOrderId,
   orderCancelled,
+  orderCompleted,
   orderConfirmed,
   orderExpired,
   orderLine,
@@ -9,6 +10,7 @@ import {
 } from '../../test/builders';
 import { stockTestEnv } from '../../test/stock-env';
 import { commitStock } from './commit-stock';
+import { completeStock } from './complete-stock';
 import { releaseStock } from './release-stock';
 import { reserveStock } from './reserve-stock';
 
@@ -116,5 +118,53 @@ describe('commit and release stock', () => {
       status: 'RELEASED',
     });
     expect(await env.stockOf(a)).toEqual({ available: 5, reserved: 0, sold: 0 });
+  });
+
+  it('forgets the sale markers once the order is completed; a late cancellation then gives nothing back', async () => {
+    const a = await env.product({ stock: 10 });
+    const b = await env.product({ stock: 10 });
+    const orderId = newOrderId();
+    const lines = [orderLine(a, 2), orderLine(b, 1)];
+    await reserveStock(env.deps, orderPlaced(orderId, lines));
+    await commitStock(env.deps, orderConfirmed(orderId, lines));
+    const salesOf = async (id: string) =>
+      (
+        (await env.repos.products.model.findById(id, { sales: 1 }).lean()) as {
+          sales?: Record<string, number>;
+        }
+      ).sales ?? {};
+    expect(await salesOf(a.id)).toEqual({ [orderId]: 2 });
+
+    expect(await completeStock(env.deps, orderCompleted(orderId, lines))).toEqual({
+      applied: true,
+      status: 'COMPLETED',
+    });
+    expect(await salesOf(a.id)).toEqual({});
+    expect(await salesOf(b.id)).toEqual({});
+    expect(await completeStock(env.deps, orderCompleted(orderId, lines))).toEqual({
+      applied: false,
+      status: 'COMPLETED',
+    });
+    // The reservation's status is the guard now: nothing is released twice or at all.
+    expect(await releaseStock(env.deps, orderCancelled(orderId, lines), 'cancelled')).toEqual({
+      applied: false,
+      status: 'COMPLETED',
+    });
+    expect(await env.stockOf(a)).toEqual({ available: 8, reserved: 0, sold: 2 });
+    expect(await env.eventsOf(orderId)).toEqual(['reserved', 'committed']);
+  });
+
+  it('finishes a completion a crash left half done, and ignores completing an unconfirmed order', async () => {
+    const a = await env.product({ stock: 5 });
+    const b = await env.product({ stock: 5 });
+    const orderId = newOrderId();
+    const lines = [orderLine(a, 1), orderLine(b, 1)];
+    await reserveStock(env.deps, orderPlaced(orderId, lines));
+    expect((await completeStock(env.deps, orderCompleted(orderId, lines))).status).toBe('RESERVED');
+    await commitStock(env.deps, orderConfirmed(orderId, lines));
+    await env.deps.stock.forgetSale(a.id, orderId, 1); // crashed after the first line
+    expect((await completeStock(env.deps, orderCompleted(orderId, lines))).applied).toBe(true);
+    const doc = await env.repos.products.model.findById(b.id, { sales: 1 }).lean();
+    expect((doc as { sales?: object }).sales ?? {}).toEqual({});
   });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogTestEnv, newOrderId, orderLine, orderPlaced } from '../../test/builders';
+import { catalogTestEnv } from '../../test/mongo-env';
+import { newOrderId, orderLine, orderPlaced } from '../../test/builders';
 import { listCategories } from './list-categories';
 import { listProducts } from './list-products';
 import { reserveStock } from './reserve-stock';
-import { restockProduct } from './restock-product';
+import { restockProduct } from './adjust-stock';
 import { updateProduct } from './update-product';
 
 /** With the listing cache on (a whole minute), local changes still show on the next list at once. */
@@ -20,7 +21,7 @@ describe('listing cache freshness', () => {
   it('shows new products, edits, reservations and restocks on the next read', async () => {
     const p = await env.product({ stock: 2 });
     expect((await list()).map((x) => x.id)).toEqual([p.id]);
-    const direct = await env.deps.products.model.updateOne({ _id: p.id }, { $set: { price: 1 } });
+    const direct = await env.repos.products.model.updateOne({ _id: p.id }, { $set: { price: 1 } });
     expect(direct.modifiedCount).toBe(1);
     expect((await list())[0]?.price).toBe(15_000); // a change made behind catalog's back waits for the ttl
 

@@ -1,3 +1,4 @@
+import { isVisible } from '../domain/product';
 import { insufficient, type Rejection, type StockLine } from '../domain/reservation';
 import type { CatalogDeps } from './deps';
 
@@ -19,8 +20,7 @@ export async function holdLines(
       if (result.held) break;
       const p = result.product;
       // Lost a race with a restock between the update and the read: the units are there, try again.
-      const worthRetry =
-        p?.status === 'published' && p.stock.available >= line.quantity && attempt < HOLD_ATTEMPTS;
+      const worthRetry = !!p && isVisible(p) && p.stock.available >= line.quantity && attempt < HOLD_ATTEMPTS;
       if (!worthRetry) return { rejection: insufficient(line, p), held };
     }
     held.push(line);

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogTestEnv, headersOfPeople, json } from '../../test/builders';
+import { memoryCatalogEnv } from '../../test/memory-env';
+import { headersOfPeople, json } from '../../test/builders';
 
 /** Subsidised goods: a per-buyer limit per period and the HET flag, stored, shown and in the events. */
 describe('subsidised product fields', () => {
-  let env: Awaited<ReturnType<typeof catalogTestEnv>>;
+  let env: Awaited<ReturnType<typeof memoryCatalogEnv>>;
   let as: Awaited<ReturnType<typeof headersOfPeople>>;
   beforeAll(async () => {
-    env = await catalogTestEnv('catalog_subsidy');
+    env = await memoryCatalogEnv();
     as = await headersOfPeople();
   });
   afterAll(() => env.drop());

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, catalogTestEnv, json, PEOPLE } from '../../test/builders';
+import { memoryCatalogEnv } from '../../test/memory-env';
+import { bearer, json, PEOPLE } from '../../test/builders';
 import { CURSOR_PATTERN } from '../domain/cursor';
 import type { Product } from '../domain/product';
 
-/** The shopper's API through createApp(...).request() on a real test database. */
+/** The shopper's API through createApp(...).request() over in-memory stores. */
 describe('public catalog routes', () => {
-  let env: Awaited<ReturnType<typeof catalogTestEnv>>;
+  let env: Awaited<ReturnType<typeof memoryCatalogEnv>>;
   let tempe: Product;
   let draft: Product;
 
   beforeAll(async () => {
-    env = await catalogTestEnv('catalog_public');
+    env = await memoryCatalogEnv();
     tempe = await env.product({ name: 'Keripik Tempe Bu Sri 250 g', price: 15_000, stock: 3 });
     await env.product({
       name: 'LPG 3 kg',
@@ -54,6 +55,8 @@ describe('public catalog routes', () => {
         buyerLimit: null,
         het: false,
         imageUrl: null,
+        photos: [],
+        seller: { sellerId: 'mbr_sri', shopName: 'Dapur Bu Sri' },
         status: 'published',
         stock: { available: 3, reserved: 0 },
         inStock: true,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogTestEnv, headersOfPeople, json, type TestPerson } from '../../test/builders';
+import { memoryCatalogEnv, SELLERS } from '../../test/memory-env';
+import { headersOfPeople, json, type TestPerson } from '../../test/builders';
 
 /**
  * Back-office routes: who may call each (membership access tokens, per-route rules, ownership in
@@ -7,10 +8,10 @@ import { catalogTestEnv, headersOfPeople, json, type TestPerson } from '../../te
  * Every answer is also checked against /openapi.json (documentedApp in the builders).
  */
 describe('staff catalog routes', () => {
-  let env: Awaited<ReturnType<typeof catalogTestEnv>>;
+  let env: Awaited<ReturnType<typeof memoryCatalogEnv>>;
   let as: Awaited<ReturnType<typeof headersOfPeople>>;
   beforeAll(async () => {
-    env = await catalogTestEnv('catalog_staff');
+    env = await memoryCatalogEnv();
     as = await headersOfPeople();
   });
   afterAll(() => env.drop());
@@ -49,7 +50,7 @@ describe('staff catalog routes', () => {
   const stored = (id: string) => env.deps.products.findById(id);
   const audits = async (id: string) =>
     (await env.outboxOf(id)).filter((e) => e.type === 'pasar.audit.entry.recorded');
-  const countProducts = () => env.deps.products.model.countDocuments();
+  const countProducts = () => env.countProducts();
 
   describe('who may call each route', () => {
     type Call = (who: TestPerson | null) => Promise<Response>;
@@ -114,13 +115,28 @@ describe('staff catalog routes', () => {
   });
 
   describe('a penjual and their own listings', () => {
-    it('creates a product they then own, and edits and restocks it', async () => {
-      const { id } = await created({ status: 'draft' }, 'sri');
-      expect((await stored(id))?.ownerPersonId).toBe('prs_sri');
-      expect((await patch(id, { price: 16_000, status: 'published' }, 'sri')).status).toBe(200);
+    it('creates a product they then own, and edits and restocks it (publishing waits for review)', async () => {
+      const { id } = await created({ status: 'draft', sellerId: 'mbr_someone_else' }, 'sri');
+      expect(await stored(id)).toMatchObject({ ownerPersonId: 'prs_sri', sellerId: 'mbr_sri' });
+      const edited = await patch(id, { price: 16_000, status: 'published' }, 'sri');
+      expect(edited.status).toBe(200);
+      expect(await json(edited)).toMatchObject({
+        price: 16_000,
+        status: 'draft',
+        review: { state: 'pending', kind: 'listing' },
+      });
       const res = await restock(id, { quantity: 5 }, 'sri');
       expect(res.status).toBe(200);
-      expect(await json(res)).toMatchObject({ price: 16_000, status: 'published', stock: { available: 25 } });
+      expect(await json(res)).toMatchObject({ price: 16_000, status: 'draft', stock: { available: 25 } });
+    });
+
+    it('refuses a penjual who is not an active seller of the cooperative (403 SELLER.NOT_ACTIVE)', async () => {
+      await env.seller(SELLERS.budi, 'suspended');
+      const res = await create(valid(), 'budi');
+      expect(res.status).toBe(403);
+      expect((await json(res)).code).toBe('SELLER.NOT_ACTIVE');
+      await env.seller(SELLERS.budi, 'active');
+      expect((await create(valid(), 'budi')).status).toBe(201);
     });
 
     it("answers another seller's product with 404 and changes nothing", async () => {
@@ -238,12 +254,23 @@ describe('staff catalog routes', () => {
       ['a name over 120 characters', { name: 'k'.repeat(121) }, 'name'],
       ['a SKU with spaces', { sku: 'KB 001' }, 'sku'],
       ['an image that is not a web URL', { imageUrl: 'javascript:alert(1)' }, 'imageUrl'],
-      ['a missing seller', { sellerId: undefined }, 'sellerId'],
+      ['a malformed seller id', { sellerId: 'mbr sri' }, 'sellerId'],
     ])('answers %s with 400 naming the field, creating nothing', async (_what, change, field) => {
       const before = await countProducts();
       const res = await create({ ...valid(), ...change });
       expect(res.status).toBe(400);
       expect(await fieldsOf(res)).toContain(field);
+      expect(await countProducts()).toBe(before);
+    });
+
+    it('asks staff to name the seller: 422 PRODUCT.SELLER_REQUIRED naming sellerId', async () => {
+      const before = await countProducts();
+      const res = await create({ ...valid(), sellerId: undefined }, 'gudang');
+      expect(res.status).toBe(422);
+      expect(await json(res)).toMatchObject({
+        code: 'PRODUCT.SELLER_REQUIRED',
+        details: { field: 'sellerId' },
+      });
       expect(await countProducts()).toBe(before);
     });
 
