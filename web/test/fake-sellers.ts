@@ -113,7 +113,7 @@ export function fakeSellers(
   function record(
     l: FakeListing,
     by: Who | null,
-    kind: string,
+    kind: HistoryEntry['kind'],
     changes: HistoryEntry['changes'],
     extra = {},
   ) {
@@ -305,6 +305,9 @@ export function fakeSellers(
             .map((p) => ({
               ...p,
               ownerPersonId: null,
+              sellerSuspended: false,
+              listingApproved: true,
+              review: null,
               stock: { ...p.stock, sold: 0 },
               updatedAt: p.createdAt,
             }))
@@ -359,7 +362,7 @@ export function fakeSellers(
       };
       listings.set(id, l);
       record(l, who, 'created', [{ field: 'price', before: null, after: product.price }]);
-      return json(201, product);
+      return json(201, staffListing(l));
     }
     m = path.match(
       /^\/products\/([^/]+)(?:\/(stock-adjustments|photos|history|review\/approve|review\/reject))?$/,
@@ -424,7 +427,7 @@ export function fakeSellers(
           }
         }
         publish(l);
-        return json(200, l.product);
+        return json(200, staffListing(l));
       }
       if (sub === 'stock-adjustments' && method === 'POST') {
         const quantity = Number(body.quantity);

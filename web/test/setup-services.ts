@@ -22,7 +22,9 @@ export function installFakeServices(): { readonly current: FakeServices } {
     resetWebState();
     holder.current = fakeServices();
     vi.stubGlobal('fetch', holder.current.fetch);
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(
+      (...a) => process.env.SHOW_ERRORS && process.stderr.write(`${a.join(' ')}\n`),
+    );
   });
   afterEach(() => {
     vi.unstubAllGlobals();

@@ -1,65 +1,36 @@
 import type { CATEGORIES, UNITS } from '@pasar/contracts';
 import { z } from 'zod';
-import { SellerFieldsSchema } from './catalog.server';
 import { answerSchema } from './contract.server';
-import { callService, serviceUnavailable } from './http.server';
+import { callService } from './http.server';
 import type {
   HistoryEntry,
-  ListingReview,
+  ListingSettings,
   ProductPhoto,
   ReviewItem,
-  SellerListing,
-  ShopProduct,
-  StockReason,
-} from './sellers';
-import type { ProductView } from './views';
+  SellerPage,
+  StaffProductView,
+} from './views';
+import type { StockReason } from './sellers';
 
 /**
  * Catalog's seller side (decision 0015): a penjual's own listings, their moderation, stock with a
  * reason, photos and history; the moderators' queue and threshold; the public seller page. Every call
  * but the public page carries the person's catalog token; a product that is not theirs answers 404.
+ * Answers are checked against catalog's own document (answerSchema).
  */
 const coopPath = (cooperativeId: string) => `/cooperatives/${encodeURIComponent(cooperativeId)}`;
 const productPath = (productId: string) => `/products/${encodeURIComponent(productId)}`;
 
-const PhotoSchema: z.ZodType<ProductPhoto> = z.object({
-  photoId: z.string().min(1),
-  width: z.number().int().min(1),
-  height: z.number().int().min(1),
-  variants: z.array(z.object({ width: z.number().int().min(1), url: z.string().min(1) })),
-});
-
-const ReviewSchema: z.ZodType<ListingReview> = z.object({
-  state: z.enum(['pending', 'approved', 'rejected']),
-  kind: z.enum(['listing', 'price']),
-  pendingPrice: z.number().int().nullable(),
-  reason: z.string().nullable(),
-  requestedAt: z.string(),
-  decidedAt: z.string().nullable(),
-});
-const ListingExtrasSchema = z.intersection(
-  SellerFieldsSchema,
-  z.object({
-    review: ReviewSchema.nullable().optional(),
-    sellerSuspended: z.boolean().optional(),
-    listingApproved: z.boolean().optional(),
-  }),
-);
-const StaffProductAnswer = z.intersection(
-  answerSchema('catalog', 'get', '/cooperatives/{cooperativeId}/products/all'),
-  z.object({ items: z.array(ListingExtrasSchema) }),
-) as z.ZodType<{ items: SellerListing[] }>;
-
 /** The penjual's own listings, whatever their status and review (catalog filters them by owner). */
-export async function listMyListings(token: string, cooperativeId: string): Promise<SellerListing[]> {
+export async function listMyListings(token: string, cooperativeId: string): Promise<StaffProductView[]> {
   const res = await callService('catalog', `${coopPath(cooperativeId)}/products/all`, {
     token,
-    schema: StaffProductAnswer,
+    schema: answerSchema('catalog', 'get', '/cooperatives/{cooperativeId}/products/all'),
   });
   return res.items;
 }
 
-/** What a penjual fills in for a listing (the SKU and the owner are the web's and catalog's). */
+/** What a penjual fills in for a listing (the SKU is the web's; the seller id catalog's). */
 export interface ListingInput {
   name: string;
   description: string;
@@ -69,19 +40,17 @@ export interface ListingInput {
   maxPerOrder: number | null;
 }
 
-const ProductAnswer = answerSchema('catalog', 'get', '/products/{productId}') as z.ZodType<ProductView>;
-
 /** A new listing; for a penjual it waits for a pengurus's review (catalog sets the seller id itself). */
 export function createListing(
   token: string,
   cooperativeId: string,
   input: ListingInput & { sku: string; stock: number },
-): Promise<ProductView> {
+): Promise<StaffProductView> {
   return callService('catalog', `${coopPath(cooperativeId)}/products`, {
     method: 'POST',
     token,
     body: input,
-    schema: ProductAnswer,
+    schema: answerSchema('catalog', 'post', '/cooperatives/{cooperativeId}/products'),
   });
 }
 
@@ -90,12 +59,12 @@ export function updateListing(
   token: string,
   productId: string,
   change: Partial<Omit<ListingInput, 'category' | 'unit'>> & { status?: 'archived' | 'draft' },
-): Promise<ProductView> {
+): Promise<StaffProductView> {
   return callService('catalog', productPath(productId), {
     method: 'PATCH',
     token,
     body: change,
-    schema: ProductAnswer,
+    schema: answerSchema('catalog', 'patch', '/products/{productId}'),
   });
 }
 
@@ -103,16 +72,27 @@ export function adjustStock(
   token: string,
   productId: string,
   adjustment: { quantity: number; reason: StockReason; note: string },
-): Promise<unknown> {
+): Promise<StaffProductView> {
   return callService('catalog', `${productPath(productId)}/stock-adjustments`, {
     method: 'POST',
     token,
     body: adjustment,
-    schema: z.unknown(),
+    schema: answerSchema('catalog', 'post', '/products/{productId}/stock-adjustments'),
   });
 }
 
-/** Uploads one photo (multipart field `file`); catalog resizes it to WebP variants without EXIF. */
+/**
+ * Catalog's upload answer (POST /cooperatives/{id}/photos, multipart field `file`), described here
+ * until the photo routes are in catalog's generated document.
+ */
+const UploadedPhotoSchema: z.ZodType<ProductPhoto> = z.object({
+  photoId: z.string().min(1),
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+  variants: z.array(z.object({ width: z.number().int().min(1), url: z.string().min(1) })).min(1),
+});
+
+/** Uploads one photo; catalog resizes it to WebP variants without EXIF (or refuses it: 400/413/415/422). */
 export function uploadPhoto(token: string, cooperativeId: string, file: File): Promise<ProductPhoto> {
   const form = new FormData();
   form.set('file', file, file.name);
@@ -120,121 +100,81 @@ export function uploadPhoto(token: string, cooperativeId: string, file: File): P
     method: 'POST',
     token,
     form,
-    schema: PhotoSchema,
+    schema: UploadedPhotoSchema,
     timeoutMs: 30_000,
   });
 }
 
-/** The listing's photos, in order (ids of photos the same person uploaded). */
-export function setPhotos(token: string, productId: string, photoIds: string[]): Promise<unknown> {
+/** The listing's photos, in order (ids of photos the same person uploaded to this cooperative). */
+export function setPhotos(token: string, productId: string, photoIds: string[]): Promise<StaffProductView> {
   return callService('catalog', `${productPath(productId)}/photos`, {
     method: 'PUT',
     token,
     body: { photoIds },
-    schema: z.unknown(),
+    schema: answerSchema('catalog', 'put', '/products/{productId}/photos'),
   });
 }
 
-const ChangeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
-const HistorySchema: z.ZodType<{ items: HistoryEntry[] }> = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      at: z.string(),
-      by: z.object({ personId: z.string(), roles: z.array(z.string()) }).nullable(),
-      kind: z.string(),
-      changes: z.array(ChangeSchema),
-      reason: z.string().optional(),
-      note: z.string().optional(),
-    }),
-  ),
-});
-
-/** Every change of price, stock and text of a listing, newest first (the owner and staff). */
+/** Every change of price, stock, text and photos of a listing, newest first (the owner and staff). */
 export async function listingHistory(token: string, productId: string): Promise<HistoryEntry[]> {
-  return (await callService('catalog', `${productPath(productId)}/history`, { token, schema: HistorySchema }))
-    .items;
+  const res = await callService('catalog', `${productPath(productId)}/history`, {
+    token,
+    schema: answerSchema('catalog', 'get', '/products/{productId}/history'),
+  });
+  return res.items;
 }
-
-const ReviewsSchema = z.object({
-  items: z.array(
-    z.object({
-      product: z.unknown(),
-      kind: z.enum(['listing', 'price']),
-      requestedAt: z.string(),
-      diff: z.array(ChangeSchema),
-    }),
-  ),
-});
 
 /** The moderators' queue: new listings and price changes waiting, with the diff (pengurus, pengawas). */
 export async function listReviews(token: string, cooperativeId: string): Promise<ReviewItem[]> {
   const res = await callService('catalog', `${coopPath(cooperativeId)}/reviews`, {
     token,
-    schema: ReviewsSchema,
+    schema: answerSchema('catalog', 'get', '/cooperatives/{cooperativeId}/reviews'),
   });
-  // Each product is checked as catalog's back-office view (the same schema as the listing list).
-  const products = StaffProductAnswer.safeParse({ items: res.items.map((i) => i.product) });
-  if (!products.success) throw serviceUnavailable('catalog');
-  return res.items.map((item, i) => ({ ...item, product: products.data.items[i] as SellerListing }));
+  return res.items;
 }
 
 export function decideReview(
   token: string,
   productId: string,
   decision: { approve: true } | { approve: false; reason: string },
-): Promise<unknown> {
-  return callService(
-    'catalog',
-    `${productPath(productId)}/review/${decision.approve ? 'approve' : 'reject'}`,
-    {
-      method: 'POST',
-      token,
-      body: decision.approve ? {} : { reason: decision.reason },
-      schema: z.unknown(),
-    },
-  );
+): Promise<StaffProductView> {
+  return decision.approve
+    ? callService('catalog', `${productPath(productId)}/review/approve`, {
+        method: 'POST',
+        token,
+        schema: answerSchema('catalog', 'post', '/products/{productId}/review/approve'),
+      })
+    : callService('catalog', `${productPath(productId)}/review/reject`, {
+        method: 'POST',
+        token,
+        body: { reason: decision.reason },
+        schema: answerSchema('catalog', 'post', '/products/{productId}/review/reject'),
+      });
 }
-
-const ListingSettingsSchema = z.object({ priceReviewThresholdPercent: z.number().int().min(0) });
-export type ListingSettings = z.infer<typeof ListingSettingsSchema>;
 
 export function getListingSettings(token: string, cooperativeId: string): Promise<ListingSettings> {
   return callService('catalog', `${coopPath(cooperativeId)}/listing-settings`, {
     token,
-    schema: ListingSettingsSchema,
+    schema: answerSchema('catalog', 'get', '/cooperatives/{cooperativeId}/listing-settings'),
   });
 }
 
 export function putListingSettings(
   token: string,
   cooperativeId: string,
-  settings: ListingSettings,
+  settings: { priceReviewThresholdPercent: number },
 ): Promise<ListingSettings> {
   return callService('catalog', `${coopPath(cooperativeId)}/listing-settings`, {
     method: 'PUT',
     token,
     body: settings,
-    schema: ListingSettingsSchema,
+    schema: answerSchema('catalog', 'put', '/cooperatives/{cooperativeId}/listing-settings'),
   });
-}
-
-const SellerPageSchema = z.object({
-  sellerId: z.string(),
-  shopName: z.string(),
-  description: z.string(),
-  products: z.array(z.intersection(ProductAnswer, SellerFieldsSchema)),
-});
-export interface SellerPage {
-  sellerId: string;
-  shopName: string;
-  description: string;
-  products: ShopProduct[];
 }
 
 /** The public seller page: the shop's facts and their published goods; 404 for unknown or suspended. */
 export function getSellerPage(cooperativeId: string, sellerId: string): Promise<SellerPage> {
   return callService('catalog', `${coopPath(cooperativeId)}/sellers/${encodeURIComponent(sellerId)}`, {
-    schema: SellerPageSchema as z.ZodType<SellerPage>,
+    schema: answerSchema('catalog', 'get', '/cooperatives/{cooperativeId}/sellers/{sellerId}'),
   });
 }

@@ -17,6 +17,16 @@ type MembershipSchemas = membership.components['schemas'];
 export type ProductView = CatalogSchemas['ProductView'];
 export type ProductPage = CatalogSchemas['ProductPage'];
 export type StaffProductView = CatalogSchemas['StaffProductView'];
+/** Issue 10: photos, the moderation state, the public seller page, a listing's history, the review queue. */
+export type ProductPhoto = CatalogSchemas['ProductPhoto'];
+export type ListingReview = NonNullable<StaffProductView['review']>;
+export type SellerPage = CatalogSchemas['SellerPage'];
+export type HistoryEntry =
+  catalog.paths['/products/{productId}/history']['get']['responses'][200]['content']['application/json']['items'][number];
+export type ReviewItem =
+  catalog.paths['/cooperatives/{cooperativeId}/reviews']['get']['responses'][200]['content']['application/json']['items'][number];
+export type ListingSettings =
+  catalog.paths['/cooperatives/{cooperativeId}/listing-settings']['get']['responses'][200]['content']['application/json'];
 export type CategoryCount =
   catalog.paths['/cooperatives/{cooperativeId}/categories']['get']['responses'][200]['content']['application/json']['items'][number];
 
