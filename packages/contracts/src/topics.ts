@@ -7,6 +7,8 @@ export const Topics = {
   catalogStock: { name: 'catalog.stock.v1', key: 'orderId', owner: 'catalog' },
   ordersOrder: { name: 'orders.order.v1', key: 'orderId', owner: 'orders' },
   paymentsPayment: { name: 'payments.payment.v1', key: 'orderId', owner: 'payments' },
+  /** What payments owes each consignment seller: sales, refunds before handover, payouts. */
+  paymentsConsignment: { name: 'payments.consignment.v1', key: 'sellerId', owner: 'payments' },
   membershipCooperative: { name: 'membership.cooperative.v1', key: 'cooperativeId', owner: 'membership' },
   membershipMember: { name: 'membership.member.v1', key: 'memberId', owner: 'membership' },
   membershipSeller: { name: 'membership.seller.v1', key: 'sellerId', owner: 'membership' },

@@ -7,6 +7,7 @@ import {
   type TokenVerifier,
 } from '@pasar/service-kit';
 import type Stripe from 'stripe';
+import { type ConsignmentDeps, consignmentRoutes } from './consignment';
 import { registerDevStripeRoutes } from './routes/dev-stripe.routes';
 import { registerPaymentRoutes } from './routes/payments.routes';
 import { registerWebhookRoutes } from './routes/webhooks.routes';
@@ -22,6 +23,8 @@ export interface AppDeps extends PaymentsDeps {
   /** Registers the dev "simulate card payment" page (never in production). */
   devStripeCheckout: boolean;
   selfUrl: string;
+  /** Consignment (titip jual): sellers' balances, statements and payouts. */
+  consignment: ConsignmentDeps;
 }
 
 /** Builds the HTTP app; no I/O here. Tests call createApp(fakes).request(). */
@@ -35,11 +38,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerPaymentRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   if (deps.devStripeCheckout) registerDevStripeRoutes(app, deps);
+  app.route('/', consignmentRoutes(deps.consignment));
   serveOpenApi(app, {
     title: 'Pasar payments',
     version: '1',
     description:
-      'Payment attempts of orders: cash to collect, Midtrans (QRIS, GoPay, ShopeePay, bank VA) and Stripe Checkout (cards); webhooks, refunds, reconciliation',
+      'Payment attempts of orders: cash to collect, Midtrans (QRIS, GoPay, ShopeePay, bank VA) and Stripe Checkout (cards); webhooks, refunds, reconciliation; consignment (titip jual) balances, statements and payouts',
   });
   return app;
 }

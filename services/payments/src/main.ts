@@ -1,5 +1,6 @@
 import { createTokenVerifier, loadConfig, openRuntime, startMain } from '@pasar/service-kit';
 import { createApp } from './app';
+import { openConsignment } from './consignment';
 import { PaymentsConfigSchema } from './config';
 import { createNotificationLog, createPaymentRepository } from './db/payment.repository';
 import { subscriptions } from './events/subscriptions';
@@ -27,6 +28,7 @@ startMain('payments', async () => {
     ...(config.PAYMENTS_CRASH_AT ? { crashAt: config.PAYMENTS_CRASH_AT } : {}),
   };
   await rt.consume(subscriptions(deps));
+  const consignment = await openConsignment(rt, config.KAFKA_TOPIC_PREFIX);
   const sweeper = startPaymentsSweeper(deps, config.PAYMENTS_SWEEP_INTERVAL_MS);
   rt.onShutdown(() => sweeper.stop());
   rt.logger.info(
@@ -48,6 +50,7 @@ startMain('payments', async () => {
       stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,
       devStripeCheckout: !production,
       selfUrl: config.PAYMENTS_PUBLIC_URL,
+      consignment,
     }),
   );
 });

@@ -747,6 +747,651 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cooperatives/{cooperativeId}/consignment-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The commission the cooperative keeps of consignment sales (per cooperative, optionally per category) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The rates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsignmentSettings'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Set the commission rates (bendahara; audited). Applies to sales recognised from now on, never retroactively */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description basis points: 1000 = 10 %
+             * @example 1000
+             */
+            commissionBps: number;
+            /**
+             * @description rates for some categories instead of commissionBps
+             * @default {}
+             * @example {
+             *       "minuman": 500
+             *     }
+             */
+            categoryBps?: {
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              sembako?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              lpg?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              'air-isi-ulang'?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              pupuk?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              'makanan-ringan'?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              minuman?: number;
+              /**
+               * @description basis points: 1000 = 10 %
+               * @example 1000
+               */
+              'kebutuhan-rumah'?: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The rates now in force */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsignmentSettings'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/consignment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every consignment seller's balance, what is available for payout and what is pending */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The sellers, by shop name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsignmentOverview'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/sellers/{sellerId}/consignment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A seller's consignment balance (that seller, or staff) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          sellerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The balance */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SellerConsignment'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/sellers/{sellerId}/statement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A seller's monthly statement (Asia/Jakarta): opening balance, lines, closing balance; JSON, CSV or PDF */
+    get: {
+      parameters: {
+        query: {
+          month: string;
+          format?: 'json' | 'csv' | 'pdf';
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+          sellerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The statement */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsignmentStatement'];
+            'text/csv': string;
+            'application/pdf': string;
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/sellers/{sellerId}/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A seller's sales per product and per day, with the nota numbers (no shopper data); at most 92 days */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+          sellerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The sales */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SellerSales'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/sellers/{sellerId}/payouts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a payout to a seller (bendahara; audited); never above what is available */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the same key again replays the payout instead of paying twice */
+          'idempotency-key'?: string;
+        };
+        path: {
+          cooperativeId: string;
+          sellerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            amount: number;
+            /** @enum {string} */
+            method: 'cash' | 'transfer';
+            /** @default  */
+            note?: string;
+            receiptNumber: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The same Idempotency-Key again: the payout already recorded */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsignmentPayout'];
+          };
+        };
+        /** @description Recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ConsignmentPayout'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -828,6 +1473,185 @@ export interface components {
       /** @enum {string} */
       outcome: 'applied' | 'unchanged' | 'duplicate' | 'ignored';
       reason?: string;
+    };
+    ConsignmentSettings: {
+      cooperativeId: string;
+      /**
+       * @description basis points: 1000 = 10 %
+       * @example 1000
+       */
+      commissionBps: number;
+      categoryBps: {
+        /**
+         * @description basis points: 1000 = 10 %
+         * @example 1000
+         */
+        sembako?: number;
+        /**
+         * @description basis points: 1000 = 10 %
+         * @example 1000
+         */
+        lpg?: number;
+        /**
+         * @description basis points: 1000 = 10 %
+         * @example 1000
+         */
+        'air-isi-ulang'?: number;
+        /**
+         * @description basis points: 1000 = 10 %
+         * @example 1000
+         */
+        pupuk?: number;
+        /**
+         * @description basis points: 1000 = 10 %
+         * @example 1000
+         */
+        'makanan-ringan'?: number;
+        /**
+         * @description basis points: 1000 = 10 %
+         * @example 1000
+         */
+        minuman?: number;
+        /**
+         * @description basis points: 1000 = 10 %
+         * @example 1000
+         */
+        'kebutuhan-rumah'?: number;
+      };
+      isDefault: boolean;
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    ConsignmentOverview: {
+      cooperativeId: string;
+      items: {
+        sellerId: string;
+        shopName: string;
+        /** @enum {string} */
+        status: 'active' | 'suspended';
+        /** @description sales − commission − refunds (net of reversal) − payouts */
+        balance: number;
+        /** @description balance − pending: what the bendahara may pay out */
+        availableForPayout: number;
+        /** @description net of paid orders not handed over yet */
+        pending: number;
+        /** Format: date-time */
+        lastPayoutAt: string | null;
+        anomalies: number;
+      }[];
+      totals: {
+        balance: number;
+        availableForPayout: number;
+        pending: number;
+      };
+    };
+    SellerConsignment: {
+      cooperativeId: string;
+      sellerId: string;
+      shopName: string;
+      /** @enum {string} */
+      status: 'active' | 'suspended';
+      /** @description sales − commission − refunds (net of reversal) − payouts */
+      balance: number;
+      /** @description balance − pending: what the bendahara may pay out */
+      availableForPayout: number;
+      /** @description net of paid orders not handed over yet */
+      pending: number;
+      /** Format: date-time */
+      lastPayoutAt: string | null;
+      totals: {
+        sales: number;
+        commission: number;
+        refunds: number;
+        commissionReversed: number;
+        payouts: number;
+      };
+      anomalies: {
+        /** @enum {string} */
+        kind: 'refund_after_handover';
+        orderId: string;
+        notaNumber: string | null;
+        amount: number;
+        /** Format: date-time */
+        at: string;
+      }[];
+    };
+    ConsignmentStatement: {
+      cooperativeId: string;
+      sellerId: string;
+      shopName: string;
+      month: string;
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      openingBalance: number;
+      closingBalance: number;
+      totals: {
+        sales: number;
+        commission: number;
+        refunds: number;
+        commissionReversed: number;
+        payouts: number;
+      };
+      lines: {
+        /** @description YYYY-MM-DD in Asia/Jakarta */
+        date: string;
+        /** Format: date-time */
+        at: string;
+        /** @enum {string} */
+        kind: 'sale' | 'commission' | 'refund' | 'commission_reversal' | 'payout';
+        orderId: string | null;
+        notaNumber: string | null;
+        productId: string | null;
+        product: string | null;
+        quantity: number | null;
+        receiptNumber: string | null;
+        /** @description signed effect on the balance */
+        amount: number;
+        balance: number;
+      }[];
+    };
+    SellerSales: {
+      cooperativeId: string;
+      sellerId: string;
+      from: string;
+      to: string;
+      quantity: number;
+      amount: number;
+      products: {
+        productId: string;
+        name: string;
+        quantity: number;
+        amount: number;
+        notaNumbers: string[];
+      }[];
+      days: {
+        date: string;
+        quantity: number;
+        amount: number;
+        products: {
+          productId: string;
+          name: string;
+          quantity: number;
+          amount: number;
+          notaNumbers: string[];
+        }[];
+      }[];
+    };
+    ConsignmentPayout: {
+      payout: {
+        payoutId: string;
+        amount: number;
+        /** @enum {string} */
+        method: 'cash' | 'transfer';
+        receiptNumber: string;
+        note: string;
+        recordedBy: string;
+        /** Format: date-time */
+        recordedAt: string;
+      };
+      consignment: components['schemas']['SellerConsignment'];
     };
   };
   responses: never;

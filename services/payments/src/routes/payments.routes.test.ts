@@ -122,9 +122,15 @@ describe('/openapi.json', () => {
       '#/components/schemas/PaymentView',
     );
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/cooperatives/{cooperativeId}/consignment',
+      '/cooperatives/{cooperativeId}/consignment-settings',
       '/cooperatives/{cooperativeId}/reconciliation',
       '/cooperatives/{cooperativeId}/refunds/manual',
       '/cooperatives/{cooperativeId}/refunds/{paymentId}/done',
+      '/cooperatives/{cooperativeId}/sellers/{sellerId}/consignment',
+      '/cooperatives/{cooperativeId}/sellers/{sellerId}/payouts',
+      '/cooperatives/{cooperativeId}/sellers/{sellerId}/sales',
+      '/cooperatives/{cooperativeId}/sellers/{sellerId}/statement',
       '/healthz',
       '/metrics',
       '/payments/by-order/{orderId}',

@@ -4,6 +4,7 @@ import { createLogger } from '@pasar/events';
 import { createTestIssuer } from '@pasar/service-kit/testing';
 import Stripe from 'stripe';
 import { type AppDeps, createApp } from '../app';
+import { fakeConsignment } from '../consignment/testing/fakes';
 import type { OrderState, Payment, PaymentStatus, Provider, Refund } from '../domain/payment';
 import type {
   NotificationLog,
@@ -170,6 +171,7 @@ export function fakeApp() {
   const payments = new FakePayments();
   const notifications = new FakeNotifications();
   const midtrans = new FakeMidtrans();
+  const consignment = fakeConsignment();
   const deps: AppDeps = {
     payments,
     notifications,
@@ -183,8 +185,9 @@ export function fakeApp() {
     stripeWebhookSecret: TEST_STRIPE_WEBHOOK_SECRET,
     devStripeCheckout: false,
     selfUrl: 'http://payments.test',
+    consignment: consignment.deps,
   };
-  return { app: createApp(deps), deps, payments, notifications, midtrans };
+  return { app: createApp(deps), deps, payments, notifications, midtrans, consignment: consignment.store };
 }
 
 export type Json = any;
