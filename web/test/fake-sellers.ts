@@ -46,6 +46,13 @@ export interface FakeListing {
   seller: { sellerId: string; shopName: string } | null;
 }
 
+/** What a test sets of a seller's account (the fake adds the rest of payments' answer). */
+export type FakeBalance = Pick<
+  ConsignmentBalance,
+  'sellerId' | 'shopName' | 'status' | 'balance' | 'availableForPayout' | 'pending' | 'lastPayoutAt'
+>;
+export type FakeStatementLine = Omit<Statement['lines'][number], 'orderId' | 'productId'>;
+
 const now = () => new Date().toISOString();
 const STAFF_READERS = ['pengurus', 'gudang', 'pengawas'];
 const EDITORS = ['pengurus', 'gudang', 'penjual'];
@@ -62,8 +69,8 @@ export function fakeSellers(
   const thresholds = new Map<string, number>();
   const commission = new Map<string, { commissionBps: number; categoryBps: Record<string, number> }>();
   /** payments: each seller's balance and the month's statement lines. */
-  const balances = new Map<string, ConsignmentBalance>();
-  const statements = new Map<string, Statement['lines']>();
+  const balances = new Map<string, FakeBalance>();
+  const statements = new Map<string, FakeStatementLine[]>();
   const sales = new Map<
     string,
     { productId: string; name: string; day: string; quantity: number; amount: number; nota: string }[]
@@ -153,7 +160,7 @@ export function fakeSellers(
     return null;
   }
 
-  function balanceOf(sellerId: string): ConsignmentBalance {
+  function balanceOf(sellerId: string): FakeBalance {
     const seller = sellers.get(sellerId);
     return (
       balances.get(sellerId) ?? {
@@ -621,16 +628,40 @@ export function fakeSellers(
             lastPayoutAt: now(),
           });
         }
-        return json(replay ? 200 : 201, { payout: { amount }, consignment: balanceOf(sellerId) });
+        const paid = replay ?? payouts.at(-1);
+        return json(replay ? 200 : 201, {
+          payout: {
+            payoutId: `pyo_test${payouts.length}`,
+            amount: paid?.amount ?? amount,
+            method: paid?.method ?? 'cash',
+            receiptNumber: paid?.receiptNumber ?? '',
+            note: String(body.note ?? ''),
+            recordedBy: 'per_kb_bendahara',
+            recordedAt: now(),
+          },
+          consignment: {
+            ...balanceOf(sellerId),
+            cooperativeId: coop,
+            totals: { sales: 0, commission: 0, refunds: 0, commissionReversed: 0, payouts: 0 },
+            anomalies: [],
+          },
+        });
       }
       const denied = sellerAccess(headers, coop, sellerId);
       if (denied) return denied;
       if (what === 'consignment')
-        return json(200, { ...balanceOf(sellerId), cooperativeId: coop, totals: {}, anomalies: [] });
+        return json(200, {
+          ...balanceOf(sellerId),
+          cooperativeId: coop,
+          totals: { sales: 0, commission: 0, refunds: 0, commissionReversed: 0, payouts: 0 },
+          anomalies: [],
+        });
       if (what === 'statement') {
         const month = url.searchParams.get('month') ?? '';
         if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return error(400, 'VALIDATION.FAILED', 'query.month');
-        const lines = (statements.get(sellerId) ?? []).filter((l) => l.date.startsWith(month));
+        const lines = (statements.get(sellerId) ?? [])
+          .filter((l) => l.date.startsWith(month))
+          .map((l) => ({ orderId: null, productId: null, ...l }));
         const format = url.searchParams.get('format') ?? 'json';
         if (format === 'csv')
           return new Response(

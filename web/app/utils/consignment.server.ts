@@ -1,7 +1,13 @@
-import { z } from 'zod';
 import { getEnv } from './env.server';
 import { callService, serviceUrl } from './http.server';
-import type { ConsignmentBalance, ConsignmentSettings, SalesReport, Statement } from './sellers';
+import { answerSchema } from './contract.server';
+import type {
+  ConsignmentBalance,
+  ConsignmentOverviewItem,
+  ConsignmentSettings,
+  SalesReport,
+  Statement,
+} from './views';
 
 /**
  * Payments' consignment (titip jual, decision 0015): what the cooperative owes each seller, their
@@ -11,62 +17,40 @@ import type { ConsignmentBalance, ConsignmentSettings, SalesReport, Statement } 
 const sellerPath = (cooperativeId: string, sellerId: string) =>
   `/cooperatives/${encodeURIComponent(cooperativeId)}/sellers/${encodeURIComponent(sellerId)}`;
 
-const Rupiah = z.number().int();
-const BalanceSchema: z.ZodType<ConsignmentBalance> = z.object({
-  sellerId: z.string().min(1),
-  shopName: z.string(),
-  status: z.enum(['active', 'suspended']),
-  balance: Rupiah,
-  availableForPayout: Rupiah,
-  pending: Rupiah,
-  lastPayoutAt: z.string().nullable(),
-});
-
-export function sellerBalance(token: string, cooperativeId: string, sellerId: string) {
+export function sellerBalance(
+  token: string,
+  cooperativeId: string,
+  sellerId: string,
+): Promise<ConsignmentBalance> {
   return callService('payments', `${sellerPath(cooperativeId, sellerId)}/consignment`, {
     token,
-    schema: BalanceSchema,
+    schema: answerSchema('payments', 'get', '/cooperatives/{cooperativeId}/sellers/{sellerId}/consignment'),
   });
 }
 
 /** Every seller's balance (pengurus, pengawas). */
-export async function allBalances(token: string, cooperativeId: string): Promise<ConsignmentBalance[]> {
+export async function allBalances(token: string, cooperativeId: string): Promise<ConsignmentOverviewItem[]> {
   const res = await callService(
     'payments',
     `/cooperatives/${encodeURIComponent(cooperativeId)}/consignment`,
     {
       token,
-      schema: z.object({ items: z.array(BalanceSchema) }),
+      schema: answerSchema('payments', 'get', '/cooperatives/{cooperativeId}/consignment'),
     },
   );
   return res.items;
 }
 
-const StatementSchema: z.ZodType<Statement> = z.object({
-  month: z.string(),
-  shopName: z.string(),
-  openingBalance: Rupiah,
-  closingBalance: Rupiah,
-  lines: z.array(
-    z.object({
-      date: z.string(),
-      at: z.string(),
-      kind: z.string(),
-      notaNumber: z.string().nullable(),
-      product: z.string().nullable(),
-      quantity: z.number().int().nullable(),
-      receiptNumber: z.string().nullable(),
-      amount: Rupiah,
-      balance: Rupiah,
-    }),
-  ),
-});
-
-export function statement(token: string, cooperativeId: string, sellerId: string, month: string) {
+export function statement(
+  token: string,
+  cooperativeId: string,
+  sellerId: string,
+  month: string,
+): Promise<Statement> {
   return callService('payments', `${sellerPath(cooperativeId, sellerId)}/statement`, {
     token,
     query: { month, format: 'json' },
-    schema: StatementSchema,
+    schema: answerSchema('payments', 'get', '/cooperatives/{cooperativeId}/sellers/{sellerId}/statement'),
   });
 }
 
@@ -86,29 +70,6 @@ export function fetchStatementFile(
   });
 }
 
-const ProductSalesSchema = z.object({
-  productId: z.string(),
-  name: z.string(),
-  quantity: z.number().int(),
-  amount: Rupiah,
-  notaNumbers: z.array(z.string()),
-});
-const SalesSchema: z.ZodType<SalesReport> = z.object({
-  from: z.string(),
-  to: z.string(),
-  quantity: z.number().int(),
-  amount: Rupiah,
-  products: z.array(ProductSalesSchema),
-  days: z.array(
-    z.object({
-      date: z.string(),
-      quantity: z.number().int(),
-      amount: Rupiah,
-      products: z.array(ProductSalesSchema),
-    }),
-  ),
-});
-
 /** Sales per product and per day of a Jakarta date range (at most 92 days), nota numbers, no shoppers. */
 export function sellerSales(
   token: string,
@@ -119,7 +80,7 @@ export function sellerSales(
   return callService('payments', `${sellerPath(cooperativeId, sellerId)}/sales`, {
     token,
     query: range,
-    schema: SalesSchema,
+    schema: answerSchema('payments', 'get', '/cooperatives/{cooperativeId}/sellers/{sellerId}/sales'),
   });
 }
 
@@ -146,28 +107,26 @@ export function recordPayout(
     token,
     headers: { 'Idempotency-Key': idempotencyKey },
     body: payout,
-    schema: z.unknown(),
+    schema: answerSchema('payments', 'post', '/cooperatives/{cooperativeId}/sellers/{sellerId}/payouts'),
   });
 }
 
-const SettingsSchema: z.ZodType<ConsignmentSettings> = z.object({
-  commissionBps: z.number().int().min(0),
-  categoryBps: z.record(z.string(), z.number().int().min(0)),
-  isDefault: z.boolean().optional(),
-});
-
-export function getConsignmentSettings(token: string, cooperativeId: string) {
+export function getConsignmentSettings(token: string, cooperativeId: string): Promise<ConsignmentSettings> {
   return callService('payments', `/cooperatives/${encodeURIComponent(cooperativeId)}/consignment-settings`, {
     token,
-    schema: SettingsSchema,
+    schema: answerSchema('payments', 'get', '/cooperatives/{cooperativeId}/consignment-settings'),
   });
 }
 
-export function putConsignmentSettings(token: string, cooperativeId: string, settings: ConsignmentSettings) {
+export function putConsignmentSettings(
+  token: string,
+  cooperativeId: string,
+  settings: Pick<ConsignmentSettings, 'commissionBps' | 'categoryBps'>,
+): Promise<ConsignmentSettings> {
   return callService('payments', `/cooperatives/${encodeURIComponent(cooperativeId)}/consignment-settings`, {
     method: 'PUT',
     token,
     body: settings,
-    schema: SettingsSchema,
+    schema: answerSchema('payments', 'put', '/cooperatives/{cooperativeId}/consignment-settings'),
   });
 }

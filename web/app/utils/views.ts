@@ -56,6 +56,14 @@ export type ManualRefundPage =
 export type Reconciliation = PaymentsSchemas['Reconciliation'];
 export type ReconciliationMismatch = Reconciliation['mismatches'][number];
 export type MismatchKind = ReconciliationMismatch['kind'];
+/** Issue 10: consignment (titip jual). */
+export type ConsignmentBalance = PaymentsSchemas['SellerConsignment'];
+export type ConsignmentOverviewItem = PaymentsSchemas['ConsignmentOverview']['items'][number];
+export type Statement = PaymentsSchemas['ConsignmentStatement'];
+export type StatementLine = Statement['lines'][number];
+export type SalesReport = PaymentsSchemas['SellerSales'];
+export type ProductSales = SalesReport['products'][number];
+export type ConsignmentSettings = PaymentsSchemas['ConsignmentSettings'];
 
 // ---- membership: cooperatives, people, sessions, roles ----
 export type CooperativeView = MembershipSchemas['Cooperative'];
