@@ -459,3 +459,58 @@ describe("a seller's sales and balance", () => {
     expect(asked?.url.pathname).toBe(`/cooperatives/${slug}/sellers/mbr_kb_ani/sales`);
   });
 });
+
+describe('after the approval', () => {
+  it('fetches fresh tokens once, so the new penjual role opens the seller pages without signing in again', async () => {
+    setUp();
+    const cookie = await signInAs(ANGGOTA);
+    await run(() =>
+      applyRoute(
+        args(
+          post(`${base}/daftar`, { shopName: 'Kue Bu Siti', description: '', handoff: 'drop_off' }, cookie),
+          { slug },
+        ),
+      ),
+    );
+    const [application] = [...seller().applications.values()];
+    await run(() =>
+      staffSellersRoute(
+        args(
+          post(
+            `/kelola/${slug}/penjual`,
+            { intent: 'approve', applicationId: application?.applicationId ?? '' },
+            `${cookie}`,
+          ),
+          {
+            slug,
+          },
+        ),
+      ),
+    );
+    // The approval above was refused (a member is no pengurus); the pengurus approves.
+    expect(application?.status).toBe('pending');
+    const ketua = await signInAs(KETUA);
+    await run(() =>
+      staffSellersRoute(
+        args(
+          post(
+            `/kelola/${slug}/penjual`,
+            { intent: 'approve', applicationId: application?.applicationId ?? '' },
+            ketua,
+          ),
+          {
+            slug,
+          },
+        ),
+      ),
+    );
+    expect(application?.status).toBe('approved');
+    // The member's cached token still says anggota only: the page asks for fresh ones and comes back.
+    const first = await open(applyLoader, `${base}/daftar`, cookie);
+    expect(first.status).toBe(302);
+    expect(first.headers.get('Location')).toBe(`${base}/daftar?segar=1`);
+    const again = await open<{ isSeller: boolean }>(applyLoader, `${base}/daftar?segar=1`, cookie);
+    expect(again.data.isSeller).toBe(true);
+    expect((await open(listingsLoader, base, cookie)).status).toBe(200);
+  });
+});

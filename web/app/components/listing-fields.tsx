@@ -1,4 +1,3 @@
-import { CATEGORIES, UNITS } from '@pasar/contracts';
 import type { FieldErrors } from '~/schemas/form';
 import { useI18n } from '~/utils/use-i18n';
 import { SelectField, TextAreaField, TextField } from './field';
@@ -13,15 +12,19 @@ export interface ListingValues {
   stock?: string;
 }
 
-/** The fields of a listing; category, unit and the first stock only when it is new. */
+/**
+ * The fields of a listing; category, unit and the first stock only when it is new (their options come
+ * from the loader, so the contracts' schemas stay out of the browser bundle).
+ */
 export function ListingFields({
   values,
   errors,
-  isNew,
+  options,
 }: {
   values: ListingValues;
   errors: FieldErrors | undefined;
-  isNew: boolean;
+  /** A new listing: the categories and units to choose from. */
+  options?: { categories: readonly string[]; units: readonly string[] };
 }) {
   const { t, label } = useI18n();
   return (
@@ -44,19 +47,19 @@ export function ListingFields({
         defaultValue={values.description}
         error={errors?.description}
       />
-      {isNew ? (
+      {options ? (
         <>
           <SelectField
             name="category"
             label={t('sell.listing.category')}
-            options={CATEGORIES.map((c) => ({ value: c, label: label('category', c) }))}
+            options={options.categories.map((c) => ({ value: c, label: label('category', c) }))}
             defaultValue={values.category ?? 'makanan-ringan'}
             error={errors?.category}
           />
           <SelectField
             name="unit"
             label={t('sell.listing.unit')}
-            options={UNITS.map((u) => ({ value: u, label: label('unitName', u) }))}
+            options={options.units.map((u) => ({ value: u, label: label('unitName', u) }))}
             defaultValue={values.unit ?? 'pcs'}
             error={errors?.unit}
           />
@@ -81,7 +84,7 @@ export function ListingFields({
         defaultValue={values.maxPerOrder}
         error={errors?.maxPerOrder}
       />
-      {isNew ? (
+      {options ? (
         <TextField
           name="stock"
           label={t('sell.listing.stock')}

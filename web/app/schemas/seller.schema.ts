@@ -37,7 +37,7 @@ const WholeNumber = (max: number) =>
 /** "Daftar jadi penjual": the shop's name, what they sell, how the goods reach the outlet. */
 export const ApplicationSchema = z.object({
   shopName: requiredText(80).pipe(z.string().min(2, 'errors.shopNameLength')),
-  description: requiredText(500),
+  description: optionalText(500).transform((v) => v ?? ''),
   handoff: z.enum(HANDOFFS, { error: 'errors.handoff' }),
 });
 

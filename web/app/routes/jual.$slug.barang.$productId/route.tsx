@@ -97,7 +97,6 @@ export default function ListingPage() {
               }
             }
             errors={errorsOf('edit')}
-            isNew={false}
           />
           <p className="muted">
             {label('category', listing.category)} · {label('unit', listing.unit)}

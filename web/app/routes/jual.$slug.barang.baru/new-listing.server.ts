@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
+import { CATEGORIES, UNITS } from '@pasar/contracts';
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { type FieldErrors, parseForm } from '~/schemas/form';
 import { NewListingSchema } from '~/schemas/seller.schema';
 import { createListing } from '~/utils/catalog-sellers.server';
 import { isApiError } from '~/utils/http.server';
 import { LISTING_FIELDS, listingRefusal, valuesOf } from '~/utils/listing-form.server';
-import { addPhoto, photoOf, photoRefusal, tooLargeToRead } from '~/utils/photo-upload.server';
+import { addPhoto, photoOf, tooLargeToRead } from '~/utils/photo-upload.server';
 import { memberCall, requireSeller } from '~/utils/seller.server';
 import { commitSession, flashNotice, getSession } from '~/utils/session.server';
 
 export async function loadNewListing({ request, params }: LoaderFunctionArgs) {
   await requireSeller(request, params.slug);
-  return data({}, { headers: { 'Cache-Control': 'private, no-store' } });
+  return data(
+    { options: { categories: CATEGORIES, units: UNITS } },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  );
 }
 
 /** "Tambah barang": the listing (waiting for review), then its first photo if one was chosen. */
@@ -48,7 +52,8 @@ export async function newListingAction({ request, params }: ActionFunctionArgs) 
     try {
       await addPhoto(token, ctx.cooperativeId, productId, [], photo);
     } catch (error) {
-      if (!photoRefusal(error)) throw error;
+      // The listing exists: any refusal of its photo is said on its page, where it can be tried again.
+      if (!isApiError(error) || error.status === 401) throw error;
       notice = 'sell.listing.createdPhotoFailed';
     }
   }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useActionData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { FormErrors } from '~/components/form-errors';
 import { ListingFields, PhotoField } from '~/components/listing-fields';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
@@ -14,6 +14,7 @@ export const action = formAction((args: ActionFunctionArgs) => newListingAction(
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'sell.section.new') }];
 
 export default function NewListingPage() {
+  const { options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -22,7 +23,7 @@ export default function NewListingPage() {
       <p className="muted">{t('sell.listing.reviewHelp')}</p>
       <FormErrors errors={actionData?.errors} />
       <Form method="post" encType="multipart/form-data" noValidate>
-        <ListingFields values={actionData?.values ?? {}} errors={actionData?.errors} isNew />
+        <ListingFields values={actionData?.values ?? {}} errors={actionData?.errors} options={options} />
         <PhotoField error={actionData?.errors.photo} />
         <button type="submit">{t('sell.listing.create')}</button>
       </Form>

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { type FieldErrors, parseForm } from '~/schemas/form';
 import { ApplicationSchema } from '~/schemas/seller.schema';
+import { forgetSession } from '~/utils/auth.server';
 import { isApiError } from '~/utils/http.server';
 import { memberCall, requireMember } from '~/utils/seller.server';
 import { applyToSell, myApplications } from '~/utils/sellers.server';
@@ -12,6 +13,13 @@ export async function loadApplication({ request, params }: LoaderFunctionArgs) {
   const applications = await memberCall(request, ctx.auth, () =>
     myApplications(ctx.auth.tokens.membership, ctx.cooperativeId),
   );
+  // Approved, but the cached access tokens were minted before the penjual role: fetch fresh ones
+  // once (membership puts penjual in the next token), then the seller pages open.
+  const url = new URL(request.url);
+  if (!ctx.isSeller && applications.some((a) => a.status === 'approved') && !url.searchParams.has('segar')) {
+    forgetSession(ctx.auth.sessionId);
+    throw redirect(`${url.pathname}?segar=1`);
+  }
   const session = await getSession(request);
   const notice = takeNotice(session);
   const pending = applications.some((a) => a.status === 'pending');

@@ -73,7 +73,6 @@ export default function ApplicationPage() {
               name="description"
               label={t('sell.apply.description')}
               hint={t('sell.apply.descriptionHint')}
-              required
               maxLength={500}
               rows={3}
               defaultValue={actionData?.values.description}

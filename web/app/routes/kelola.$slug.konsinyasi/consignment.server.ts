@@ -41,6 +41,7 @@ export async function loadConsignment({ request, params }: LoaderFunctionArgs) {
     {
       balances,
       settings,
+      categories: CATEGORIES,
       seller: chosen,
       month,
       monthError: error ?? null,

@@ -1,4 +1,3 @@
-import { CATEGORIES } from '@pasar/contracts';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { StatementView } from '~/components/consignment-view';
@@ -78,7 +77,13 @@ function PayoutForm({ balance, payoutKey }: { balance: PageData['balances'][numb
   );
 }
 
-function CommissionForm({ settings }: { settings: PageData['settings'] }) {
+function CommissionForm({
+  settings,
+  categories,
+}: {
+  settings: PageData['settings'];
+  categories: readonly string[];
+}) {
   const actionData = useActionData<typeof action>();
   const { t, label } = useI18n();
   const mine = actionData?.target === 'commission' ? actionData : undefined;
@@ -98,8 +103,8 @@ function CommissionForm({ settings }: { settings: PageData['settings'] }) {
       />
       <fieldset>
         <legend>{t('staff.consignment.categoryRates')}</legend>
-        {CATEGORIES.map((c) => {
-          const current = settings.categoryBps[c];
+        {categories.map((c) => {
+          const current = (settings.categoryBps as Partial<Record<string, number>>)[c];
           return (
             <TextField
               key={c}
@@ -119,8 +124,18 @@ function CommissionForm({ settings }: { settings: PageData['settings'] }) {
 }
 
 export default function ConsignmentPage() {
-  const { balances, settings, seller, month, monthError, statement, isBendahara, payoutKey, notice } =
-    useLoaderData<typeof loader>();
+  const {
+    balances,
+    settings,
+    categories,
+    seller,
+    month,
+    monthError,
+    statement,
+    isBendahara,
+    payoutKey,
+    notice,
+  } = useLoaderData<typeof loader>();
   const { cooperative } = useStaff();
   const { t } = useI18n();
   const base = `/kelola/${cooperative.slug}/konsinyasi`;
@@ -180,7 +195,7 @@ export default function ConsignmentPage() {
       {isBendahara ? (
         <section aria-labelledby="rates-title">
           <h2 id="rates-title">{t('staff.consignment.ratesTitle')}</h2>
-          <CommissionForm settings={settings} />
+          <CommissionForm settings={settings} categories={categories} />
         </section>
       ) : null}
     </>
