@@ -160,6 +160,16 @@ export function fakeSellers(
     return null;
   }
 
+  /** payments' SellerConsignment of a seller. */
+  function accountOf(sellerId: string, cooperativeId: string) {
+    return {
+      ...balanceOf(sellerId),
+      cooperativeId,
+      totals: { sales: 0, commission: 0, refunds: 0, commissionReversed: 0, payouts: 0 },
+      anomalies: [],
+    };
+  }
+
   function balanceOf(sellerId: string): FakeBalance {
     const seller = sellers.get(sellerId);
     return (
@@ -348,25 +358,7 @@ export function fakeSellers(
         inStock: Number(body.stock ?? 0) > 0,
         createdAt: now(),
       };
-      const seller = [...sellers.values()].find(
-        (s) => s.personId === who.personId && s.cooperativeId === coop,
-      );
-      const l: FakeListing = {
-        product,
-        ownerPersonId: who.personId,
-        review: {
-          state: 'pending',
-          kind: 'listing',
-          pendingPrice: null,
-          reason: null,
-          requestedAt: now(),
-          decidedAt: null,
-        },
-        photos: [],
-        sold: 0,
-        history: [],
-        seller: seller ? { sellerId: seller.sellerId, shopName: seller.shopName } : null,
-      };
+      const l = newListing(product, who.personId, false);
       listings.set(id, l);
       record(l, who, 'created', [{ field: 'price', before: null, after: product.price }]);
       return json(201, staffListing(l));
@@ -639,23 +631,12 @@ export function fakeSellers(
             recordedBy: 'per_kb_bendahara',
             recordedAt: now(),
           },
-          consignment: {
-            ...balanceOf(sellerId),
-            cooperativeId: coop,
-            totals: { sales: 0, commission: 0, refunds: 0, commissionReversed: 0, payouts: 0 },
-            anomalies: [],
-          },
+          consignment: accountOf(sellerId, coop),
         });
       }
       const denied = sellerAccess(headers, coop, sellerId);
       if (denied) return denied;
-      if (what === 'consignment')
-        return json(200, {
-          ...balanceOf(sellerId),
-          cooperativeId: coop,
-          totals: { sales: 0, commission: 0, refunds: 0, commissionReversed: 0, payouts: 0 },
-          anomalies: [],
-        });
+      if (what === 'consignment') return json(200, accountOf(sellerId, coop));
       if (what === 'statement') {
         const month = url.searchParams.get('month') ?? '';
         if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return error(400, 'VALIDATION.FAILED', 'query.month');
@@ -745,6 +726,29 @@ export function fakeSellers(
     if (grant && !grant.roles.includes('penjual')) grant.roles.push('penjual');
   }
 
+  /** A listing record of the owner's (their seller's shop on it), its review approved or waiting. */
+  function newListing(product: ProductView, ownerPersonId: string, approved: boolean): FakeListing {
+    const seller = [...sellers.values()].find(
+      (s) => s.personId === ownerPersonId && s.cooperativeId === product.cooperativeId,
+    );
+    return {
+      product,
+      ownerPersonId,
+      review: {
+        state: approved ? 'approved' : 'pending',
+        kind: 'listing',
+        pendingPrice: null,
+        reason: null,
+        requestedAt: now(),
+        decidedAt: approved ? now() : null,
+      },
+      photos: [],
+      sold: 0,
+      history: [],
+      seller: seller ? { sellerId: seller.sellerId, shopName: seller.shopName } : null,
+    };
+  }
+
   /** Tests: a listing of `personId`'s, already approved (or still waiting) and shown to shoppers. */
   function addListing(personId: string, overrides: Partial<ProductView> = {}, approved = true): FakeListing {
     const person = people.get(personId);
@@ -768,31 +772,7 @@ export function fakeSellers(
       createdAt: now(),
       ...overrides,
     };
-    const l: FakeListing = {
-      product,
-      ownerPersonId: personId,
-      review: approved
-        ? {
-            state: 'approved',
-            kind: 'listing',
-            pendingPrice: null,
-            reason: null,
-            requestedAt: now(),
-            decidedAt: now(),
-          }
-        : {
-            state: 'pending',
-            kind: 'listing',
-            pendingPrice: null,
-            reason: null,
-            requestedAt: now(),
-            decidedAt: null,
-          },
-      photos: [],
-      sold: 0,
-      history: [],
-      seller: seller ? { sellerId: seller.sellerId, shopName: seller.shopName } : null,
-    };
+    const l = newListing(product, personId, approved);
     listings.set(product.id, l);
     publish(l);
     return l;

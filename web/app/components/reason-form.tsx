@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react';
 import type { FieldErrors } from '~/schemas/form';
+import { useI18n } from '~/utils/use-i18n';
 import { TextField } from './field';
 
 /**
@@ -48,5 +49,42 @@ export function DecisionForm({
         {button}
       </button>
     </Form>
+  );
+}
+
+/** The pair a pengurus sees on a row waiting for them: approve, or refuse with a reason. */
+export function ApproveOrRefuse({
+  hidden,
+  approve,
+  refuse,
+  errors,
+  reasonValue,
+}: {
+  hidden: Record<string, string>;
+  approve: { intent: string; button: string; label: string };
+  refuse: { intent: string; button: string; label: string; reasonLabel: string; id: string };
+  /** This row's errors (the action named it as its target). */
+  errors?: FieldErrors;
+  reasonValue?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <DecisionForm intent={approve.intent} hidden={hidden} button={approve.button} label={approve.label} />
+      <DecisionForm
+        intent={refuse.intent}
+        hidden={hidden}
+        button={refuse.button}
+        label={refuse.label}
+        reason={{
+          id: refuse.id,
+          label: refuse.reasonLabel,
+          hint: t('staff.reasonHint'),
+          defaultValue: errors ? reasonValue : undefined,
+        }}
+        errors={errors}
+        secondary
+      />
+    </>
   );
 }

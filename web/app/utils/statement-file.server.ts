@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fetchStatementFile } from './consignment.server';
 import { jakartaToday } from './datetime';
 import { notFound } from './http.server';
+import { privateDownload } from './nota.server';
 
 const FileQuerySchema = z.object({ month: MonthSchema, format: z.enum(['csv', 'pdf']) });
 
@@ -42,18 +43,7 @@ export async function proxyStatementFile(
     console.error(`[web] payments statement.${query.format} answered ${upstream.status} ${type}`);
     return new Response('statement unavailable', { status: 503, headers: { 'Retry-After': '10' } });
   }
-  const named = upstream.headers.get('Content-Disposition');
-  const headers = new Headers({
-    'Content-Type': type,
-    'Content-Disposition': named?.startsWith('attachment')
-      ? named
-      : `attachment; filename="laporan-${sellerId}-${query.month}.${query.format}"`,
-    'Cache-Control': 'private, no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  const length = upstream.headers.get('Content-Length');
-  if (length) headers.set('Content-Length', length);
-  return new Response(upstream.body, { headers });
+  return privateDownload(upstream, type, `laporan-${sellerId}-${query.month}.${query.format}`);
 }
 
 const MonthQuery = z.object({ month: MonthSchema });

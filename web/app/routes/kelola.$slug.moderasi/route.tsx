@@ -4,7 +4,7 @@ import { TextField } from '~/components/field';
 import { FlashNotice } from '~/components/flash-notice';
 import { FormErrors } from '~/components/form-errors';
 import { ProductImage } from '~/components/product-card';
-import { DecisionForm } from '~/components/reason-form';
+import { ApproveOrRefuse } from '~/components/reason-form';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
 import { formAction } from '~/utils/action.server';
 import { changeValue } from '~/utils/changes';
@@ -76,28 +76,23 @@ export default function ModerationPage() {
                 ) : null}
                 <FormErrors errors={errorsFor(r.productId)} />
                 {canDecide ? (
-                  <>
-                    <DecisionForm
-                      intent="approve"
-                      hidden={{ productId: r.productId, name: r.name }}
-                      button={t('staff.moderation.approve')}
-                      label={t('staff.moderation.approveFor', { name: r.name })}
-                    />
-                    <DecisionForm
-                      intent="reject"
-                      hidden={{ productId: r.productId, name: r.name }}
-                      button={t('staff.moderation.reject')}
-                      label={t('staff.moderation.rejectFor', { name: r.name })}
-                      reason={{
-                        id: `reject-${r.productId}`,
-                        label: t('staff.moderation.rejectReason'),
-                        hint: t('staff.reasonHint'),
-                        defaultValue: errorsFor(r.productId) ? actionData?.values.reason : undefined,
-                      }}
-                      errors={errorsFor(r.productId)}
-                      secondary
-                    />
-                  </>
+                  <ApproveOrRefuse
+                    hidden={{ productId: r.productId, name: r.name }}
+                    approve={{
+                      intent: 'approve',
+                      button: t('staff.moderation.approve'),
+                      label: t('staff.moderation.approveFor', { name: r.name }),
+                    }}
+                    refuse={{
+                      intent: 'reject',
+                      button: t('staff.moderation.reject'),
+                      label: t('staff.moderation.rejectFor', { name: r.name }),
+                      reasonLabel: t('staff.moderation.rejectReason'),
+                      id: `reject-${r.productId}`,
+                    }}
+                    errors={errorsFor(r.productId)}
+                    reasonValue={actionData?.values.reason}
+                  />
                 ) : null}
               </li>
             ))}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { FlashNotice } from '~/components/flash-notice';
 import { FormErrors } from '~/components/form-errors';
-import { DecisionForm } from '~/components/reason-form';
+import { ApproveOrRefuse, DecisionForm } from '~/components/reason-form';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
 import { formAction } from '~/utils/action.server';
 import { formatDateTime } from '~/utils/datetime';
@@ -44,28 +44,23 @@ export default function StaffSellersPage() {
                 </dl>
                 <FormErrors errors={errorsFor(a.applicationId)} />
                 {canDecide ? (
-                  <>
-                    <DecisionForm
-                      intent="approve"
-                      hidden={{ applicationId: a.applicationId, shopName: a.shopName }}
-                      button={t('staff.sellers.approve')}
-                      label={t('staff.sellers.approveFor', { shop: a.shopName })}
-                    />
-                    <DecisionForm
-                      intent="decline"
-                      hidden={{ applicationId: a.applicationId, shopName: a.shopName }}
-                      button={t('staff.sellers.decline')}
-                      label={t('staff.sellers.declineFor', { shop: a.shopName })}
-                      reason={{
-                        id: `decline-${a.applicationId}`,
-                        label: t('staff.sellers.declineReason'),
-                        hint: t('staff.reasonHint'),
-                        defaultValue: errorsFor(a.applicationId) ? actionData?.values.reason : undefined,
-                      }}
-                      errors={errorsFor(a.applicationId)}
-                      secondary
-                    />
-                  </>
+                  <ApproveOrRefuse
+                    hidden={{ applicationId: a.applicationId, shopName: a.shopName }}
+                    approve={{
+                      intent: 'approve',
+                      button: t('staff.sellers.approve'),
+                      label: t('staff.sellers.approveFor', { shop: a.shopName }),
+                    }}
+                    refuse={{
+                      intent: 'decline',
+                      button: t('staff.sellers.decline'),
+                      label: t('staff.sellers.declineFor', { shop: a.shopName }),
+                      reasonLabel: t('staff.sellers.declineReason'),
+                      id: `decline-${a.applicationId}`,
+                    }}
+                    errors={errorsFor(a.applicationId)}
+                    reasonValue={actionData?.values.reason}
+                  />
                 ) : null}
               </li>
             ))}
