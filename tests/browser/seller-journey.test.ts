@@ -124,7 +124,10 @@ describe('a member becomes a seller, sells, and is paid', () => {
     ketua = await signedIn('ketua');
     const page = ketua.page;
     await page.goto(`${web.url}/kelola/${coop}`);
-    await page.getByRole('link', { name: 'Penjual', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu kelola Karbes Market' })
+      .getByRole('link', { name: 'Penjual', exact: true })
+      .click();
     await page.waitForURL(new RegExp(`/kelola/${coop}/penjual$`));
     const card = page.getByTestId('seller-application').filter({ hasText: SHOP });
     await fitsThePhone(page);
