@@ -36,9 +36,9 @@ export default function ModerationPage() {
           <ul className="card-list">
             {reviews.map((r) => (
               <li key={r.productId} className="card" data-testid="review">
-                <div className="product-card">
+                <div className="review-head">
                   <ProductImage product={r} size={96} />
-                  <div>
+                  <div className="product-card-body">
                     <h3>{r.name}</h3>
                     <p>
                       <span className="badge badge-info">{t(`staff.moderation.kind.${r.kind}`)}</span>{' '}
