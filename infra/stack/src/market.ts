@@ -101,6 +101,8 @@ export async function startMarket(opts: {
       ...DEV_DEFAULTS,
       ...devSigningKey(opts.dataDir),
       MEMBERSHIP_JWKS_URL: `http://127.0.0.1:${MARKET_PORTS.membership}/.well-known/jwks.json`,
+      // catalog keeps product photos on disk beside the rest of the dev data (unless .env names S3).
+      PHOTO_DIR: join(opts.dataDir, 'photos'),
       ...readDotEnv(),
       KAFKA_BROKERS: stack.kafkaBrokers,
       STRIPE_API_BASE: stack.stripeApiBase,
@@ -137,7 +139,8 @@ export async function startMarket(opts: {
         log(`${name} ready on http://127.0.0.1:${port}`);
       }),
     );
-    if (opts.seed !== false) accounts = (await seedDemoData(stack.mongoUrl, log)).accounts;
+    if (opts.seed !== false)
+      accounts = (await seedDemoData(stack.mongoUrl, log, join(opts.dataDir, 'photos'))).accounts;
     if (opts.web !== false) {
       log('building the storefront (remix vite:build)…');
       const build = await runHelper('pnpm', ['--filter', '@pasar/web', 'build'], { cwd: root });
@@ -184,7 +187,11 @@ export async function startMarket(opts: {
  * Demo data through each service's own seed (use cases + outbox; the running relays publish).
  * Returns the demo accounts table the membership seed prints (indented lines).
  */
-export async function seedDemoData(mongoUrl: string, log: Log): Promise<{ accounts: string[] }> {
+export async function seedDemoData(
+  mongoUrl: string,
+  log: Log,
+  photoDir?: string,
+): Promise<{ accounts: string[] }> {
   const root = paths.root();
   const accounts: string[] = [];
   for (const [name, script] of [
@@ -194,7 +201,12 @@ export async function seedDemoData(mongoUrl: string, log: Log): Promise<{ accoun
     log(`seeding ${name} demo data…`);
     const res = await runHelper(process.execPath, ['--import', 'tsx', script], {
       cwd: join(root, 'services', name),
-      env: { ...DEV_DEFAULTS, ...readDotEnv(), MONGO_URL: databaseUrl(mongoUrl, `pasar_${name}`) },
+      env: {
+        ...DEV_DEFAULTS,
+        ...(photoDir ? { PHOTO_DIR: photoDir } : {}),
+        ...readDotEnv(),
+        MONGO_URL: databaseUrl(mongoUrl, `pasar_${name}`),
+      },
     });
     if (res.code !== 0) throw new Error(`${name} seed failed:\n${res.output}`);
     const lines = res.output.split('\n').filter(Boolean);

@@ -80,6 +80,27 @@ describe('service app', () => {
     expect((await json(res)).code).toBe('REQUEST.TOO_LARGE');
   });
 
+  it('applies a path limit instead of the default one, with its own refusal', async () => {
+    const app = createServiceApp({
+      name: 'test',
+      logger,
+      maxBodyBytes: 1024,
+      bodyLimits: [
+        { path: /^\/uploads$/, maxBytes: 4096, error: () => new DomainError('UPLOAD.TOO_LARGE', 'big', 413) },
+      ],
+    });
+    app.post('/uploads', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }, 200));
+    app.post('/other', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }, 200));
+    const send = (path: string, size: number) =>
+      app.request(path, { method: 'POST', body: 'x'.repeat(size) });
+
+    expect(await json(await send('/uploads', 3000))).toEqual({ bytes: 3000 });
+    const tooBig = await send('/uploads', 5000);
+    expect(tooBig.status).toBe(413);
+    expect((await json(tooBig)).code).toBe('UPLOAD.TOO_LARGE');
+    expect((await send('/other', 3000)).status).toBe(413);
+  });
+
   it('answers malformed JSON with 400, not 500', async () => {
     const res = await buildApp().request('/things', {
       method: 'POST',

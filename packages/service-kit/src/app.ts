@@ -19,6 +19,11 @@ export interface ServiceAppOptions {
   readiness?: Record<string, ReadinessCheck>;
   /** Largest accepted request body in bytes (default 64 KiB). */
   maxBodyBytes?: number;
+  /**
+   * Other limits for some paths (photo uploads): the first whose `path` matches `c.req.path` applies
+   * instead of maxBodyBytes; `error` replaces the kit's REQUEST.TOO_LARGE answer.
+   */
+  bodyLimits?: readonly BodyLimit[];
   /** Verifies membership's access tokens; without it every request is anonymous (tests of public routes). */
   verifier?: TokenVerifier;
   /** Prometheus metrics served at /metrics (default: the process's shared ones; false: none). */
@@ -26,6 +31,11 @@ export interface ServiceAppOptions {
 }
 
 export type { AppEnv } from './app-env';
+export interface BodyLimit {
+  path: RegExp;
+  maxBytes: number;
+  error?: () => DomainError;
+}
 
 const HealthSchema = z.object({ status: z.literal('ok'), service: z.string() });
 const ReadySchema = z.object({
@@ -93,21 +103,25 @@ export function createServiceApp(opts: ServiceAppOptions): OpenAPIHono<AppEnv> {
     else logger.debug(line, 'request');
   });
   // Only requests that may carry a body are metered (GETs skip the stream wrapping).
-  app.on(
-    ['POST', 'PUT', 'PATCH', 'DELETE'],
-    '*',
+  const limiter = ({ maxBytes, error }: Omit<BodyLimit, 'path'>) =>
     bodyLimit({
-      maxSize: opts.maxBodyBytes ?? 64 * 1024,
-      onError: (c) =>
-        c.json<ErrorBody>(
+      maxSize: maxBytes,
+      onError: (c) => {
+        if (error) throw error();
+        return c.json<ErrorBody>(
           {
             code: 'REQUEST.TOO_LARGE',
-            message: `Request body is larger than ${opts.maxBodyBytes ?? 64 * 1024} bytes`,
+            message: `Request body is larger than ${maxBytes} bytes`,
             requestId: c.get('requestId'),
           },
           413,
-        ),
-    }),
+        );
+      },
+    });
+  const defaultLimit = limiter({ maxBytes: opts.maxBodyBytes ?? 64 * 1024 });
+  const pathLimits = (opts.bodyLimits ?? []).map((l) => ({ path: l.path, limit: limiter(l) }));
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', (c, next) =>
+    (pathLimits.find((l) => l.path.test(c.req.path))?.limit ?? defaultLimit)(c, next),
   );
 
   if (opts.verifier) app.use(authenticate(opts.verifier));

@@ -1,5 +1,6 @@
 import { BaseConfigSchema } from '@pasar/service-kit';
 import { z } from 'zod';
+import { PhotoConfigSchema } from './photos/photo.config';
 
 export const CatalogConfigSchema = BaseConfigSchema.extend({
   PORT: BaseConfigSchema.shape.PORT.default(4001),
@@ -9,5 +10,5 @@ export const CatalogConfigSchema = BaseConfigSchema.extend({
   LISTING_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** How often the outbox relay sweeps for events it was not told about (another process, a crash). */
   OUTBOX_SWEEP_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
-});
+}).extend(PhotoConfigSchema.shape);
 export type CatalogConfig = z.infer<typeof CatalogConfigSchema>;

@@ -5,6 +5,7 @@ import { ListingCache } from './db/listing-cache';
 import { createRepositories, ensureIndexes, outboxCollections, outboxNudger } from './db/repositories';
 import type { CatalogDeps } from './use-cases/ports';
 import { catalogSubscriptions } from './events/subscriptions';
+import { photoDeps } from './photos/photo.config';
 
 startMain('catalog', async () => {
   const config = loadConfig(CatalogConfigSchema);
@@ -22,5 +23,6 @@ startMain('catalog', async () => {
   };
   await rt.consume(catalogSubscriptions(deps));
   const verifier = createTokenVerifier({ service: 'catalog', jwks: new URL(config.MEMBERSHIP_JWKS_URL) });
-  await rt.serve(createApp({ ...deps, verifier, readiness: rt.readiness }));
+  const photos = await photoDeps(rt.conn, config, rt.logger);
+  await rt.serve(createApp({ ...deps, photos, verifier, readiness: rt.readiness }));
 });
