@@ -166,7 +166,13 @@ describe('a member becomes a seller, sells, and is paid', () => {
     await fitsThePhone(page);
     await shot(page, '03-seller-new-listing');
     await page.getByRole('button', { name: 'Simpan dan ajukan' }).click();
-    await page.waitForURL(new RegExp(`/jual/${coop}/barang/[0-9a-f]{24}$`));
+    // The photo is decoded, resized three times and stored before the page answers (slow on a busy machine).
+    await page
+      .waitForURL(new RegExp(`/jual/${coop}/barang/[0-9a-f]{24}$`), { timeout: 120_000 })
+      .catch(async (error: unknown) => {
+        await shot(page, '03b-seller-after-submit');
+        throw error;
+      });
     productId = page.url().split('/').pop() ?? '';
     await page.getByText('menunggu persetujuan pengurus').first().waitFor();
     await page.getByTestId('review-state').filter({ hasText: 'Menunggu persetujuan' }).waitFor();
