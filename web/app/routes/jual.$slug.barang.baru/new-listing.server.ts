@@ -52,8 +52,10 @@ export async function newListingAction({ request, params }: ActionFunctionArgs) 
     try {
       await addPhoto(token, ctx.cooperativeId, productId, [], photo);
     } catch (error) {
-      // The listing exists: any refusal of its photo is said on its page, where it can be tried again.
-      if (!isApiError(error) || error.status === 401) throw error;
+      // The listing exists: a refused photo, or catalog not answering the upload, is said on its page,
+      // where it can be tried again (never the 503 page for a listing that was made).
+      const unavailable = error instanceof Response && error.status === 503;
+      if (!unavailable && (!isApiError(error) || error.status === 401)) throw error;
       notice = 'sell.listing.createdPhotoFailed';
     }
   }
