@@ -7,6 +7,7 @@ import type {
   StaffPaymentView,
 } from '~/utils/views';
 import { type FakeOrderEntry, fakeFulfilment } from './fake-fulfilment';
+import { fakeSellers } from './fake-sellers';
 import { COOPERATIVES, type FakePerson, PEOPLE, PRODUCTS } from './fixtures';
 
 /**
@@ -731,6 +732,9 @@ export function fakeServices() {
     return coop ? json(200, coop) : error(404, 'COOPERATIVE.NOT_FOUND');
   }
 
+  /** Issue 10's endpoints (seller registry, listings and moderation, photos, consignment). */
+  const sellers = fakeSellers(products, people, { bearer, requireRoles });
+
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init.method ?? 'GET').toUpperCase();
@@ -749,6 +753,8 @@ export function fakeServices() {
               : null;
     if (!service || down.has(service)) throw new TypeError('fetch failed');
     const path = url.pathname;
+    const answered = sellers.handle(service, method, path, url, headers, body, init.body);
+    if (answered) return answered;
     if (service === 'catalog') return catalog(method, path, url, headers);
     if (service === 'orders') return orderService(method, path, headers, body, url);
     if (service === 'payments') return paymentService(method, path, headers, body, url);
@@ -780,6 +786,7 @@ export function fakeServices() {
     audit,
     erased,
     sessionOf,
+    sellers,
   };
 }
 

@@ -82,6 +82,8 @@ export interface FakePerson {
   password: string;
   grants: { cooperativeId: string; roles: string[]; position?: 'ketua' | 'sekretaris' | 'bendahara' }[];
   platform: string[];
+  /** The member record this account is (a seller's id once approved). */
+  memberId?: string;
 }
 export const KETUA: FakePerson = {
   personId: 'per_kb_ketua',
@@ -175,3 +177,54 @@ export const LPG_SUBSIDI = {
   het: true,
   buyerLimit: { quantity: 2, period: 'week' as const },
 };
+
+/**
+ * Issue 10's people (not in PEOPLE: the member list tests know the ones above; seller tests add them
+ * with `withSellers()` in fake-sellers.ts): two sellers and a member of Karangbesuki, a seller of
+ * Dinoyo, and the bendahara.
+ */
+export const SRI: FakePerson = {
+  personId: 'per_kb_sri',
+  name: 'Bu Sri',
+  phone: '+6281100000011',
+  password: 'sandi-sri-kb',
+  grants: [{ cooperativeId: 'karangbesuki', roles: ['anggota', 'penjual'] }],
+  platform: [],
+  memberId: 'mbr_kb_sri',
+};
+export const ANI: FakePerson = {
+  personId: 'per_kb_ani',
+  name: 'Bu Ani',
+  phone: '+6281100000012',
+  password: 'sandi-ani-kb',
+  grants: [{ cooperativeId: 'karangbesuki', roles: ['anggota', 'penjual'] }],
+  platform: [],
+  memberId: 'mbr_kb_ani',
+};
+export const ANGGOTA: FakePerson = {
+  personId: 'per_kb_siti',
+  name: 'Bu Siti',
+  phone: '+6281100000013',
+  password: 'sandi-siti-kb',
+  grants: [{ cooperativeId: 'karangbesuki', roles: ['anggota'] }],
+  platform: [],
+  memberId: 'mbr_kb_siti',
+};
+export const DINOYO_PENJUAL: FakePerson = {
+  personId: 'per_dn_yanti',
+  name: 'Bu Yanti',
+  phone: '+6281100000014',
+  password: 'sandi-yanti-dn',
+  grants: [{ cooperativeId: 'dinoyo', roles: ['anggota', 'penjual'] }],
+  platform: [],
+  memberId: 'mbr_dn_yanti',
+};
+export const BENDAHARA: FakePerson = {
+  personId: 'per_kb_bendahara',
+  name: 'Bu Ratna',
+  phone: '+6281100000015',
+  password: 'sandi-bendahara-kb',
+  grants: [{ cooperativeId: 'karangbesuki', roles: ['anggota', 'pengurus'], position: 'bendahara' }],
+  platform: [],
+};
+export const SELLER_PEOPLE = [SRI, ANI, ANGGOTA, DINOYO_PENJUAL, BENDAHARA];

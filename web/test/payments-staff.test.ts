@@ -82,11 +82,22 @@ describe('Pembayaran in the staff menu', () => {
 
   it('is there for pengurus, kasir and pengawas, not for the gudang', async () => {
     expect(await sections(await signInAs(KASIR))).toEqual(['pesanan', 'pembayaran']);
-    expect(await sections(await signInAs(PENGAWAS))).toEqual(['pesanan', 'produk', 'pembayaran', 'audit']);
+    expect(await sections(await signInAs(PENGAWAS))).toEqual([
+      'pesanan',
+      'produk',
+      'moderasi',
+      'pembayaran',
+      'konsinyasi',
+      'penjual',
+      'audit',
+    ]);
     expect(await sections(await signInAs(KETUA))).toEqual([
       'pesanan',
       'produk',
+      'moderasi',
       'pembayaran',
+      'konsinyasi',
+      'penjual',
       'anggota',
       'audit',
     ]);

@@ -110,3 +110,28 @@ export function args(
 ): LoaderFunctionArgs & ActionFunctionArgs {
   return { request, params, context };
 }
+
+/** A multipart form post (a photo upload) from one of our pages; `files` are sent as File parts. */
+export function multipart(
+  path: string,
+  fields: Record<string, string>,
+  files: Record<string, File>,
+  cookie = '',
+  headers: Record<string, string> = {},
+): Request {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(key, value);
+  for (const [key, file] of Object.entries(files)) body.append(key, file, file.name);
+  return new Request(`http://localhost${path}`, {
+    method: 'POST',
+    body,
+    headers: { Origin: 'http://localhost', ...(cookie ? { Cookie: cookie } : {}), ...headers },
+  });
+}
+
+/** A small "photo" as a phone camera would send it (the fake catalog checks only its type). */
+export function jpeg(name = 'IMG_0001.jpg', type = 'image/jpeg', size = 2048): File {
+  const bytes = new Uint8Array(size);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  return new File([bytes], name, { type });
+}

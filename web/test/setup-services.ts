@@ -4,7 +4,7 @@ import { addToCart } from '~/routes/k.$slug.produk.$productId/product.server';
 import { resetAuthForTests } from '~/utils/auth.server';
 import { resetEnvForTests } from '~/utils/env.server';
 import { resetSessionStorageForTests } from '~/utils/session.server';
-import type { FakePerson } from './fixtures';
+import { type FakePerson, SELLER_PEOPLE } from './fixtures';
 import { type FakeServices, fakeServices } from './fake-services';
 import { args, cookiesOf, post, run } from './route-helpers';
 
@@ -22,7 +22,9 @@ export function installFakeServices(): { readonly current: FakeServices } {
     resetWebState();
     holder.current = fakeServices();
     vi.stubGlobal('fetch', holder.current.fetch);
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(
+      (...a) => process.env.SHOW_ERRORS && process.stderr.write(`${a.join(' ')}\n`),
+    );
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -59,4 +61,15 @@ export async function signInAs(person: FakePerson, cookie = ''): Promise<string>
   );
   if (res.status !== 302) throw new Error(`could not sign in: ${res.status} ${JSON.stringify(res.data)}`);
   return cookiesOf(res.headers, cookie);
+}
+
+/**
+ * Issue 10's people in the fake membership, and Bu Sri and Bu Ani registered as approved sellers of
+ * Karangbesuki (Bu Yanti of Dinoyo); Bu Siti stays a plain member.
+ */
+export function withSellers(services: FakeServices): void {
+  for (const person of SELLER_PEOPLE) services.people.set(person.personId, structuredClone(person));
+  services.sellers.addSeller('per_kb_sri', 'karangbesuki', 'mbr_kb_sri', 'Keripik Bu Sri');
+  services.sellers.addSeller('per_kb_ani', 'karangbesuki', 'mbr_kb_ani', 'Sambal Bu Ani');
+  services.sellers.addSeller('per_dn_yanti', 'dinoyo', 'mbr_dn_yanti', 'Jamu Bu Yanti');
 }

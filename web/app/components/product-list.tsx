@@ -1,8 +1,11 @@
 import { useFetcher, useLocation } from '@remix-run/react';
 import { type MouseEvent, useEffect, useState } from 'react';
 import { useI18n } from '~/utils/use-i18n';
-import type { ProductPage, ProductView } from '~/utils/views';
+import type { ShopProduct, ShopProductPage as ProductPage } from '~/utils/sellers';
 import { ProductCard } from './product-card';
+
+/** The cards a 360 px phone shows before scrolling: their images load at once, the rest lazily. */
+export const EAGER_CARDS = 2;
 
 interface ProductListProps {
   slug: string;
@@ -19,7 +22,7 @@ export function ProductList({ slug, page, labelledBy }: ProductListProps) {
   const { t } = useI18n();
   const location = useLocation();
   const fetcher = useFetcher<{ page?: ProductPage }>();
-  const [items, setItems] = useState<ProductView[]>(page.items);
+  const [items, setItems] = useState<ShopProduct[]>(page.items);
   const [nextCursor, setNextCursor] = useState<string | null>(page.nextCursor);
 
   useEffect(() => {
@@ -43,9 +46,9 @@ export function ProductList({ slug, page, labelledBy }: ProductListProps) {
   return (
     <>
       <ul className="product-grid" aria-labelledby={labelledBy}>
-        {items.map((product) => (
+        {items.map((product, index) => (
           <li key={product.id}>
-            <ProductCard product={product} slug={slug} />
+            <ProductCard product={product} slug={slug} eager={index < EAGER_CARDS} />
           </li>
         ))}
       </ul>

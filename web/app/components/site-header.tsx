@@ -18,6 +18,11 @@ export function SiteHeader({ account }: { account: HeaderAccount | null }) {
               {t('nav.manage', { market: m.market })}
             </Link>
           ))}
+          {account?.sell.map((m) => (
+            <Link key={`jual-${m.slug}`} to={m.isSeller ? `/jual/${m.slug}` : `/jual/${m.slug}/daftar`}>
+              {t(m.isSeller ? 'nav.sell' : 'nav.applyToSell', { market: m.market })}
+            </Link>
+          ))}
         </nav>
         <AccountMenu account={account} />
         <LanguageSwitch />

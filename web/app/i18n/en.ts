@@ -1,4 +1,5 @@
 import { enFulfilment } from './en-fulfilment';
+import { enSellers } from './en-sellers';
 import type { id } from './id';
 
 /** English, the second language. Same keys as id.ts. */
@@ -483,4 +484,5 @@ export const en: Record<keyof typeof id, string> = {
   'error.forbidden.title': 'Request refused',
   'error.forbidden.body': 'This form was not sent from a Pasar page. Reload the page and try again.',
   ...enFulfilment,
+  ...enSellers,
 };

@@ -1,4 +1,5 @@
 import { idFulfilment } from './id-fulfilment';
+import { idSellers } from './id-sellers';
 /**
  * The message catalogue, Bahasa Indonesia (the default). Every shopper-facing text lives here;
  * en.ts must have the same keys (the type checker enforces it). Placeholders: {name}.
@@ -489,4 +490,5 @@ export const id = {
   'error.forbidden.title': 'Permintaan ditolak',
   'error.forbidden.body': 'Formulir ini tidak dikirim dari halaman Pasar. Muat ulang halaman lalu coba lagi.',
   ...idFulfilment,
+  ...idSellers,
 } satisfies Record<string, string>;

@@ -6,6 +6,8 @@ import { hasStaffRole } from './staff';
 export interface HeaderAccount {
   name: string;
   manage: { slug: string; market: string }[];
+  /** Cooperatives where the person is a member: their seller pages (or the application to sell). */
+  sell: { slug: string; market: string; isSeller: boolean }[];
 }
 
 /**
@@ -26,8 +28,11 @@ export async function headerAccount(
   if (state.status === 'expired')
     return { account: null, expired: true, setCookie: await clearSessionCookie() };
   const staffGrants = state.person.grants.filter(hasStaffRole);
+  const memberGrants = state.person.grants.filter((g) =>
+    g.roles.some((r) => r === 'anggota' || r === 'penjual'),
+  );
   let names: Record<string, string> = {};
-  if (staffGrants.length > 0) {
+  if (staffGrants.length > 0 || memberGrants.length > 0) {
     names = await listCooperatives()
       .then((list) => Object.fromEntries(list.map((c) => [c.cooperativeId, c.marketName])))
       .catch(() => ({}));
@@ -38,6 +43,11 @@ export async function headerAccount(
       manage: staffGrants.map((g) => ({
         slug: g.cooperativeId,
         market: names[g.cooperativeId] ?? g.cooperativeId,
+      })),
+      sell: memberGrants.map((g) => ({
+        slug: g.cooperativeId,
+        market: names[g.cooperativeId] ?? g.cooperativeId,
+        isSeller: g.roles.includes('penjual'),
       })),
     },
     expired: false,

@@ -51,9 +51,11 @@ function baseUrl(service: ServiceName): string {
 }
 
 export interface ServiceRequest<T> {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
+  /** A multipart body (a photo upload), sent as it is instead of `body`; fetch sets its boundary. */
+  form?: FormData;
   headers?: Record<string, string>;
   /** The signed-in person's access token for THIS service (sent as `Authorization: Bearer …`). */
   token?: string;
@@ -89,14 +91,14 @@ function retryAfterOf(header: string | null): number | undefined {
  */
 export async function callService<T>(service: ServiceName, path: string, req: ServiceRequest<T>): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
-  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (req.body !== undefined && !req.form) headers['Content-Type'] = 'application/json';
   if (req.token) headers.Authorization = `Bearer ${req.token}`;
   let res: Response;
   try {
     res = await fetch(serviceUrl(service, path, req.query), {
       method: req.method ?? 'GET',
       headers,
-      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      body: req.form ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
       signal: AbortSignal.timeout(Math.max(req.timeoutMs ?? 0, getEnv().SERVICE_TIMEOUT_MS)),
     });
   } catch (error) {

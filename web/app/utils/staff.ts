@@ -5,7 +5,16 @@ import type { CooperativeGrant, CooperativeRole } from '@pasar/contracts';
  * for a section the person may not open) and the navigation (which shows only these). Types only from
  * contracts, so no schema code reaches the browser.
  */
-export const STAFF_SECTIONS = ['pesanan', 'produk', 'pembayaran', 'anggota', 'audit'] as const;
+export const STAFF_SECTIONS = [
+  'pesanan',
+  'produk',
+  'moderasi',
+  'pembayaran',
+  'konsinyasi',
+  'penjual',
+  'anggota',
+  'audit',
+] as const;
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
 
 export const SECTION_ROLES: Record<StaffSection, readonly CooperativeRole[]> = {
@@ -14,6 +23,10 @@ export const SECTION_ROLES: Record<StaffSection, readonly CooperativeRole[]> = {
   pembayaran: ['pengurus', 'kasir', 'pengawas'],
   anggota: ['pengurus'],
   audit: ['pengurus', 'pengawas'],
+  // Issue 10: membership's seller registry, catalog's moderation queue, payments' consignment.
+  penjual: ['pengurus', 'pengawas'],
+  moderasi: ['pengurus', 'pengawas'],
+  konsinyasi: ['pengurus', 'pengawas'],
 };
 
 /**
@@ -44,6 +57,18 @@ export function sectionsFor(grant: Pick<CooperativeGrant, 'roles'> | undefined):
   return STAFF_SECTIONS.filter((section) =>
     SECTION_ROLES[section].some((role) => grant.roles.includes(role)),
   );
+}
+
+/**
+ * The services' rules for issue 10, mirrored so pages offer only what the person may do: a pengurus
+ * decides applications, suspensions and reviews (the pengawas reads); only the bendahara (a pengurus in
+ * that position) records payouts and sets the commission (payments' route table).
+ */
+export const SELLER_DECIDERS: readonly CooperativeRole[] = ['pengurus'];
+export const MODERATORS: readonly CooperativeRole[] = ['pengurus'];
+
+export function isBendaharaGrant(grant: Pick<CooperativeGrant, 'roles' | 'position'> | undefined): boolean {
+  return grant?.roles.includes('pengurus') === true && grant.position === 'bendahara';
 }
 
 /** Only the ketua (a pengurus in the ketua position) invites people and changes roles. */

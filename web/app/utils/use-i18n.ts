@@ -7,7 +7,19 @@ export interface I18n {
   t: Translate;
   /** Label of a category / unit / status value, falling back to the raw value. */
   label: (
-    prefix: 'category' | 'unit' | 'unitName' | 'status' | 'period' | 'checkout.method',
+    prefix:
+      | 'category'
+      | 'unit'
+      | 'unitName'
+      | 'status'
+      | 'period'
+      | 'checkout.method'
+      | 'role'
+      | 'listingStatus'
+      | 'historyKind'
+      | 'listingField'
+      | 'stockReason'
+      | 'entryKind',
     value: string,
   ) => string;
 }

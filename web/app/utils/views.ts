@@ -17,6 +17,16 @@ type MembershipSchemas = membership.components['schemas'];
 export type ProductView = CatalogSchemas['ProductView'];
 export type ProductPage = CatalogSchemas['ProductPage'];
 export type StaffProductView = CatalogSchemas['StaffProductView'];
+/** Issue 10: photos, the moderation state, the public seller page, a listing's history, the review queue. */
+export type ProductPhoto = CatalogSchemas['ProductPhoto'];
+export type ListingReview = NonNullable<StaffProductView['review']>;
+export type SellerPage = CatalogSchemas['SellerPage'];
+export type HistoryEntry =
+  catalog.paths['/products/{productId}/history']['get']['responses'][200]['content']['application/json']['items'][number];
+export type ReviewItem =
+  catalog.paths['/cooperatives/{cooperativeId}/reviews']['get']['responses'][200]['content']['application/json']['items'][number];
+export type ListingSettings =
+  catalog.paths['/cooperatives/{cooperativeId}/listing-settings']['get']['responses'][200]['content']['application/json'];
 export type CategoryCount =
   catalog.paths['/cooperatives/{cooperativeId}/categories']['get']['responses'][200]['content']['application/json']['items'][number];
 
@@ -46,6 +56,14 @@ export type ManualRefundPage =
 export type Reconciliation = PaymentsSchemas['Reconciliation'];
 export type ReconciliationMismatch = Reconciliation['mismatches'][number];
 export type MismatchKind = ReconciliationMismatch['kind'];
+/** Issue 10: consignment (titip jual). */
+export type ConsignmentBalance = PaymentsSchemas['SellerConsignment'];
+export type ConsignmentOverviewItem = PaymentsSchemas['ConsignmentOverview']['items'][number];
+export type Statement = PaymentsSchemas['ConsignmentStatement'];
+export type StatementLine = Statement['lines'][number];
+export type SalesReport = PaymentsSchemas['SellerSales'];
+export type ProductSales = SalesReport['products'][number];
+export type ConsignmentSettings = PaymentsSchemas['ConsignmentSettings'];
 
 // ---- membership: cooperatives, people, sessions, roles ----
 export type CooperativeView = MembershipSchemas['Cooperative'];
@@ -59,3 +77,7 @@ export type PeoplePage =
 export type Invited =
   membership.paths['/cooperatives/{cooperativeId}/people']['post']['responses'][201]['content']['application/json'];
 export type ResetCode = MembershipSchemas['ResetCode'];
+/** Issue 10: a member's application to sell, and the registry of sellers. */
+export type SellerApplication = MembershipSchemas['SellerApplication'];
+export type RegisteredSeller = MembershipSchemas['Seller'];
+export type Handoff = SellerApplication['handoff'];

@@ -4,7 +4,7 @@ import { parseSearch } from '~/schemas/search.schema';
 import { listProducts } from '~/utils/catalog.server';
 import { requireSlug } from '~/utils/cooperative.server';
 import { isApiError, notFound } from '~/utils/http.server';
-import type { ProductPage } from '~/utils/views';
+import type { ShopProductPage as ProductPage } from '~/utils/sellers';
 
 const PAGE_SIZE = 20;
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FlashNotice } from '~/components/flash-notice';
-import { ProductImage } from '~/components/product-card';
+import { ProductImage, SellerLink } from '~/components/product-card';
 import { RouteErrorBoundary } from '~/components/route-error-boundary';
 import { formAction } from '~/utils/action.server';
 import { StockInfo } from '~/components/stock-info';
@@ -41,9 +41,21 @@ export default function ProductPage() {
         </>
       ) : null}
       <div className="product-layout">
-        <ProductImage product={product} size={320} />
+        <div className="product-photos">
+          <ProductImage product={product} size={320} load="priority" />
+          {(product.photos ?? []).length > 1 ? (
+            <ul className="product-thumbs" aria-label={t('product.morePhotos')}>
+              {(product.photos ?? []).slice(1).map((photo) => (
+                <li key={photo.photoId}>
+                  <ProductImage product={{ ...product, photos: [photo] }} size={96} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
         <div>
           <h1>{product.name}</h1>
+          <SellerLink seller={product.seller} slug={market.slug} />
           <p className="price price-large">
             <strong>{formatRupiah(product.price)}</strong>{' '}
             <span className="unit">{label('unit', product.unit)}</span>
