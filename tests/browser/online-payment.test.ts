@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@pasar/testkit';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   addToCart,
@@ -12,7 +12,7 @@ import {
   type TestMarket,
 } from '../lib/market';
 import { sandbox } from '../lib/payments';
-import { type RunningWeb, startWeb } from '../lib/web';
+import { type RunningWeb, startWeb, launchChromium } from '../lib/web';
 
 // A shopper pays with QRIS in Chromium: storefront checkout → the sandbox's hosted Snap page →
 // back on the order page, which turns "Sudah dibayar" by itself when the payment lands.
@@ -35,16 +35,7 @@ beforeAll(async () => {
   });
   await addToCart(m, await newCart(m, coop), keripik.id, 1); // waits until orders knows the product
   web = await startWeb(m, { port: webPort });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   // Midtrans' notification comes a little after the shopper is back: the page must catch up live.
   await sandbox('/config', { delayMs: NOTIFICATION_DELAY_MS });
 });

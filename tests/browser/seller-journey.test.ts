@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoAccount } from '@pasar/demo-data';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../lib/accounts';
 import { addToCart, newCart, startTestMarket, type TestMarket } from '../lib/market';
-import { type RunningWeb, startWeb } from '../lib/web';
+import { type RunningWeb, startWeb, launchChromium } from '../lib/web';
 
 // Issue 10 in Chromium against the production storefront and the four real services: a member
 // applies to sell, the pengurus approves; the new seller lists a product with a photo from a file
@@ -27,18 +27,7 @@ beforeAll(async () => {
   m = await startTestMarket();
   await seedDemo(m);
   web = await startWeb(m);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

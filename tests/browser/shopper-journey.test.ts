@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addToCart,
@@ -10,7 +10,7 @@ import {
   startTestMarket,
   type TestMarket,
 } from '../lib/market';
-import { type RunningWeb, startWeb } from '../lib/web';
+import { type RunningWeb, startWeb, launchChromium } from '../lib/web';
 
 // The shopper's journey in Debian's Chromium against the production storefront build and the four
 // real services: market → search → product → cart → checkout (pickup, cash) → confirmed with a code.
@@ -45,18 +45,7 @@ beforeAll(async () => {
   });
   await addToCart(m, await newCart(m, coop), keripik.id, 1); // waits until orders knows the products
   web = await startWeb(m);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoAccount } from '@pasar/demo-data';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../lib/accounts';
 import { addToCart, api, newCart, startTestMarket, type TestMarket } from '../lib/market';
-import { type RunningWeb, startWeb } from '../lib/web';
+import { type RunningWeb, startWeb, launchChromium } from '../lib/web';
 
 // Issue 9 in Chromium against the production storefront and the four real services: a shopper
 // orders for pickup with cash; the gudang packs it and marks it ready (on a 360 px phone); the
@@ -32,18 +32,7 @@ beforeAll(async () => {
   expect(product, 'a demo product with stock').toBeTruthy();
   await addToCart(m, await newCart(m, coop), product.id, 1); // waits until orders knows the product
   web = await startWeb(m);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, repoRoot, spawnTs, type SpawnedProcess, waitFor } from '@pasar/testkit';
 import type { TestMarket } from './market';
+import { chromium } from 'playwright-core';
 
 export interface RunningWeb {
   url: string;
@@ -41,4 +42,20 @@ export async function startWeb(m: TestMarket, opts: { port?: number } = {}): Pro
     what: `storefront on ${url}\n${proc.output()}`,
   });
   return { url, proc, stop: () => proc.stop() };
+}
+
+/** Debian's Chromium for the browser suite, with the flags ARCHITECTURE.md names (headless, no sandbox). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }
