@@ -228,7 +228,11 @@ export const StockAdjustmentBodySchema = z.strictObject({
     .min(-1_000_000)
     .max(1_000_000)
     .refine((q) => q !== 0, 'must not be 0')
-    .meta({ description: 'Units in (> 0) or out (< 0); received > 0, damaged < 0, correction either' }),
+    .meta({
+      description: 'Units in (> 0) or out (< 0); received > 0, damaged < 0, correction either',
+      // The refinement above, said in the document too (clients and schemathesis read it).
+      not: { const: 0 },
+    }),
   reason: z.enum(ADJUSTMENT_REASONS),
   note: text(0, 200).default(''),
 });
@@ -240,6 +244,7 @@ export const SetPhotosBodySchema = z.strictObject({
     .max(8, 'at most 8 photos')
     .refine((ids) => new Set(ids).size === ids.length, 'must not name a photo twice')
     .meta({
+      uniqueItems: true,
       description:
         'Photos in display order, at most 8, each uploaded by you to this cooperative; [] removes all',
     }),
