@@ -13,6 +13,8 @@ export const Topics = {
   membershipMember: { name: 'membership.member.v1', key: 'memberId', owner: 'membership' },
   membershipSeller: { name: 'membership.seller.v1', key: 'sellerId', owner: 'membership' },
   membershipSavings: { name: 'membership.savings.v1', key: 'memberId', owner: 'membership' },
+  /** SHU runs of the ledger that reach members (distribution to sukarela or paid out). */
+  ledgerShu: { name: 'ledger.shu.v1', key: 'cooperativeId', owner: 'ledger' },
   /** Staff actions of every service (written by each owner, kept by membership's audit trail). */
   auditEntry: { name: 'audit.entry.v1', key: 'cooperativeId', owner: 'any' },
 } as const;

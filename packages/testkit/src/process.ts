@@ -21,6 +21,7 @@ export interface SpawnedProcess {
   stop(): Promise<number | null>;
   /** SIGKILL and wait for exit. */
   kill(): Promise<void>;
+  /** Resolves once the process has ended and its output has been read to the end. */
   exited: Promise<number | null>;
 }
 
@@ -48,7 +49,9 @@ export function spawnTs(
   child.stderr?.on('data', (d) => {
     out += d;
   });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close', not 'exit': 'exit' can fire while the last lines written before a SIGKILL are still in
+  // the pipe, and a test reading output() right after would miss them.
+  const exited = once(child, 'close').then(([code]) => code as number | null);
   return {
     child,
     output: () => out,

@@ -40,4 +40,5 @@ export * from './membership/seller-reinstated';
 export * from './membership/savings-movement';
 export * from './membership/savings-deposited';
 export * from './membership/savings-withdrawn';
+export * from './ledger/shu-distributed';
 export * from './audit/audit-recorded';

@@ -58,7 +58,14 @@ export function toMemberView(m: Member): MemberView {
 
 /** The event: who joined and in which roles; never NIK, phone or address. */
 export function memberRegisteredData(m: Member): z.input<typeof MemberRegistered.data> {
-  return { memberId: m.memberId, cooperativeId: m.cooperativeId, displayName: m.displayName, roles: m.roles };
+  return {
+    memberId: m.memberId,
+    cooperativeId: m.cooperativeId,
+    displayName: m.displayName,
+    roles: m.roles,
+    ...(m.personId ? { personId: m.personId } : {}),
+    joinedAt: m.createdAt.toISOString(),
+  };
 }
 
 /** Roles without duplicates, in the order given. */

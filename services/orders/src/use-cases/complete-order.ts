@@ -53,6 +53,7 @@ export async function completeOrder(
             cashReceived: cash.cashReceived,
             handover,
             lines: eventLines(o),
+            buyerPersonId: o.buyerPersonId ?? null,
           },
           { source: EVENT_SOURCE, cooperativeId, correlationId: o.correlationId },
         ),

@@ -12,5 +12,12 @@ export const MemberRegistered = defineEvent(
     cooperativeId: CooperativeIdSchema,
     displayName: z.string().min(1),
     roles: z.array(z.enum(['anggota', 'penjual', 'pengurus', 'kasir', 'gudang', 'pengawas'])).min(1),
+    /**
+     * The member's account (an id, no personal data): the ledger maps a signed-in buyer's orders
+     * to the member for SHU jasa usaha. Absent in events published before it was added.
+     */
+    personId: z.string().min(1).optional(),
+    /** When membership began (the ledger's member count changes for the RAT). */
+    joinedAt: z.string().datetime().optional(),
   }),
 );

@@ -21,5 +21,10 @@ export const OrderCompleted = defineEvent(
     cashReceived: RupiahSchema.nullable(),
     handover: z.enum(['pickup_code', 'courier_code', 'courier_note']),
     lines: z.array(OrderLineSchema),
+    /**
+     * The signed-in buyer's account (an id only), null for a guest; the ledger counts a member's
+     * purchases for SHU jasa usaha from it. Absent in events published before it was added.
+     */
+    buyerPersonId: z.string().min(1).nullable().optional(),
   }),
 );
