@@ -21,4 +21,9 @@ export const SavingsMovementSchema = z.object({
   method: SavingsMethodSchema,
   receiptNumber: z.string().trim().min(1).max(40),
   recordedBy: z.string().min(1),
+  /**
+   * When the money changed hands, as on the receipt: a bendahara may enter a paper bukti setor
+   * days later. The ledger books the movement in that instant's month. Absent: the event's time.
+   */
+  receivedAt: z.string().datetime().optional(),
 });
