@@ -54,6 +54,7 @@ describe('member repository on FerretDB', () => {
       cooperativeId: 'karangbesuki',
       displayName: m.displayName,
       roles: ['anggota', 'penjual'],
+      joinedAt: m.createdAt.toISOString(),
     });
   });
 

@@ -111,6 +111,7 @@ describe('membership over the real broker', () => {
       cooperativeId: 'karangbesuki',
       displayName: 'Bu Sri',
       roles: ['anggota', 'penjual'],
+      joinedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     expect(JSON.stringify(record.envelope)).not.toMatch(/3573011203900004|81234567890/);
     expect(service.output()).not.toMatch(/3573011203900004|81234567890/);

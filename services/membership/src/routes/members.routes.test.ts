@@ -65,6 +65,7 @@ describe('POST /cooperatives/:id/members', () => {
     expect(Object.keys(event?.data as object).sort()).toEqual([
       'cooperativeId',
       'displayName',
+      'joinedAt',
       'memberId',
       'roles',
     ]);
