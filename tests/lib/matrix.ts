@@ -100,6 +100,8 @@ export async function prepareMatrixFixture(m: TestMarket): Promise<MatrixFixture
     // ledger: a real account and an ended month (entry and manual-entry ids fail validation: 400).
     accountCode: '1-1100',
     period: '2026-01',
+    // SHU and the RAT pack: a year that has ended.
+    year: '2025',
     id: productId,
     orderId,
     cartId,
