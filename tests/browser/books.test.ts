@@ -52,9 +52,17 @@ afterAll(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(artifacts, `books-${name}.png`), fullPage: true });
 
-async function signedIn(role: 'bendahara' | 'ketua' | 'pengawas' | 'dinas') {
+const PHONE = { width: 360, height: 740 };
+
+async function signedIn(
+  role: 'bendahara' | 'ketua' | 'pengawas' | 'dinas',
+  viewport?: { width: number; height: number },
+) {
   const account = role === 'dinas' ? demoAccount('dinas') : demoAccount(role, coop);
-  const context: BrowserContext = await browser.newContext({ locale: 'id-ID' });
+  const context: BrowserContext = await browser.newContext({
+    locale: 'id-ID',
+    ...(viewport ? { viewport } : {}),
+  });
   const page = await context.newPage();
   await page.goto(`${web.url}/masuk`);
   await page.getByLabel('Nomor HP').fill(account.phone);
@@ -210,5 +218,24 @@ describe('the books in the browser', () => {
     const res = await ketua.page.goto(`${web.url}/dinas`);
     expect(res?.status()).toBe(404);
     await ketua.context.close();
+  });
+
+  it('fits a 360 px phone and speaks English after the switch', async () => {
+    const { context, page } = await signedIn('bendahara', PHONE);
+    for (const path of ['jurnal', 'buku', 'buku/laba-rugi', 'buku/jurnal-umum', 'buku/neraca', 'periode']) {
+      await page.goto(`${web.url}/kelola/${coop}/${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect(width, path).toBeLessThanOrEqual(PHONE.width);
+    }
+    await shot(page, '08-phone-periods');
+    await page.goto(`${web.url}/kelola/${coop}/jurnal`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Manual entries', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Propose entry' }).waitFor();
+    await page.goto(`${web.url}/kelola/${coop}/buku/laba-rugi`);
+    const row = page.getByTestId('expenses').getByRole('row').filter({ hasText: 'Electricity and water' });
+    expect(await row.textContent()).toContain(rupiah(350_000));
+    await context.close();
   });
 });

@@ -151,7 +151,7 @@ export function ProposeForm({
         defaultValue={values?.occurredAt || today}
         error={errors?.occurredAt}
       />
-      <fieldset>
+      <fieldset className="books-lines-set">
         <legend>{t('books.lines.legend')}</legend>
         <p id="lines-hint" className="field-hint">
           {t('books.lines.hint')}
