@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { loader as accountLoader } from '~/routes/akun._index/route';
 import { loader as dinasLoader } from '~/routes/dinas._index/route';
 import { loader as shellLoader } from '~/routes/kelola.$slug/route';
 import { loader as overviewLoader } from '~/routes/kelola.$slug.buku._index/route';
@@ -416,5 +417,10 @@ describe('/dinas', () => {
     const cookie = await signInAs(KETUA);
     const ketua = await run(() => dinasLoader(args(get('/dinas', cookie), {})));
     expect(ketua.status).toBe(404);
+    // The account page links the page for dinas only.
+    const account = async (c: string) =>
+      (await run<{ dinas: boolean }>(() => accountLoader(args(get('/akun', c), {})))).data.dinas;
+    expect(await account(dinas)).toBe(true);
+    expect(await account(cookie)).toBe(false);
   });
 });
