@@ -333,6 +333,18 @@ describe('closing periods', () => {
       occurredAt: { key: 'books.errors.periodClosed', vars: { period: periodName(lastMonth, 'id') } },
     });
   });
+
+  it('approving an entry whose month closed since it was proposed is refused at the top of its card', async () => {
+    const bendahara = await signInAs(BENDAHARA);
+    expect((await propose(bendahara, { ...ELECTRICITY, occurredAt: `${lastMonth}-15` })).status).toBe(302);
+    await close(bendahara, lastMonth);
+    const [entry] = [...ledger.manual.values()];
+    const res = await decide(await signInAs(KETUA), { intent: 'approve', manualEntryId: entry?.id ?? '' });
+    expect(res.status).toBe(409);
+    expect(res.data.errors).toEqual({
+      form: { key: 'books.errors.periodClosedApprove', vars: { period: periodName(lastMonth, 'id') } },
+    });
+  });
 });
 
 describe('reports and downloads', () => {

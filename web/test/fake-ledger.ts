@@ -180,6 +180,9 @@ export function fakeLedger(people: () => Map<string, FakePerson>, current: () =>
         return error(403, 'LEDGER.SECOND_PENGURUS_REQUIRED');
       if (entry.status !== 'pending')
         return error(409, 'LEDGER.MANUAL_ENTRY_DECIDED', { status: entry.status });
+      const month = periodOf(entry.occurredAt);
+      if (d[2] === 'approve' && isClosed(coop, month))
+        return error(409, 'LEDGER.PERIOD_CLOSED', { period: month });
       const decided = { decidedBy: person.personId, decidedAt: new Date().toISOString() };
       if (d[2] === 'reject') {
         Object.assign(entry, decided, { status: 'rejected', rejectReason: String(body.reason) });

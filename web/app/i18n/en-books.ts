@@ -189,6 +189,8 @@ export const enBooks: Record<keyof typeof idBooks, string> = {
   'books.errors.reverseMemo': 'Give the reason for the correction in at least 3 characters.',
   'books.errors.bendaharaOnly': 'Only the treasurer may do this.',
   'books.errors.periodClosed': 'The period {period} is closed: choose a date in a month that is still open.',
+  'books.errors.periodClosedApprove':
+    'The period {period} was closed after this entry was proposed: it cannot be booked. Reject it, then propose it again with a date in an open month.',
   'books.errors.periodNotEnded': '{period} has not ended: only periods that are over can be closed.',
   'books.errors.secondPengurus': 'A manual entry must be approved by another board member, not its proposer.',
   'books.errors.decided': 'This entry has already been decided. Reload the page.',

@@ -189,6 +189,8 @@ export const idBooks = {
   'books.errors.reverseMemo': 'Tulis alasan koreksi paling sedikit 3 huruf.',
   'books.errors.bendaharaOnly': 'Hanya bendahara yang boleh melakukan ini.',
   'books.errors.periodClosed': 'Periode {period} sudah ditutup: pilih tanggal di bulan yang masih terbuka.',
+  'books.errors.periodClosedApprove':
+    'Periode {period} sudah ditutup sejak jurnal ini diusulkan: jurnal ini tidak bisa dibukukan. Tolak, lalu usulkan lagi dengan tanggal di bulan yang masih terbuka.',
   'books.errors.periodNotEnded': '{period} belum berakhir: hanya periode yang sudah lewat yang bisa ditutup.',
   'books.errors.secondPengurus': 'Jurnal manual harus disetujui pengurus lain, bukan yang mengusulkannya.',
   'books.errors.decided': 'Jurnal ini sudah diputuskan. Muat ulang halaman.',

@@ -35,16 +35,35 @@ const issuesOf = (error: ApiError): { field: string; message: string }[] => {
 };
 
 /**
- * The ledger's refusals in the reader's words, on the field they concern where there is one
- * (services/ledger/src/domain/errors.ts). `lang` words the month a refusal names.
+ * The ledger's refusals in the reader's words, on the field they concern where the form has it
+ * (`fields`; otherwise at the top of the form) — services/ledger/src/domain/errors.ts. `lang` words
+ * the month a refusal names.
  */
-export function ledgerRefusal(error: ApiError, lang: 'id' | 'en'): BookFailure {
+export function ledgerRefusal(
+  error: ApiError,
+  lang: 'id' | 'en',
+  form: Pick<BookForm, 'intent'>,
+  fields: readonly string[] = [],
+): BookFailure {
+  const failure = refusalOf(error, lang, form);
+  const errors: FieldErrors = {};
+  for (const [field, message] of Object.entries(failure.errors)) {
+    const on = field === 'form' || fields.includes(field) ? field : 'form';
+    errors[on] ??= message;
+  }
+  return { status: failure.status, errors };
+}
+
+function refusalOf(error: ApiError, lang: 'id' | 'en', form: Pick<BookForm, 'intent'>): BookFailure {
   const period = (error.details as { period?: unknown } | undefined)?.period;
   const month = typeof period === 'string' ? (period.length === 7 ? periodName(period, lang) : period) : '';
   const on = (key: MessageKey, vars?: MessageVars): FieldError => (vars ? { key, vars } : key);
   switch (error.code) {
     case 'LEDGER.PERIOD_CLOSED':
-      return { status: 409, errors: { occurredAt: on('books.errors.periodClosed', { period: month }) } };
+      // Approving: the entry's month closed after it was proposed; it cannot be booked as it is.
+      return form.intent === 'approve'
+        ? { status: 409, errors: { form: on('books.errors.periodClosedApprove', { period: month }) } }
+        : { status: 409, errors: { occurredAt: on('books.errors.periodClosed', { period: month }) } };
     case 'LEDGER.PERIOD_NOT_ENDED':
       return { status: 409, errors: { form: on('books.errors.periodNotEnded', { period: month }) } };
     case 'LEDGER.SECOND_PENGURUS_REQUIRED':
@@ -74,8 +93,9 @@ export function ledgerRefusal(error: ApiError, lang: 'id' | 'en'): BookFailure {
 }
 
 /**
- * One books form's call to the ledger: a refusal (4xx) becomes the form's errors, success a redirect
- * (post/redirect/get) to `to` (this page by default) with the notice. 401 → sign in again.
+ * One books form's call to the ledger: a refusal (4xx) becomes the form's errors (on `fields` the
+ * form shows, else at its top), success a redirect (post/redirect/get) to `to` (this page by
+ * default) with the notice. 401 → sign in again.
  */
 export async function bookStep(
   request: Request,
@@ -83,19 +103,19 @@ export async function bookStep(
   form: BookForm,
   call: () => Promise<unknown>,
   notice: { key: MessageKey; vars?: MessageVars },
-  to?: string,
+  opts: { to?: string; fields?: readonly string[] } = {},
 ) {
   try {
     await call();
   } catch (error) {
     if (!isApiError(error)) throw error;
     if (error.status === 401) throw await signedOutByService(request, ctx.auth);
-    return bookFailure(form, ledgerRefusal(error, await requestLang(request)));
+    return bookFailure(form, ledgerRefusal(error, await requestLang(request), form, opts.fields));
   }
   const session = await getSession(request);
   flashNotice(session, notice.key, notice.vars);
   const here = new URL(request.url);
-  return redirect(to ?? here.pathname + here.search, {
+  return redirect(opts.to ?? here.pathname + here.search, {
     headers: { 'Set-Cookie': await commitSession(session) },
   });
 }

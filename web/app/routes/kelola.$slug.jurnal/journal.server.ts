@@ -131,7 +131,7 @@ export async function manualEntriesAction({ request, params }: ActionFunctionArg
           lines: lines.lines,
         }),
       { key: 'books.manual.proposed', vars: { memo: parsed.data.memo } },
-      new URL(request.url).pathname,
+      { to: new URL(request.url).pathname, fields: ['memo', 'occurredAt', 'lines'] },
     );
   }
   const target = String(form.get('manualEntryId') ?? '').slice(0, 64);
@@ -154,5 +154,6 @@ export async function manualEntriesAction({ request, params }: ActionFunctionArg
     step,
     () => rejectManualEntry(token, ctx.cooperativeId, input.manualEntryId, input.reason),
     { key: 'books.manual.rejected' },
+    { fields: ['reason'] },
   );
 }

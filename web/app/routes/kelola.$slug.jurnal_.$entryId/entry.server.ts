@@ -80,5 +80,6 @@ export async function entryAction({ request, params }: ActionFunctionArgs) {
     step,
     () => reverseJournalEntry(ctx.auth.tokens.ledger, ctx.cooperativeId, entryId, parsed.data.memo),
     { key: 'books.entry.reversed' },
+    { fields: ['memo'] },
   );
 }
