@@ -32,6 +32,7 @@ export async function startWeb(m: TestMarket, opts: { port?: number } = {}): Pro
       ORDERS_URL: m.urls.orders,
       PAYMENTS_URL: m.urls.payments,
       MEMBERSHIP_URL: m.urls.membership,
+      LEDGER_URL: m.urls.ledger,
       MEMBERSHIP_JWKS_URL: `${m.urls.membership}/.well-known/jwks.json`,
     },
     web,

@@ -190,6 +190,7 @@ describe('account page', () => {
           staff: true,
         },
       ],
+      dinas: false,
     });
     expect(JSON.stringify(res.data)).not.toContain(KASIR.phone);
     const me = services.current.calls.find((c) => c.url.pathname === '/me');

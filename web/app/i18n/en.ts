@@ -1,3 +1,4 @@
+import { enBooks } from './en-books';
 import { enFulfilment } from './en-fulfilment';
 import { enSellers } from './en-sellers';
 import type { id } from './id';
@@ -485,4 +486,5 @@ export const en: Record<keyof typeof id, string> = {
   'error.forbidden.body': 'This form was not sent from a Pasar page. Reload the page and try again.',
   ...enFulfilment,
   ...enSellers,
+  ...enBooks,
 };

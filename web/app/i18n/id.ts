@@ -1,3 +1,4 @@
+import { idBooks } from './id-books';
 import { idFulfilment } from './id-fulfilment';
 import { idSellers } from './id-sellers';
 /**
@@ -491,4 +492,5 @@ export const id = {
   'error.forbidden.body': 'Formulir ini tidak dikirim dari halaman Pasar. Muat ulang halaman lalu coba lagi.',
   ...idFulfilment,
   ...idSellers,
+  ...idBooks,
 } satisfies Record<string, string>;

@@ -11,6 +11,9 @@ export const STAFF_SECTIONS = [
   'moderasi',
   'pembayaran',
   'konsinyasi',
+  'buku',
+  'jurnal',
+  'periode',
   'penjual',
   'anggota',
   'audit',
@@ -27,6 +30,10 @@ export const SECTION_ROLES: Record<StaffSection, readonly CooperativeRole[]> = {
   penjual: ['pengurus', 'pengawas'],
   moderasi: ['pengurus', 'pengawas'],
   konsinyasi: ['pengurus', 'pengawas'],
+  // Issue 11: the ledger's books (reports, manual entries, periods); what each may do: utils/books.ts.
+  buku: ['pengurus', 'pengawas'],
+  jurnal: ['pengurus', 'pengawas'],
+  periode: ['pengurus', 'pengawas'],
 };
 
 /**

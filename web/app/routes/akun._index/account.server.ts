@@ -44,6 +44,8 @@ export async function loadAccount({ request }: LoaderFunctionArgs) {
         position: g.position ?? null,
         staff: hasStaffRole(g),
       })),
+      /** The city office's overview of the cooperatives' books (issue 11). */
+      dinas: person.platform.includes('dinas'),
     },
     { headers: { 'Cache-Control': 'private, no-store' } },
   );

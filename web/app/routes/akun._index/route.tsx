@@ -24,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export default function AccountPage() {
-  const { person, grants } = useLoaderData<typeof loader>();
+  const { person, grants, dinas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const roleNames = useRoleNames();
@@ -48,6 +48,11 @@ export default function AccountPage() {
 
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{t('account.roles')}</h2>
+        {dinas ? (
+          <p>
+            <Link to="/dinas">{t('books.dinas.link')}</Link>
+          </p>
+        ) : null}
         {grants.length === 0 ? (
           <p>{t('account.noRoles')}</p>
         ) : (
