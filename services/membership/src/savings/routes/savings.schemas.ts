@@ -60,13 +60,10 @@ const counter = {
   amount: z.number().int('must be whole rupiah').min(1).max(MAX_AMOUNT).meta({ example: 10_000 }),
   method: SavingsMethodSchema,
   receiptNumber: ReceiptNumber,
-  receivedAt: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .meta({
-      description:
-        "When the money changed hands (the receipt's date); not in the future, not before joining. Default: now",
-    }),
+  receivedAt: z.iso.datetime({ offset: true }).optional().meta({
+    description:
+      "When the money changed hands (the receipt's date); not in the future, not before joining. Default: now",
+  }),
 };
 
 /** pokok (exactly the bylaws' amount, once), wajib (optionally: exactly the next `months` months), sukarela. */
