@@ -3642,6 +3642,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cooperatives/{cooperativeId}/savings/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members' balances and arrears by name, optionally filtered by name or member id (finding a member at the counter) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number | null;
+          q?: string;
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The members, by name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberSavingsList'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cooperatives/{cooperativeId}/my-savings': {
     parameters: {
       query?: never;
@@ -3926,17 +4004,7 @@ export interface components {
     SavingsArrears: {
       cooperativeId: string;
       asOf: string;
-      items: {
-        memberId: string;
-        displayName: string;
-        joinedAt: string;
-        monthsDue: number;
-        monthsInArrears: number;
-        arrearsAmount: number;
-        paidThrough: string | null;
-        pokokDue: number;
-        owed: number;
-      }[];
+      items: components['schemas']['SavingsRow'][];
       total: number;
       offset: number;
       limit: number;
@@ -3948,6 +4016,32 @@ export interface components {
         pokokDue: number;
         owed: number;
       };
+    };
+    SavingsRow: {
+      memberId: string;
+      displayName: string;
+      joinedAt: string;
+      balances: {
+        pokok: number;
+        wajib: number;
+        sukarela: number;
+        total: number;
+      };
+      monthsDue: number;
+      monthsInArrears: number;
+      arrearsAmount: number;
+      paidThrough: string | null;
+      pokokDue: number;
+      owed: number;
+    };
+    MemberSavingsList: {
+      cooperativeId: string;
+      asOf: string;
+      items: components['schemas']['SavingsRow'][];
+      total: number;
+      offset: number;
+      limit: number;
+      nextOffset: number | null;
     };
   };
   responses: never;

@@ -442,6 +442,7 @@ describe('GET …/savings/arrears', () => {
           memberId: 'mbr_budi',
           displayName: 'Anggota mbr_budi',
           joinedAt: '2025-12-20T03:00:00.000Z',
+          balances: { pokok: 0, wajib: 0, sukarela: 0, total: 0 },
           monthsDue: 4,
           monthsInArrears: 4,
           arrearsAmount: 40_000,
@@ -453,6 +454,7 @@ describe('GET …/savings/arrears', () => {
           memberId: 'mbr_rina',
           displayName: 'Anggota mbr_rina',
           joinedAt: '2026-01-10T02:00:00.000Z',
+          balances: { pokok: 100_000, wajib: 10_000, sukarela: 0, total: 110_000 },
           monthsDue: 3,
           monthsInArrears: 2,
           arrearsAmount: 20_000,
@@ -518,6 +520,41 @@ describe('GET …/savings/arrears', () => {
     expect(body.items).toHaveLength(200);
     expect(summaries).toBe(1);
     expect(accounts).toBe(0);
+  });
+});
+
+describe('GET …/savings/members', () => {
+  it('finds members by part of the name or id, by name, with their balances; not the records that are not anggota', async () => {
+    const f = await savingsFixture();
+    await f.deposit('kasir', { kind: 'sukarela', amount: 12_000 }, 'mbr_rina');
+    const all = await json(await f.call('kasir', 'GET', '/cooperatives/karangbesuki/savings/members'));
+    expect(all.items.map((r: { memberId: string }) => r.memberId)).toEqual([
+      'mbr_budi',
+      'mbr_rina',
+      'mbr_sri',
+    ]);
+    const found = await json(
+      await f.call('pengawas', 'GET', '/cooperatives/karangbesuki/savings/members?q=RIN'),
+    );
+    expect(found).toMatchObject({
+      total: 1,
+      nextOffset: null,
+      items: [{ memberId: 'mbr_rina', balances: { sukarela: 12_000, total: 12_000 }, pokokDue: 100_000 }],
+    });
+    const paged = await json(
+      await f.call('ketua', 'GET', '/cooperatives/karangbesuki/savings/members?limit=2'),
+    );
+    expect(paged).toMatchObject({ total: 3, nextOffset: 2 });
+    expect((await f.call('sri', 'GET', '/cooperatives/karangbesuki/savings/members')).status).toBe(403);
+    expect((await f.call('dnBendahara', 'GET', '/cooperatives/karangbesuki/savings/members')).status).toBe(
+      404,
+    );
+    const long = await f.call(
+      'kasir',
+      'GET',
+      `/cooperatives/karangbesuki/savings/members?q=${'x'.repeat(81)}`,
+    );
+    expect(long.status).toBe(400);
   });
 });
 

@@ -11,7 +11,7 @@ import {
 import type { Context } from 'hono';
 import { actorIn } from '../../routes/actor';
 import { ketuaOrBendaharaOnly } from '../domain/errors';
-import { listArrears } from '../use-cases/list-arrears';
+import { listArrears, listMemberSavings } from '../use-cases/list-arrears';
 import { nowOf, type SavingsDeps } from '../use-cases/ports';
 import { getMemberSavings, getMySavings } from '../use-cases/read-savings';
 import { recordDeposit, recordWithdrawal } from '../use-cases/record-movement';
@@ -23,13 +23,21 @@ import {
   DepositBody,
   HistoryQuery,
   MemberParams,
+  MemberSavingsListSchema,
   MemberSavingsSchema,
+  MembersQuery,
   RecordedSchema,
   SettingsBody,
   SettingsSchema,
   WithdrawalBody,
 } from './savings.schemas';
-import { arrearsListView, memberSavingsView, recordedView, settingsView } from './savings.views';
+import {
+  arrearsListView,
+  memberSavingsListView,
+  memberSavingsView,
+  recordedView,
+  settingsView,
+} from './savings.views';
 
 /** The rules are the cooperative's own: every member and all staff may read them. */
 const SETTINGS_READERS = {
@@ -123,6 +131,16 @@ const arrearsRoute = defineRoute({
   responses: { 200: json(ArrearsListSchema, 'The members in arrears') },
 });
 
+const membersRoute = defineRoute({
+  method: 'get',
+  path: '/cooperatives/{cooperativeId}/savings/members',
+  summary:
+    "Members' balances and arrears by name, optionally filtered by name or member id (finding a member at the counter)",
+  access: STAFF_READERS,
+  request: { params: CooperativeParam, query: MembersQuery },
+  responses: { 200: json(MemberSavingsListSchema, 'The members, by name') },
+});
+
 const mySavingsRoute = defineRoute({
   method: 'get',
   path: '/cooperatives/{cooperativeId}/my-savings',
@@ -185,6 +203,12 @@ export function savingsRoutes(deps: SavingsDeps): OpenAPIHono<AppEnv> {
     const { cooperativeId } = c.req.valid('param');
     const page = c.req.valid('query');
     return c.json(arrearsListView(cooperativeId, await listArrears(deps, cooperativeId, page), page), 200);
+  });
+  app.openapi(membersRoute, async (c) => {
+    const { cooperativeId } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const list = await listMemberSavings(deps, cooperativeId, query);
+    return c.json(memberSavingsListView(cooperativeId, list, query), 200);
   });
   app.openapi(mySavingsRoute, async (c) => {
     const { cooperativeId } = c.req.valid('param');

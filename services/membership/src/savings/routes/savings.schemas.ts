@@ -96,6 +96,11 @@ export const ArrearsQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+export const MembersQuery = ArrearsQuery.extend({
+  /** Part of the member's name or id (case-insensitive). */
+  q: z.string().max(80).optional(),
+});
+
 const BalancesSchema = z.object({
   pokok: z.number().int(),
   wajib: z.number().int(),
@@ -153,23 +158,38 @@ export const RecordedSchema = z
   .object({ movement: MovementSchema, balances: BalancesSchema })
   .openapi('SavingsRecorded');
 
+const SavingsRowSchema = z
+  .object({
+    memberId: z.string(),
+    displayName: z.string(),
+    joinedAt: z.string(),
+    balances: BalancesSchema,
+    monthsDue: z.number().int(),
+    monthsInArrears: z.number().int(),
+    arrearsAmount: z.number().int(),
+    paidThrough: z.string().nullable(),
+    pokokDue: z.number().int(),
+    owed: z.number().int(),
+  })
+  .openapi('SavingsRow');
+
+export const MemberSavingsListSchema = z
+  .object({
+    cooperativeId: z.string(),
+    asOf: z.string(),
+    items: z.array(SavingsRowSchema),
+    total: z.number().int(),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    nextOffset: z.number().int().nullable(),
+  })
+  .openapi('MemberSavingsList');
+
 export const ArrearsListSchema = z
   .object({
     cooperativeId: z.string(),
     asOf: z.string(),
-    items: z.array(
-      z.object({
-        memberId: z.string(),
-        displayName: z.string(),
-        joinedAt: z.string(),
-        monthsDue: z.number().int(),
-        monthsInArrears: z.number().int(),
-        arrearsAmount: z.number().int(),
-        paidThrough: z.string().nullable(),
-        pokokDue: z.number().int(),
-        owed: z.number().int(),
-      }),
-    ),
+    items: z.array(SavingsRowSchema),
     total: z.number().int(),
     offset: z.number().int(),
     limit: z.number().int(),

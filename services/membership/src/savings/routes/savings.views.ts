@@ -1,11 +1,12 @@
 import type { z } from '@hono/zod-openapi';
 import type { Balances, Movement } from '../domain/account';
 import { type StoredSavingsSettings, wajibRateAt } from '../domain/settings';
-import type { ArrearsList } from '../use-cases/list-arrears';
+import type { ArrearsList, SavingsRow } from '../use-cases/list-arrears';
 import type { MemberSavings } from '../use-cases/read-savings';
 import type { Recorded } from '../use-cases/record-movement';
 import type {
   ArrearsListSchema,
+  MemberSavingsListSchema,
   MemberSavingsSchema,
   MovementSchema,
   RecordedSchema,
@@ -64,20 +65,41 @@ export function recordedView(r: Recorded): z.infer<typeof RecordedSchema> {
   return { movement: movementView(r.movement), balances: balancesView(r.balances) };
 }
 
+const rowView = (r: SavingsRow) => ({
+  ...r,
+  joinedAt: r.joinedAt.toISOString(),
+  balances: balancesView(r.balances),
+});
+
+function pageView(
+  cooperativeId: string,
+  list: { asOf: Date; items: SavingsRow[]; total: number },
+  page: { limit: number; offset: number },
+) {
+  const next = page.offset + page.limit;
+  return {
+    cooperativeId,
+    asOf: list.asOf.toISOString(),
+    items: list.items.map(rowView),
+    total: list.total,
+    offset: page.offset,
+    limit: page.limit,
+    nextOffset: next < list.total ? next : null,
+  };
+}
+
 export function arrearsListView(
   cooperativeId: string,
   list: ArrearsList,
   page: { limit: number; offset: number },
 ): z.infer<typeof ArrearsListSchema> {
-  const next = page.offset + page.limit;
-  return {
-    cooperativeId,
-    asOf: list.asOf.toISOString(),
-    items: list.items.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() })),
-    total: list.total,
-    offset: page.offset,
-    limit: page.limit,
-    nextOffset: next < list.total ? next : null,
-    totals: list.totals,
-  };
+  return { ...pageView(cooperativeId, list, page), totals: list.totals };
+}
+
+export function memberSavingsListView(
+  cooperativeId: string,
+  list: { asOf: Date; items: SavingsRow[]; total: number },
+  page: { limit: number; offset: number },
+): z.infer<typeof MemberSavingsListSchema> {
+  return pageView(cooperativeId, list, page);
 }
