@@ -55,18 +55,28 @@ describe('staff area shell', () => {
     expect(res.data).toMatchObject({
       cooperative: { slug, marketName: 'Karbes Market' },
       roles: ['kasir'],
-      sections: ['pesanan', 'pembayaran'],
+      sections: ['pesanan', 'pembayaran', 'simpanan'],
       isKetua: false,
     });
   });
 
   it('shows the ketua every section, the pengawas all but member management', async () => {
     expect((await shell(await signInAs(KETUA))).data).toMatchObject({
-      sections: ['pesanan', 'produk', 'moderasi', 'pembayaran', 'konsinyasi', 'penjual', 'anggota', 'audit'],
+      sections: [
+        'pesanan',
+        'produk',
+        'moderasi',
+        'pembayaran',
+        'konsinyasi',
+        'penjual',
+        'anggota',
+        'audit',
+        'simpanan',
+      ],
       isKetua: true,
     });
     expect((await shell(await signInAs(PENGAWAS))).data).toMatchObject({
-      sections: ['pesanan', 'produk', 'moderasi', 'pembayaran', 'konsinyasi', 'penjual', 'audit'],
+      sections: ['pesanan', 'produk', 'moderasi', 'pembayaran', 'konsinyasi', 'penjual', 'audit', 'simpanan'],
       isKetua: false,
     });
   });
@@ -219,7 +229,10 @@ describe('member management (ketua)', () => {
       platform: [],
     };
     const rinaShell = await shell(await signInAs(rina));
-    expect(rinaShell.data).toMatchObject({ sections: ['pesanan', 'pembayaran'], roles: ['kasir'] });
+    expect(rinaShell.data).toMatchObject({
+      sections: ['pesanan', 'pembayaran', 'simpanan'],
+      roles: ['kasir'],
+    });
   });
 
   it('answers 400 naming the field for a bad invite, inviting nobody', async () => {

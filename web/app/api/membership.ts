@@ -3939,6 +3939,7 @@ export interface components {
         sukarela: number;
         total: number;
       };
+      replayed: boolean;
     };
     SavingsMovement: {
       movementId: string;

@@ -14,6 +14,7 @@ export const STAFF_SECTIONS = [
   'penjual',
   'anggota',
   'audit',
+  'simpanan',
 ] as const;
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
 
@@ -27,6 +28,8 @@ export const SECTION_ROLES: Record<StaffSection, readonly CooperativeRole[]> = {
   penjual: ['pengurus', 'pengawas'],
   moderasi: ['pengurus', 'pengawas'],
   konsinyasi: ['pengurus', 'pengawas'],
+  // Issue 11: members' savings (membership's rule: pengurus, kasir, pengawas read; the bendahara or a kasir records).
+  simpanan: ['pengurus', 'kasir', 'pengawas'],
 };
 
 /**

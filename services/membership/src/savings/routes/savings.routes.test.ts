@@ -124,6 +124,7 @@ describe('POST …/savings/deposits', () => {
         balanceAfter: 100_000,
       },
       balances: { pokok: 100_000, wajib: 0, sukarela: 0, total: 100_000 },
+      replayed: false,
     });
     expect(typesOf(f.store.events)).toEqual([SavingsDeposited.type, AuditRecorded.type]);
     const [event, audit] = f.store.events;
@@ -191,7 +192,9 @@ describe('POST …/savings/deposits', () => {
     expect(first.status).toBe(201);
     const retry = await f.deposit('kasir', body);
     expect(retry.status).toBe(200);
-    expect((await json(retry)).movement.movementId).toBe((await json(first)).movement.movementId);
+    const replay = await json(retry);
+    expect(replay.replayed).toBe(true);
+    expect(replay.movement.movementId).toBe((await json(first)).movement.movementId);
     expect(f.store.accounts.get('karangbesuki:mbr_sri')?.movements).toHaveLength(1);
     expect(typesOf(f.store.events)).toEqual([SavingsDeposited.type, AuditRecorded.type]);
     for (const other of [

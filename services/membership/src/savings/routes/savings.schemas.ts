@@ -155,7 +155,12 @@ export const MemberSavingsSchema = z
   .openapi('MemberSavings');
 
 export const RecordedSchema = z
-  .object({ movement: MovementSchema, balances: BalancesSchema })
+  .object({
+    movement: MovementSchema,
+    balances: BalancesSchema,
+    /** True when this receipt and content were recorded before (the answer is then 200, not 201). */
+    replayed: z.boolean(),
+  })
   .openapi('SavingsRecorded');
 
 const SavingsRowSchema = z

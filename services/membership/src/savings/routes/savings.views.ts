@@ -62,7 +62,7 @@ export function memberSavingsView(s: MemberSavings): z.infer<typeof MemberSaving
 }
 
 export function recordedView(r: Recorded): z.infer<typeof RecordedSchema> {
-  return { movement: movementView(r.movement), balances: balancesView(r.balances) };
+  return { movement: movementView(r.movement), balances: balancesView(r.balances), replayed: r.replayed };
 }
 
 const rowView = (r: SavingsRow) => ({
