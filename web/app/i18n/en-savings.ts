@@ -57,6 +57,9 @@ export const enSavings: Record<keyof typeof idSavings, string> = {
   'savings.errors.method': 'Choose cash or transfer.',
   'savings.errors.month': 'Enter a month, e.g. 2026-01.',
   'savings.errors.rateTwice': 'A month can have only one rate.',
+  'savings.errors.min1000': 'At least Rp 1.000.',
+  'savings.errors.tooFarAhead':
+    'Simpanan wajib can be paid at most {months} months ahead: at most {max} now.',
   'savings.errors.ratesRequired': 'Enter at least one simpanan wajib rate.',
 
   'mySavings.title': 'My savings',

@@ -58,6 +58,9 @@ export const idSavings = {
   'savings.errors.method': 'Pilih tunai atau transfer.',
   'savings.errors.month': 'Isi bulan, misalnya 2026-01.',
   'savings.errors.rateTwice': 'Satu bulan hanya boleh punya satu tarif.',
+  'savings.errors.min1000': 'Paling sedikit Rp 1.000.',
+  'savings.errors.tooFarAhead':
+    'Simpanan wajib paling jauh {months} bulan di muka: paling banyak {max} sekarang.',
   'savings.errors.ratesRequired': 'Isi paling sedikit satu tarif simpanan wajib.',
 
   'mySavings.title': 'Simpanan saya',

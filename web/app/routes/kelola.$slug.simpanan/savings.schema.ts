@@ -15,6 +15,8 @@ const MEMBER_ID = /^mbr_[0-9A-Za-z_]{2,40}$/;
 const RECEIPT = /^[0-9A-Za-z][0-9A-Za-z./_-]{0,39}$/;
 
 const Amount = RupiahField.refine((n) => n >= 1, 'errors.price');
+/** The bylaws' figures: at least Rp 1.000 (membership's rule). */
+const BylawsAmount = RupiahField.refine((n) => n >= 1_000, 'savings.errors.min1000');
 const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const counter = {
@@ -64,18 +66,21 @@ const Month = z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'savings.errors.month
 /** The bylaws' figures; rate rows are `rateFrom-N` / `rateAmount-N`, an empty row is skipped. */
 export function parseRates(form: FormData): {
   rates: { from: string; amount: number }[];
-  errors: Record<string, 'savings.errors.month' | 'errors.price' | 'savings.errors.ratesRequired'>;
+  errors: Record<string, 'savings.errors.month' | 'savings.errors.min1000' | 'savings.errors.ratesRequired'>;
 } {
   const rates: { from: string; amount: number }[] = [];
-  const errors: Record<string, 'savings.errors.month' | 'errors.price' | 'savings.errors.ratesRequired'> = {};
+  const errors: Record<
+    string,
+    'savings.errors.month' | 'savings.errors.min1000' | 'savings.errors.ratesRequired'
+  > = {};
   for (let i = 0; i < RATE_ROWS; i++) {
     const from = String(form.get(`rateFrom-${i}`) ?? '').trim();
     const amount = String(form.get(`rateAmount-${i}`) ?? '').trim();
     if (from === '' && amount === '') continue;
     const f = Month.safeParse(from);
-    const a = Amount.safeParse(amount);
+    const a = BylawsAmount.safeParse(amount);
     if (!f.success) errors[`rateFrom-${i}`] = 'savings.errors.month';
-    if (!a.success) errors[`rateAmount-${i}`] = 'errors.price';
+    if (!a.success) errors[`rateAmount-${i}`] = 'savings.errors.min1000';
     if (f.success && a.success) rates.push({ from: f.data, amount: a.data });
   }
   if (rates.length === 0 && Object.keys(errors).length === 0)
@@ -85,7 +90,7 @@ export function parseRates(form: FormData): {
 
 export const SettingsFormSchema = z.object({
   intent: z.literal('settings'),
-  pokokAmount: Amount,
+  pokokAmount: BylawsAmount,
   firstDue: z.enum(FIRST_DUE, { error: 'errors.invalidForm' }),
 });
 

@@ -128,6 +128,16 @@ export function refusalOf(error: ApiError): Failure | null {
           }),
         },
       };
+    case 'SAVINGS.WAJIB_TOO_FAR_AHEAD':
+      return {
+        status: 409,
+        errors: {
+          amount: withVars('savings.errors.tooFarAhead', {
+            months: typeof d.months === 'number' ? d.months : '',
+            max: rupiahOf(d.max),
+          }),
+        },
+      };
     case 'SAVINGS.INSUFFICIENT':
       return {
         status: 409,

@@ -107,6 +107,20 @@ describe('deposits', () => {
     expect(a.movement.covers).toEqual({ from: '2026-01', to: '2026-05', months: 5 });
   });
 
+  it('takes wajib at most 120 months ahead (which also bounds the month-by-month arrears)', () => {
+    // Due Jan–Mar: Rp 30.000; the 120 months after March: Rp 1.200.000.
+    const empty = emptyAccount('karangbesuki', 'mbr_sri');
+    expect(deposit(empty, input({ amount: 1_230_000 }), { settings, member: sri }).movement.covers).toEqual({
+      from: '2026-01',
+      to: '2036-03',
+      months: 123,
+    });
+    expect(code(() => dep(dep(empty, { amount: 30_000 }), { amount: 1_200_001 }))).toEqual({
+      code: 'SAVINGS.WAJIB_TOO_FAR_AHEAD',
+      details: { field: 'amount', max: 1_200_000, months: 120 },
+    });
+  });
+
   it('refuses savings for a registry record that is not an anggota', () => {
     expect(
       code(() => dep(emptyAccount('karangbesuki', 'mbr_staff'), {}, { ...sri, anggota: false })).code,

@@ -23,6 +23,7 @@ import {
   receivedBeforeJoining,
   receivedInFuture,
   wajibAmountMismatch,
+  wajibTooFarAhead,
 } from './errors';
 import type { SavingsSettings } from './settings';
 
@@ -144,6 +145,22 @@ export function wajibFor(settings: SavingsSettings, before: MemberArrears, month
   return total - before.partial;
 }
 
+/** A wajib payment covers at most this many months after the current one. */
+export const MAX_MONTHS_AHEAD = 120;
+
+/**
+ * The most wajib a member can have paid now: everything due so far and the next 120 months (the
+ * contract's `months` bound). It also bounds the month-by-month filling of wajibArrears.
+ */
+export function wajibCeiling(settings: SavingsSettings, before: MemberArrears): number {
+  const current = jakartaMonth(before.asOf);
+  const beforeFirst = addMonths(before.firstDueMonth, -1);
+  const from = current > beforeFirst ? current : beforeFirst;
+  let ahead = 0;
+  for (let i = 1; i <= MAX_MONTHS_AHEAD; i++) ahead += rateFor(addMonths(from, i), settings.wajibRates);
+  return before.amountDue + ahead;
+}
+
 /** A receipt's date: never in the future (a minute of clock skew allowed), never before joining. */
 export function checkReceivedAt(receivedAt: Date, member: MemberFacts, now: Date): void {
   if (receivedAt.getTime() > now.getTime() + 60_000) throw receivedInFuture();
@@ -208,6 +225,9 @@ export function deposit(
       const expected = wajibFor(ctx.settings, before, input.months);
       if (input.amount !== expected) throw wajibAmountMismatch(input.months, expected);
     }
+    const ceiling = wajibCeiling(ctx.settings, before);
+    if (balances.wajib + input.amount > ceiling)
+      throw wajibTooFarAhead(MAX_MONTHS_AHEAD, Math.max(0, ceiling - balances.wajib));
     const after = arrearsOf(ctx.settings, ctx.member.joinedAt, balances.wajib + input.amount, asOf);
     if (after.paidThrough && after.paidThrough !== before.paidThrough) {
       const from = nextUnpaid(before);

@@ -46,6 +46,14 @@ export const wajibAmountMismatch = (months: number, expected: number) =>
     { field: 'amount', expected, months },
   );
 
+export const wajibTooFarAhead = (months: number, max: number) =>
+  new DomainError(
+    'SAVINGS.WAJIB_TOO_FAR_AHEAD',
+    `Simpanan wajib dapat dibayar paling jauh ${months} bulan di muka: paling banyak ${rupiah(max)} sekarang. / Simpanan wajib can be paid at most ${months} months ahead: at most ${rupiah(max)} now.`,
+    409,
+    { field: 'amount', max, months },
+  );
+
 export const insufficient = (balance: number) =>
   new DomainError(
     'SAVINGS.INSUFFICIENT',

@@ -19,12 +19,12 @@ const FIRST_DUE = ['joining_month', 'month_after_joining'] as const;
 
 /** The bylaws' figures. Rates may come in any order; a month named twice is refused (409). */
 export const SettingsBody = z.strictObject({
-  pokokAmount: z.number().int('must be whole rupiah').min(1).max(100_000_000).meta({ example: 100_000 }),
+  pokokAmount: z.number().int('must be whole rupiah').min(1_000).max(100_000_000).meta({ example: 100_000 }),
   wajibRates: z
     .array(
       z.strictObject({
         from: Month,
-        amount: z.number().int('must be whole rupiah').min(1).max(10_000_000).meta({ example: 10_000 }),
+        amount: z.number().int('must be whole rupiah').min(1_000).max(10_000_000).meta({ example: 10_000 }),
       }),
     )
     .min(1)
