@@ -155,7 +155,7 @@ export const MAX_MONTHS_AHEAD = 120;
 export function wajibCeiling(settings: SavingsSettings, before: MemberArrears): number {
   const current = jakartaMonth(before.asOf);
   const beforeFirst = addMonths(before.firstDueMonth, -1);
-  const from = current > beforeFirst ? current : beforeFirst;
+  const from = monthsBetween(beforeFirst, current) > 0 ? current : beforeFirst;
   let ahead = 0;
   for (let i = 1; i <= MAX_MONTHS_AHEAD; i++) ahead += rateFor(addMonths(from, i), settings.wajibRates);
   return before.amountDue + ahead;
