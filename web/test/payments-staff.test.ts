@@ -81,7 +81,7 @@ describe('Pembayaran in the staff menu', () => {
       .data.sections;
 
   it('is there for pengurus, kasir and pengawas, not for the gudang', async () => {
-    expect(await sections(await signInAs(KASIR))).toEqual(['pesanan', 'pembayaran']);
+    expect(await sections(await signInAs(KASIR))).toEqual(['pesanan', 'pembayaran', 'simpanan']);
     expect(await sections(await signInAs(PENGAWAS))).toEqual([
       'pesanan',
       'produk',
@@ -93,6 +93,7 @@ describe('Pembayaran in the staff menu', () => {
       'periode',
       'penjual',
       'audit',
+      'simpanan',
     ]);
     expect(await sections(await signInAs(KETUA))).toEqual([
       'pesanan',
@@ -106,6 +107,7 @@ describe('Pembayaran in the staff menu', () => {
       'penjual',
       'anggota',
       'audit',
+      'simpanan',
     ]);
     expect(await sections(await signInExtra(GUDANG))).toEqual(['pesanan', 'produk']);
   });

@@ -55,7 +55,7 @@ describe('staff area shell', () => {
     expect(res.data).toMatchObject({
       cooperative: { slug, marketName: 'Karbes Market' },
       roles: ['kasir'],
-      sections: ['pesanan', 'pembayaran'],
+      sections: ['pesanan', 'pembayaran', 'simpanan'],
       isKetua: false,
     });
   });
@@ -74,6 +74,7 @@ describe('staff area shell', () => {
         'penjual',
         'anggota',
         'audit',
+        'simpanan',
       ],
       isKetua: true,
     });
@@ -89,6 +90,7 @@ describe('staff area shell', () => {
         'periode',
         'penjual',
         'audit',
+        'simpanan',
       ],
       isKetua: false,
     });
@@ -242,7 +244,10 @@ describe('member management (ketua)', () => {
       platform: [],
     };
     const rinaShell = await shell(await signInAs(rina));
-    expect(rinaShell.data).toMatchObject({ sections: ['pesanan', 'pembayaran'], roles: ['kasir'] });
+    expect(rinaShell.data).toMatchObject({
+      sections: ['pesanan', 'pembayaran', 'simpanan'],
+      roles: ['kasir'],
+    });
   });
 
   it('answers 400 naming the field for a bad invite, inviting nobody', async () => {

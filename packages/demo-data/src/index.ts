@@ -3,3 +3,4 @@ export * from './members';
 export * from './products';
 export * from './accounts';
 export * from './sellers';
+export * from './savings';

@@ -1,5 +1,6 @@
 import { createServiceApp, type ReadinessCheck, serveOpenApi, type TokenVerifier } from '@pasar/service-kit';
 import { mountPdpRoutes, type PdpDeps } from './privacy/mount';
+import { type SavingsDeps, savingsNotWired, savingsRoutes } from './savings';
 import { authRoutes } from './routes/auth.routes';
 import { cooperativesRoutes } from './routes/cooperatives.routes';
 import { membersRoutes } from './routes/members.routes';
@@ -19,6 +20,8 @@ export interface AppDeps extends SellersDeps {
   readiness?: Record<string, ReadinessCheck>;
   /** Audit trail, NIK view, export and erasure (src/audit, src/privacy). */
   pdp?: PdpDeps;
+  /** The members' savings (src/savings). */
+  savings?: SavingsDeps;
 }
 
 /** Builds the HTTP app; no I/O here. Tests call createApp(fakes).request(). */
@@ -36,6 +39,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', sellerApplicationsRoutes(deps));
   app.route('/', sellersRoutes(deps));
   if (deps.pdp) mountPdpRoutes(app, deps.pdp);
+  // Always in the route table (and /openapi.json); main.ts wires the store. An app built without
+  // it (other parts' tests, the web's gen:api) answers 500 on these routes.
+  app.route('/', savingsRoutes(deps.savings ?? savingsNotWired(deps.logger)));
   serveOpenApi(app, { title: 'Pasar membership', version: '1.0.0' });
   return app;
 }

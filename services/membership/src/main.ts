@@ -12,6 +12,7 @@ import { createSellerRepository } from './db/seller.repository';
 import { createSellerApplicationRepository } from './db/seller-application.repository';
 import { createSessionRepository } from './db/session.repository';
 import { NikEncryptionConfigSchema } from './privacy/nik-keys.config';
+import { openSavings } from './savings';
 import { repairSellers } from './use-cases/complete-approval';
 import { accountsWiring, signingKeysFrom } from './wiring';
 
@@ -50,6 +51,7 @@ startMain('membership', async () => {
   const audit = createAuditTrail({ entries: auditEntries });
   // Every service's AuditRecorded events (audit.entry.v1) land in the append-only audit_entries.
   await rt.consume(auditSubscriptions({ audit, logger: rt.logger }));
+  const savings = await openSavings(rt, members, config.KAFKA_TOPIC_PREFIX);
   const deps: AppDeps = {
     cooperatives,
     members,
@@ -63,6 +65,7 @@ startMain('membership', async () => {
     logger: rt.logger,
     onEventsWritten: (aggregate, id) => relay.nudge(collections[aggregate], id),
     readiness: rt.readiness,
+    savings,
     pdp: {
       entries: auditEntries,
       audit,

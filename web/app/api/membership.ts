@@ -3008,6 +3008,795 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cooperatives/{cooperativeId}/savings-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cooperative's savings rules from its bylaws: simpanan pokok, wajib rates, first due month */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The rules in force */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SavingsSettings'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Set the savings rules (a pengurus in the ketua or bendahara position; audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 100000 */
+            pokokAmount: number;
+            /** @description Simpanan wajib per month from a month on; months before the first owe nothing */
+            wajibRates: {
+              /** @example 2026-01 */
+              from: string;
+              /** @example 10000 */
+              amount: number;
+            }[];
+            /**
+             * @description Whether the month of joining is already due
+             * @enum {string}
+             */
+            firstDue: 'joining_month' | 'month_after_joining';
+          };
+        };
+      };
+      responses: {
+        /** @description The rules now in force */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SavingsSettings'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/members/{memberId}/savings/deposits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a deposit of simpanan pokok, wajib or sukarela (bendahara or kasir; audited; publishes SavingsDeposited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @enum {string} */
+                kind: 'pokok';
+                /** @example 10000 */
+                amount: number;
+                /** @enum {string} */
+                method: 'cash' | 'transfer';
+                /**
+                 * @description The number on the bukti setor / bukti tarik; unique per cooperative
+                 * @example BS-2026-0001
+                 */
+                receiptNumber: string;
+                /**
+                 * Format: date-time
+                 * @description When the money changed hands (the receipt's date); not in the future, not before joining. Default: now
+                 */
+                receivedAt?: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'wajib';
+                /** @example 10000 */
+                amount: number;
+                /** @enum {string} */
+                method: 'cash' | 'transfer';
+                /**
+                 * @description The number on the bukti setor / bukti tarik; unique per cooperative
+                 * @example BS-2026-0001
+                 */
+                receiptNumber: string;
+                /**
+                 * Format: date-time
+                 * @description When the money changed hands (the receipt's date); not in the future, not before joining. Default: now
+                 */
+                receivedAt?: string;
+                /** @description The payment is exactly the next this-many unpaid months */
+                months?: number;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'sukarela';
+                /** @example 10000 */
+                amount: number;
+                /** @enum {string} */
+                method: 'cash' | 'transfer';
+                /**
+                 * @description The number on the bukti setor / bukti tarik; unique per cooperative
+                 * @example BS-2026-0001
+                 */
+                receiptNumber: string;
+                /**
+                 * Format: date-time
+                 * @description When the money changed hands (the receipt's date); not in the future, not before joining. Default: now
+                 */
+                receivedAt?: string;
+              };
+        };
+      };
+      responses: {
+        /** @description The same receipt and content again: the deposit already recorded */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SavingsRecorded'];
+          };
+        };
+        /** @description Recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SavingsRecorded'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/members/{memberId}/savings/withdrawals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a withdrawal of simpanan sukarela, never below zero (bendahara or kasir; audited; publishes SavingsWithdrawn) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cooperativeId: string;
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example 10000 */
+            amount: number;
+            /** @enum {string} */
+            method: 'cash' | 'transfer';
+            /**
+             * @description The number on the bukti setor / bukti tarik; unique per cooperative
+             * @example BS-2026-0001
+             */
+            receiptNumber: string;
+            /**
+             * Format: date-time
+             * @description When the money changed hands (the receipt's date); not in the future, not before joining. Default: now
+             */
+            receivedAt?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The same receipt and content again: the withdrawal already recorded */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SavingsRecorded'];
+          };
+        };
+        /** @description Recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SavingsRecorded'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description A business rule refused the change */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/members/{memberId}/savings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's savings: balances per kind, history (newest first) and wajib arrears as of now */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          before?: number;
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The savings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberSavings'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/savings/arrears': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members in arrears (simpanan wajib owed, pokok unpaid), most owed first, with totals */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number | null;
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The members in arrears */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SavingsArrears'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/savings/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members' balances and arrears by name, optionally filtered by name or member id (finding a member at the counter) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number | null;
+          q?: string;
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The members, by name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberSavingsList'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/cooperatives/{cooperativeId}/my-savings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in member's own savings in this cooperative: balances, history, arrears */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          before?: number;
+        };
+        header?: never;
+        path: {
+          cooperativeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description My savings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberSavings'];
+          };
+        };
+        /** @description Invalid input: names each field and why */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid access token (or order link) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Signed in, without the role this needs in this cooperative */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (also another cooperative's resource) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3127,6 +3916,133 @@ export interface components {
       since: string;
       suspendedAt: string | null;
       suspensionReason: string | null;
+    };
+    SavingsSettings: {
+      cooperativeId: string;
+      pokokAmount: number;
+      wajibRates: {
+        from: string;
+        amount: number;
+      }[];
+      /** @enum {string} */
+      firstDue: 'joining_month' | 'month_after_joining';
+      wajibNow: number;
+      isDefault: boolean;
+      updatedAt: string | null;
+      updatedBy: string | null;
+    };
+    SavingsRecorded: {
+      movement: components['schemas']['SavingsMovement'];
+      balances: {
+        pokok: number;
+        wajib: number;
+        sukarela: number;
+        total: number;
+      };
+      replayed: boolean;
+    };
+    SavingsMovement: {
+      movementId: string;
+      seq: number;
+      /** @enum {string} */
+      type: 'deposit' | 'withdrawal' | 'shu_paid_out';
+      /** @enum {string|null} */
+      kind: 'pokok' | 'wajib' | 'sukarela' | null;
+      amount: number;
+      /** @enum {string|null} */
+      method: 'cash' | 'transfer' | null;
+      receiptNumber: string | null;
+      /** @enum {string} */
+      source: 'counter' | 'shu';
+      receivedAt: string;
+      recordedAt: string;
+      recordedBy: string;
+      covers: {
+        from: string;
+        to: string;
+        months: number;
+      } | null;
+      shu: {
+        shuId: string;
+        year: number;
+      } | null;
+      balanceAfter: number | null;
+    };
+    MemberSavings: {
+      cooperativeId: string;
+      memberId: string;
+      displayName: string;
+      joinedAt: string;
+      balances: {
+        pokok: number;
+        wajib: number;
+        sukarela: number;
+        total: number;
+      };
+      pokok: {
+        amount: number;
+        paid: boolean;
+        due: number;
+      };
+      arrears: {
+        monthsDue: number;
+        amountDue: number;
+        paid: number;
+        arrearsAmount: number;
+        monthsInArrears: number;
+        monthsInAdvance: number;
+        paidThrough: string | null;
+        partial: number;
+        firstDueMonth: string;
+        monthlyNow: number;
+        asOf: string;
+      };
+      history: {
+        items: components['schemas']['SavingsMovement'][];
+        nextBefore: number | null;
+      };
+    };
+    SavingsArrears: {
+      cooperativeId: string;
+      asOf: string;
+      items: components['schemas']['SavingsRow'][];
+      total: number;
+      offset: number;
+      limit: number;
+      nextOffset: number | null;
+      totals: {
+        members: number;
+        inArrears: number;
+        arrearsAmount: number;
+        pokokDue: number;
+        owed: number;
+      };
+    };
+    SavingsRow: {
+      memberId: string;
+      displayName: string;
+      joinedAt: string;
+      balances: {
+        pokok: number;
+        wajib: number;
+        sukarela: number;
+        total: number;
+      };
+      monthsDue: number;
+      monthsInArrears: number;
+      arrearsAmount: number;
+      paidThrough: string | null;
+      pokokDue: number;
+      owed: number;
+    };
+    MemberSavingsList: {
+      cooperativeId: string;
+      asOf: string;
+      items: components['schemas']['SavingsRow'][];
+      total: number;
+      offset: number;
+      limit: number;
+      nextOffset: number | null;
     };
   };
   responses: never;

@@ -1,6 +1,7 @@
 import { enBooks } from './en-books';
 import { enFulfilment } from './en-fulfilment';
 import { enSellers } from './en-sellers';
+import { enSavings } from './en-savings';
 import type { id } from './id';
 
 /** English, the second language. Same keys as id.ts. */
@@ -487,4 +488,5 @@ export const en: Record<keyof typeof id, string> = {
   ...enFulfilment,
   ...enSellers,
   ...enBooks,
+  ...enSavings,
 };

@@ -1,6 +1,7 @@
 import { idBooks } from './id-books';
 import { idFulfilment } from './id-fulfilment';
 import { idSellers } from './id-sellers';
+import { idSavings } from './id-savings';
 /**
  * The message catalogue, Bahasa Indonesia (the default). Every shopper-facing text lives here;
  * en.ts must have the same keys (the type checker enforces it). Placeholders: {name}.
@@ -493,4 +494,5 @@ export const id = {
   ...idFulfilment,
   ...idSellers,
   ...idBooks,
+  ...idSavings,
 } satisfies Record<string, string>;

@@ -17,6 +17,7 @@ export const STAFF_SECTIONS = [
   'penjual',
   'anggota',
   'audit',
+  'simpanan',
 ] as const;
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
 
@@ -34,6 +35,8 @@ export const SECTION_ROLES: Record<StaffSection, readonly CooperativeRole[]> = {
   buku: ['pengurus', 'pengawas'],
   jurnal: ['pengurus', 'pengawas'],
   periode: ['pengurus', 'pengawas'],
+  // Issue 11: members' savings (membership's rule: pengurus, kasir, pengawas read; the bendahara or a kasir records).
+  simpanan: ['pengurus', 'kasir', 'pengawas'],
 };
 
 /**
