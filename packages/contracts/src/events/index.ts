@@ -33,6 +33,7 @@ export * from './membership/cooperative-snapshot';
 export * from './membership/cooperative-registered';
 export * from './membership/cooperative-updated';
 export * from './membership/member-registered';
+export * from './membership/member-account-linked';
 export * from './membership/seller-snapshot';
 export * from './membership/seller-approved';
 export * from './membership/seller-suspended';

@@ -80,8 +80,11 @@ export function createMemberRepository(conn: Connection): MongoMemberRepository 
         .lean<MemberDoc>();
       return doc ? toDomain(doc) : null;
     },
-    async linkPerson(memberId: string, personId: string) {
-      const res = await Model.updateOne({ _id: memberId, personId: null }, { $set: { personId } });
+    async linkPerson(memberId: string, personId: string, events: Envelope[] = []) {
+      const res = await Model.updateOne(
+        { _id: memberId, personId: null },
+        withOutbox({ $set: { personId } }, events),
+      );
       return res.modifiedCount === 1;
     },
     async addRole(memberId: string, role: MemberRole) {

@@ -15,6 +15,33 @@ export const cooperativeBusy = (id: string) =>
     409,
   );
 
+/** The member id names no record of this cooperative (another cooperative's is not revealed). */
+export const memberNotFound = (field: string) =>
+  new DomainError(
+    'MEMBER.NOT_FOUND',
+    'Tidak ada anggota dengan nomor itu di koperasi ini. / No member with that id in this cooperative.',
+    404,
+    { field },
+  );
+
+/** The registry record already belongs to another account: one record, one person. */
+export const memberLinkedElsewhere = (memberId: string) =>
+  new DomainError(
+    'MEMBER.ALREADY_LINKED',
+    'Data anggota ini sudah tertaut ke akun lain. / This member record is already linked to another account.',
+    409,
+    { field: 'memberId', memberId },
+  );
+
+/** Checked against today, so not part of the request's schema. */
+export const badJoiningDate = (reason: string) =>
+  new DomainError(
+    'MEMBER.JOINING_DATE',
+    `Tanggal masuk ${reason === 'future' ? 'tidak boleh di masa depan' : 'paling awal 17 Agustus 1945'}. / The joining date ${reason === 'future' ? 'cannot be in the future' : 'must be on or after 1945-08-17'}.`,
+    409,
+    { field: 'joinedOn' },
+  );
+
 export const memberExists = (id: string) =>
   new DomainError('MEMBER.ALREADY_EXISTS', `Member "${id}" already exists`, 409, { memberId: id });
 

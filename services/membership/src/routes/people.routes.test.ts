@@ -145,6 +145,80 @@ describe('POST /cooperatives/:id/people (ketua)', () => {
     expect((await json(again)).code).toBe('AUTH.INVALID_RESET_CODE');
   });
 
+  it('links the account to a member record of the registry once, publishing MemberAccountLinked', async () => {
+    const ctx = await board();
+    const member = await ctx.post(
+      '/cooperatives/karangbesuki/members',
+      { displayName: 'Bu Warsini', roles: ['anggota'], joinedOn: '2024-03-01' },
+      ctx.as.ketua,
+    );
+    expect(member.status).toBe(201);
+    const { memberId, createdAt } = await json(member);
+    expect(createdAt).toBe('2024-02-29T17:00:00.000Z'); // 1 March 2024, 00:00 in Jakarta
+    const invite = { name: 'Bu Warsini', phone: '0813-7777-0001', roles: ['anggota'], memberId };
+    const res = await ctx.post(PEOPLE, invite, ctx.as.ketua);
+    expect(res.status).toBe(201);
+    const personId = (await json(res)).person.personId;
+    expect(ctx.members.rows.get(memberId)?.personId).toBe(personId);
+    const linked = ctx.members.events.filter((e) => e.type === 'pasar.membership.member.account-linked');
+    expect(linked.map((e) => e.data)).toEqual([{ memberId, cooperativeId: 'karangbesuki', personId }]);
+    expect(ctx.nudges()).toContain(`member:${memberId}`);
+    // The same invitation again links nothing twice.
+    expect((await ctx.post(PEOPLE, invite, ctx.as.ketua)).status).toBe(201);
+    expect(ctx.members.events.filter((e) => e.type === linked[0]?.type)).toHaveLength(1);
+
+    // Someone else cannot take the record; an unknown or another cooperative's id is a 404; nothing is written.
+    const other = await ctx.post(PEOPLE, { ...invite, phone: '0813-7777-0002' }, ctx.as.ketua);
+    expect(other.status).toBe(409);
+    expect((await json(other)).code).toBe('MEMBER.ALREADY_LINKED');
+    const dinoyoMember = await ctx.post(
+      '/cooperatives/dinoyo/members',
+      { displayName: 'Pak Yusuf', roles: ['anggota'] },
+      ctx.as.dnKetua,
+    );
+    const foreign = await ctx.post(
+      PEOPLE,
+      { ...invite, phone: '0813-7777-0003', memberId: (await json(dinoyoMember)).memberId },
+      ctx.as.ketua,
+    );
+    expect(foreign.status).toBe(404);
+    expect((await json(foreign)).details).toEqual({ field: 'memberId' });
+    expect(
+      [...ctx.people.rows.values()].some((p) => ['+6281377770002', '+6281377770003'].includes(p.phone)),
+    ).toBe(false);
+    expect((await ctx.post(PEOPLE, { ...invite, memberId: 'siti' }, ctx.as.ketua)).status).toBe(400);
+  });
+
+  it('takes a joining date from the paper registry, never in the future', async () => {
+    const ctx = await board();
+    const register = (joinedOn: string) =>
+      ctx.post(
+        '/cooperatives/karangbesuki/members',
+        { displayName: 'Pak Darmo', roles: ['anggota'], joinedOn },
+        ctx.as.ketua,
+      );
+    for (const bad of ['2024-02-30', '2024-13-01', '01-03-2024']) {
+      const res = await register(bad);
+      expect(res.status, bad).toBe(400);
+      expect(await fields(res)).toEqual(['joinedOn']);
+    }
+    for (const [bad, why] of [
+      ['2999-01-01', 'future'],
+      ['1900-01-01', '1945'],
+    ] as const) {
+      const res = await register(bad);
+      expect(res.status, bad).toBe(409);
+      const body = await json(res);
+      expect(body).toMatchObject({ code: 'MEMBER.JOINING_DATE', details: { field: 'joinedOn' } });
+      expect(body.message).toContain(why);
+    }
+    expect(ctx.members.rows.size).toBe(0);
+    const joined = ctx.members.events.find((e) => e.type === 'pasar.membership.member.registered');
+    expect(joined).toBeUndefined();
+    expect((await register('2025-07-14')).status).toBe(201);
+    expect(ctx.members.events.at(-1)?.data).toMatchObject({ joinedAt: '2025-07-13T17:00:00.000Z' });
+  });
+
   it('adds roles to an existing account with that phone, without a code when it has a password', async () => {
     const ctx = await board();
     const res = await ctx.post(

@@ -28,6 +28,12 @@ export const InvitePersonBody = z
     position: BoardPositionSchema.optional(),
     // The WHATWG (HTML5) address rule, as wide as the document's `format: email` (zod's default refuses = # % …).
     email: z.email({ pattern: z.regexes.html5Email }).max(200).optional(),
+    /** Links the account to this member record of the cooperative (its registry entry). */
+    memberId: z
+      .string()
+      .regex(/^mbr_[0-9A-Za-z_]{2,40}$/, 'must be a member id (mbr_…)')
+      .optional()
+      .openapi({ example: 'mbr_kb_siti' }),
   })
   .refine(positionNeedsPengurus, { path: ['position'], message: POSITION_MESSAGE })
   .openapi(POSITION_RULE);

@@ -2,6 +2,7 @@ import { DEMO_COOPERATIVES, DEMO_MEMBERS } from '@pasar/demo-data';
 import { DomainError } from '@pasar/service-kit';
 import type { SellersDeps } from '../use-cases/ports';
 import { registerCooperative } from '../use-cases/register-cooperative';
+import { linkMemberAccount } from '../use-cases/link-member-account';
 import { registerMember } from '../use-cases/register-member';
 import { updateCooperative } from '../use-cases/update-cooperative';
 import { type AccountsReport, seedAccounts } from './seed-accounts';
@@ -50,7 +51,7 @@ export async function seedDemo(deps: SellersDeps): Promise<SeedReport> {
     } catch (err) {
       if (!isCode(err, 'MEMBER.ALREADY_EXISTS')) throw err;
       report.members.existing++;
-      if (member.personId && (await deps.members.linkPerson(member.memberId, member.personId)))
+      if (member.personId && (await linkMemberAccount(deps, member, member.personId)))
         report.members.linked++;
     }
   }

@@ -79,10 +79,11 @@ export class FakeMembers implements MemberRepository {
     );
     return m ? structuredClone(m) : null;
   }
-  async linkPerson(memberId: string, personId: string) {
+  async linkPerson(memberId: string, personId: string, events: Envelope[] = []) {
     const m = this.rows.get(memberId);
     if (!m || m.personId) return false;
     m.personId = personId;
+    this.events.push(...events);
     return true;
   }
   async addRole(memberId: string, role: MemberRole) {

@@ -5,6 +5,7 @@ import { mergeGrant, type Person } from '../domain/person';
 import { newResetCode, RESET_CODE_TTL_SECONDS, resetCodeDigest } from '../domain/reset-code';
 import { type Actor, auditEvent } from './audit';
 import { type StaffPersonView, grantFacts, toStaffPersonView } from './people-view';
+import { linkMemberAccount, memberToLink } from './link-member-account';
 import { type AccountsDeps, now } from './ports';
 
 export interface InviteInput {
@@ -16,6 +17,8 @@ export interface InviteInput {
   email?: string;
   /** Only the seed and tests pass a fixed id. */
   personId?: string;
+  /** The registry record (of this cooperative) the account belongs to: linked once, published. */
+  memberId?: string;
 }
 
 export interface InviteResult {
@@ -45,6 +48,9 @@ export async function invitePerson(
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const at = now(deps);
     const existing = await deps.people.findByPhone(input.phone);
+    const member = input.memberId
+      ? await memberToLink(deps, cooperativeId, input.memberId, existing?.personId ?? input.personId ?? null)
+      : null;
     const base: Person = existing ?? {
       personId: input.personId ?? randomId('per'),
       name: input.name,
@@ -75,6 +81,7 @@ export async function invitePerson(
     const before = grantFacts(existing, cooperativeId);
     const after = grantFacts(next, cooperativeId);
     if (existing && !code && JSON.stringify(before) === JSON.stringify(after)) {
+      if (member) await linkMemberAccount(deps, member, existing.personId);
       return {
         person: toStaffPersonView(existing, cooperativeId),
         resetCode: null,
@@ -114,6 +121,9 @@ export async function invitePerson(
         });
     if (!written) continue; // changed meanwhile, or the phone was just taken: read again
     deps.onEventsWritten('person', next.personId);
+    // After the account exists: a crash in between leaves an account without its link, and the
+    // ketua's retry (same phone, same member id) links it.
+    if (member) await linkMemberAccount(deps, member, next.personId);
     deps.logger.info({ personId: next.personId, cooperativeId, by: actor.personId }, 'person invited');
     return {
       person: toStaffPersonView(next, cooperativeId),

@@ -28,7 +28,7 @@ export interface MemberRepository {
   /** The cooperative's member record linked to the person (account), if any. */
   findByPerson(cooperativeId: string, personId: string): Promise<Member | null>;
   /** Links a record to its account, only while it has none; false when it was linked already. */
-  linkPerson(memberId: string, personId: string): Promise<boolean>;
+  linkPerson(memberId: string, personId: string, events?: Envelope[]): Promise<boolean>;
   /** Adds a role to the registry record (a no-op when it has it). */
   addRole(memberId: string, role: MemberRole): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { randomId } from '@pasar/service-kit';
 import { MemberRegistered, newEvent } from '@pasar/contracts';
-import { cooperativeNotFound, memberExists, nikTaken } from '../domain/errors';
+import { badJoiningDate, cooperativeNotFound, memberExists, nikTaken } from '../domain/errors';
 import {
   type Member,
   type MemberRole,
@@ -24,12 +24,17 @@ export interface RegisterMemberInput {
   memberId?: string;
   /** The account this record belongs to (the demo seed links its accounts). */
   personId?: string;
+  /** The joining date from the paper registry (Jakarta date YYYY-MM-DD, checked by the route). */
+  joinedOn?: string;
 }
 
 /** A person joins a cooperative. The event carries no personal data; the NIK is stored only hashed. */
 export async function registerMember(deps: MembershipDeps, input: RegisterMemberInput): Promise<MemberView> {
   if (!(await deps.cooperatives.findById(input.cooperativeId)))
     throw cooperativeNotFound(input.cooperativeId);
+  const joined = input.joinedOn ? new Date(`${input.joinedOn}T00:00:00+07:00`) : now(deps);
+  if (joined.getTime() > now(deps).getTime()) throw badJoiningDate('future');
+  if (input.joinedOn && input.joinedOn < '1945-08-17') throw badJoiningDate('early');
   const member: Member = {
     memberId: input.memberId ?? randomId('mbr'),
     cooperativeId: input.cooperativeId,
@@ -38,7 +43,7 @@ export async function registerMember(deps: MembershipDeps, input: RegisterMember
     phone: input.phone ?? null,
     nik: input.nik ? protectNik(input.nik, deps.nikSalt, deps.nikKeyring) : null,
     ...(input.personId ? { personId: input.personId } : {}),
-    createdAt: now(deps),
+    createdAt: joined,
   };
   const event = newEvent(MemberRegistered, member.memberId, memberRegisteredData(member), {
     source: EVENT_SOURCE,
