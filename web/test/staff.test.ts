@@ -265,6 +265,33 @@ describe('member management (ketua)', () => {
     expect(services.current.people.size).toBe(before);
   });
 
+  it("passes the member number to link the account to the registry; a malformed one is the field's 400", async () => {
+    const ketua = await signInAs(KETUA);
+    const res = await people(
+      {
+        intent: 'invite',
+        name: 'Bu Warsini',
+        phone: '0813-5555-0002',
+        role: 'anggota',
+        memberId: ' mbr_kb_warsini ',
+      },
+      ketua,
+    );
+    expect(res.status).toBe(201);
+    const invite = services.current.calls.findLast(
+      (c) => c.method === 'POST' && c.url.pathname.endsWith('/people'),
+    );
+    expect(invite?.body).toMatchObject({ roles: ['anggota'], memberId: 'mbr_kb_warsini' });
+    const before = services.current.calls.length;
+    const bad = await people(
+      { intent: 'invite', name: 'Bu Warsini', phone: '0813-5555-0003', role: 'anggota', memberId: 'warsini' },
+      ketua,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors).toEqual({ memberId: 'errors.memberId' });
+    expect(services.current.calls.slice(before).some((c) => c.method === 'POST')).toBe(false);
+  });
+
   it('changes roles (post/redirect/get with a notice) and issues a reset code; the audit trail shows it', async () => {
     const ketua = await signInAs(KETUA);
     const changed = await people(

@@ -1392,6 +1392,12 @@ export interface paths {
             roles: ('anggota' | 'penjual' | 'pengurus' | 'kasir' | 'gudang' | 'pengawas')[];
             phone?: string;
             nik?: string;
+            /**
+             * Format: date
+             * @description Not in the future, not before 1945-08-17 (else 409 MEMBER.JOINING_DATE).
+             * @example 2024-03-01
+             */
+            joinedOn?: string;
           };
         };
       };
@@ -1569,6 +1575,8 @@ export interface paths {
             position?: 'ketua' | 'sekretaris' | 'bendahara';
             /** Format: email */
             email?: string;
+            /** @example mbr_kb_siti */
+            memberId?: string;
           };
         };
       };

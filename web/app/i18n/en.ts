@@ -375,6 +375,11 @@ export const en: Record<keyof typeof id, string> = {
   'staff.invite.role': 'Role',
   'staff.invite.position': 'Board position',
   'staff.invite.noPosition': 'No position',
+  'staff.invite.memberId': 'Member number (optional)',
+  'staff.invite.memberIdHint':
+    "The number in the members' register (mbr_…): this person's savings and SHU then show in their account.",
+  'errors.memberId': 'No member with that number in this cooperative (it looks like mbr_…).',
+  'errors.memberLinked': 'This member number is already linked to someone else’s account.',
   'staff.invite.submit': 'Invite',
   'staff.resetCode.title': 'Password code for {name}',
   'staff.resetCode.body':

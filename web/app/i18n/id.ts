@@ -380,6 +380,11 @@ export const id = {
   'staff.invite.position': 'Jabatan pengurus',
   'staff.invite.noPosition': 'Tanpa jabatan',
   'staff.invite.submit': 'Undang',
+  'staff.invite.memberId': 'Nomor anggota (boleh kosong)',
+  'staff.invite.memberIdHint':
+    'Nomor di buku daftar anggota (mbr_…): simpanan dan SHU orang ini lalu tampil di akunnya.',
+  'errors.memberId': 'Tidak ada anggota dengan nomor itu di koperasi ini (bentuknya mbr_…).',
+  'errors.memberLinked': 'Nomor anggota ini sudah tertaut ke akun orang lain.',
   'staff.resetCode.title': 'Kode atur sandi untuk {name}',
   'staff.resetCode.body':
     'Berikan kode ini langsung kepada {name}; kode hanya ditampilkan sekali dan berlaku sampai {until}. Ia memakainya di halaman Atur kata sandi.',

@@ -25,6 +25,14 @@ export const InviteSchema = z.object({
   phone: PhoneFieldSchema,
   role: z.enum(ROLE_OPTIONS, { error: 'errors.role' }),
   position: Position,
+  /** Optional: the member number of the registry (mbr_…), so their savings and SHU show in their account. */
+  memberId: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    z
+      .string()
+      .regex(/^mbr_[0-9A-Za-z_]{2,40}$/, 'errors.memberId')
+      .optional(),
+  ),
 });
 
 /** Repeated `roles` checkboxes (parse with lists: ['roles']); none ticked removes every role. */

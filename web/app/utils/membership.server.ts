@@ -127,6 +127,8 @@ export interface Invitation {
   phone: string;
   roles: CooperativeRole[];
   position?: BoardPosition;
+  /** The registry record the account belongs to (savings, SHU): linked once. */
+  memberId?: string;
 }
 
 /** Ketua only. Adds roles to an existing person with that phone, else creates one; a one-time reset code. */

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { MemberRolesSchema } from '../domain/member';
 import { NikSchema } from '../domain/nik';
 
-
 export const RegisterMemberBody = z.strictObject({
   displayName: trimmedText(80),
   roles: MemberRolesSchema.max(6),

@@ -44,6 +44,8 @@ function inviteErrorsOf(error: {
   details?: unknown;
 }): FieldErrors {
   const named = `${error.code} ${error.message} ${JSON.stringify(error.details ?? '')}`;
+  if (error.code === 'MEMBER.NOT_FOUND') return { memberId: 'errors.memberId' };
+  if (error.code === 'MEMBER.ALREADY_LINKED') return { memberId: 'errors.memberLinked' };
   if (/phone/i.test(named)) return { phone: 'errors.phone' };
   if (/name/i.test(named)) return { name: 'errors.nameLength' };
   if (/role|position/i.test(named)) return { role: 'errors.role' };
@@ -55,7 +57,11 @@ type Issued = { name: string; resetCode: string; expiresAt: string };
 export async function peopleAction({ request, params }: ActionFunctionArgs) {
   const ctx = await requireStaff(request, params.slug, 'anggota');
   const form = await request.formData();
-  const values = { name: String(form.get('name') ?? ''), phone: String(form.get('phone') ?? '') };
+  const values = {
+    name: String(form.get('name') ?? ''),
+    phone: String(form.get('phone') ?? ''),
+    memberId: String(form.get('memberId') ?? ''),
+  };
   const fail = (status: 400 | 403 | 409, errors: FieldErrors, intent: string) =>
     data({ errors, values, intent, issued: null as Issued | null }, { status });
   if (!isKetuaGrant(ctx.grant)) return fail(403, { form: 'errors.notAllowed' }, 'none');
@@ -71,13 +77,14 @@ export async function peopleAction({ request, params }: ActionFunctionArgs) {
           phone: input.phone,
           roles: [input.role],
           ...(input.role === 'pengurus' && input.position ? { position: input.position } : {}),
+          ...(input.memberId ? { memberId: input.memberId } : {}),
         }),
       );
       // The code is shown once, in this answer only: never put in a cookie or a URL.
       return data(
         {
           errors: {} as FieldErrors,
-          values: { name: '', phone: '' },
+          values: { name: '', phone: '', memberId: '' },
           intent: 'invite',
           issued: {
             name: input.name,

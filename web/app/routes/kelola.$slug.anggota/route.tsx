@@ -187,6 +187,14 @@ export default function PeoplePage() {
               <FieldMessage id="invite-role-error" error={inviteErrors?.role} />
             </div>
             <PositionSelect id="invite-position" options={positionOptions} />
+            <TextField
+              name="memberId"
+              label={t('staff.invite.memberId')}
+              hint={t('staff.invite.memberIdHint')}
+              autoComplete="off"
+              defaultValue={inviteErrors ? actionData?.values.memberId : undefined}
+              error={inviteErrors?.memberId}
+            />
             <button type="submit">{t('staff.invite.submit')}</button>
           </Form>
         </section>
