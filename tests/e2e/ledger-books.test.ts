@@ -1,5 +1,3 @@
-import { newEvent, SavingsDeposited, Topics } from '@pasar/contracts';
-import { testBus } from '@pasar/events/testing';
 import { waitFor } from '@pasar/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,9 +5,11 @@ import {
   api,
   createProduct,
   getOrder,
+  membershipAdmin,
   newCart,
   placeOrder,
   registerCooperative,
+  signIn,
   staffAuth,
   startTestMarket,
   type TestMarket,
@@ -19,22 +19,41 @@ import { midtransRef, payOnSandbox, placeOnlineOrder } from '../lib/payments';
 
 // Issue 11 across the five real services, the real broker and FerretDB: orders paid in cash and
 // online, handed over at the outlet, an online order cancelled and refunded, and savings deposits
-// end in books whose figures are checked against totals computed by hand below.
-// Savings: membership does not record them yet (another part of the issue), so the test publishes
-// `membership.savings.v1` events on the market's topics exactly as membership will.
+// the bendahara records in membership end in books whose figures are checked against totals
+// computed by hand below.
 let m: TestMarket;
 const coop = `led${Date.now().toString(36)}`;
-const bus = () => testBus('ledger-e2e', m.prefix);
-let publisher: ReturnType<typeof testBus>;
+const bendahara = {
+  phone: `0813${String(process.pid % 10_000).padStart(4, '0')}7001`,
+  password: 'e2e-bendahara-led',
+};
+let memberId: string;
 
 beforeAll(async () => {
   m = await startTestMarket();
   await registerCooperative(m, coop);
-  publisher = bus();
+  await membershipAdmin(m, [
+    'create-pengurus',
+    '--cooperative',
+    coop,
+    '--name',
+    'Bendahara uji',
+    '--phone',
+    bendahara.phone,
+    '--position',
+    'bendahara',
+    '--password',
+    bendahara.password,
+  ]);
+  const registered = await api<any>(`${m.urls.membership}/cooperatives/${coop}/members`, {
+    headers: await staffAuth(m, coop, 'membership'),
+    body: { displayName: 'Bu Sri', roles: ['anggota'] },
+  });
+  expect(registered.status).toBe(201);
+  memberId = registered.body.memberId;
 }, 300_000);
 
 afterAll(async () => {
-  await publisher?.disconnect();
   await m?.stop();
 });
 
@@ -52,27 +71,23 @@ async function handOver(orderId: string, pickupCode: string, cashReceived?: numb
   expect(done.body.status).toBe('COMPLETED');
 }
 
+/** At the counter: the bendahara records the deposit in membership, which publishes it to the books. */
 async function deposit(kind: 'pokok' | 'wajib', amount: number, method: 'cash' | 'transfer') {
-  const e = newEvent(
-    SavingsDeposited,
-    'mbr_led_sri',
+  const signedIn = await signIn(m, bendahara.phone, bendahara.password);
+  const res = await api<any>(
+    `${m.urls.membership}/cooperatives/${coop}/members/${memberId}/savings/deposits`,
     {
-      memberId: 'mbr_led_sri',
-      cooperativeId: coop,
-      kind,
-      amount,
-      method,
-      receiptNumber: `BS-${kind}-1`,
-      ...(kind === 'wajib' ? { months: 3 } : {}),
-      recordedBy: 'per_bendahara',
+      headers: signedIn.auth('membership'),
+      body: {
+        kind,
+        amount,
+        method,
+        receiptNumber: `BS-${kind}-1`,
+        ...(kind === 'wajib' ? { months: 3 } : {}),
+      },
     },
-    { source: 'urn:pasar:membership', cooperativeId: coop },
   );
-  const producer = await publisher.producer();
-  await producer.send({
-    topic: publisher.topic(Topics.membershipSavings.name),
-    messages: [{ key: e.subject, value: JSON.stringify(e) }],
-  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
 
 const year = new Date().getUTCFullYear();
