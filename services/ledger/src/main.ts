@@ -20,9 +20,7 @@ startMain('ledger', async () => {
   const readModels = createReadModels(rt.conn);
   const members = createMemberReadModels(rt.conn);
   const shu = createShuRepository(rt.conn);
-  await Promise.all(
-    [journal, periods, manualEntries, readModels, members, shu].map((r) => r.init()),
-  );
+  await Promise.all([journal, periods, manualEntries, readModels, members, shu].map((r) => r.init()));
   // The ledger publishes audit entries of staff actions and ShuDistributed, from the documents they changed.
   const collections = {
     journal: journal.collection,

@@ -16,11 +16,22 @@ export function toCsv(t: ReportTable): string {
 
 /** Sections of rows in one CSV (the RAT pack): each its title, header, rows, totals and note, then a blank line. */
 export function toSectionsCsv(
-  sections: readonly { title: string; columns: { header: string }[]; rows: Cell[][]; totals: Cell[][]; note?: string }[],
+  sections: readonly {
+    title: string;
+    columns: { header: string }[];
+    rows: Cell[][];
+    totals: Cell[][];
+    note?: string;
+  }[],
 ): string {
   const rows: Cell[][] = [];
   for (const s of sections) {
-    rows.push([s.title], s.columns.map((c) => c.header), ...s.rows, ...s.totals);
+    rows.push(
+      [s.title],
+      s.columns.map((c) => c.header),
+      ...s.rows,
+      ...s.totals,
+    );
     if (s.note) rows.push([s.note]);
     rows.push([]);
   }

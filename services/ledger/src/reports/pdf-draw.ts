@@ -37,7 +37,10 @@ export function drawTable(
     cells.forEach((c, i) => {
       const col = t.columns[i];
       if (!col) return;
-      doc.text(text(c), xs[i] ?? MARGIN, y, { width: col.width * width - 4, align: col.money ? 'right' : 'left' });
+      doc.text(text(c), xs[i] ?? MARGIN, y, {
+        width: col.width * width - 4,
+        align: col.money ? 'right' : 'left',
+      });
     });
     doc.x = MARGIN;
     doc.y = y + h + 2;
@@ -96,7 +99,11 @@ export function barChart(
   const max = Math.max(1, ...items.map((i) => i.value));
   const slot = width / Math.max(1, items.length);
   const bar = slot * 0.6;
-  doc.lineWidth(0.5).moveTo(MARGIN, base).lineTo(MARGIN + width, base).stroke();
+  doc
+    .lineWidth(0.5)
+    .moveTo(MARGIN, base)
+    .lineTo(MARGIN + width, base)
+    .stroke();
   items.forEach((item, i) => {
     const x = MARGIN + i * slot + (slot - bar) / 2;
     const h = item.value > 0 ? (item.value / max) * height : 0;

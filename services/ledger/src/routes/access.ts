@@ -22,4 +22,7 @@ export const KETUA_OR_BENDAHARA = { allow: ['pengurus'], scope: 'path' } as cons
 /** A member of the cooperative: their own SHU line only (found from the token's person). */
 export const MEMBER = { allow: ['anggota'], scope: 'path' } as const satisfies AccessRule;
 /** Which years have SHU: the board and the pengawas (every run), members (approved ones). */
-export const SHU_YEARS = { allow: ['pengurus', 'pengawas', 'anggota'], scope: 'path' } as const satisfies AccessRule;
+export const SHU_YEARS = {
+  allow: ['pengurus', 'pengawas', 'anggota'],
+  scope: 'path',
+} as const satisfies AccessRule;

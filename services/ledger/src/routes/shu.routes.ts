@@ -144,10 +144,7 @@ export function shuRoutes(deps: LedgerDeps): OpenAPIHono<AppEnv> {
     return c.json(await getAllocation(deps, cooperativeId), 200);
   });
   app.openapi(listRoute, async (c) =>
-    c.json(
-      { items: await listShuRuns(deps, signedInPrincipal(c), c.req.valid('param').cooperativeId) },
-      200,
-    ),
+    c.json({ items: await listShuRuns(deps, signedInPrincipal(c), c.req.valid('param').cooperativeId) }, 200),
   );
   app.openapi(draftRoute, async (c) => {
     const { cooperativeId, year } = c.req.valid('param');

@@ -21,7 +21,9 @@ export const ShuYearParams = CooperativeParam.extend({
 });
 
 export const AllocationSchema = z
-  .object(Object.fromEntries(SHU_POOLS.map((p) => [p, Bps])) as Record<(typeof SHU_POOLS)[number], typeof Bps>)
+  .object(
+    Object.fromEntries(SHU_POOLS.map((p) => [p, Bps])) as Record<(typeof SHU_POOLS)[number], typeof Bps>,
+  )
   .openapi('ShuAllocation', {
     description: 'Basis points of the SHU for each pool of the AD/ART; the eight must sum to 10000 (100 %)',
     example: {
@@ -46,7 +48,12 @@ export const AllocationViewSchema = z
   .openapi('ShuAllocationView');
 
 export const PoolsSchema = z
-  .object(Object.fromEntries(SHU_POOLS.map((p) => [p, Rupiah])) as Record<(typeof SHU_POOLS)[number], typeof Rupiah>)
+  .object(
+    Object.fromEntries(SHU_POOLS.map((p) => [p, Rupiah])) as Record<
+      (typeof SHU_POOLS)[number],
+      typeof Rupiah
+    >,
+  )
   .openapi('ShuPools');
 
 const LineSchema = z

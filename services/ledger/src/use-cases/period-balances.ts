@@ -71,8 +71,9 @@ export async function monthlyTotals(
     return !t;
   });
   if (missing.length === 0) return out;
-  const from = missing.reduce((a, b) => (a < b ? a : b));
-  const to = missing.reduce((a, b) => (a > b ? a : b));
+  const sorted = [...missing].sort();
+  const from = sorted[0] as Period;
+  const to = sorted[sorted.length - 1] as Period;
   const byMonth = new Map<Period, JournalEntry[]>();
   for (const e of await deps.journal.list({ cooperativeId, from, to })) {
     const list = byMonth.get(e.period) ?? [];

@@ -1,5 +1,12 @@
 import { auditEvent, type Principal, ValidationError } from '@pasar/service-kit';
-import { shuBusy, shuChanged, shuLoss, shuNotDraft, shuNothingToShare, shuNotFound } from '../../domain/errors';
+import {
+  shuBusy,
+  shuChanged,
+  shuLoss,
+  shuNotDraft,
+  shuNothingToShare,
+  shuNotFound,
+} from '../../domain/errors';
 import { postingFor } from '../../domain/posting';
 import { appropriationOf, type ShuRun } from '../../domain/shu-run';
 import { type LedgerDeps, now } from '../ports';

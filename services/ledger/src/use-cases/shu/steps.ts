@@ -1,4 +1,4 @@
-import { type BusinessEvent } from '../../domain/business-event';
+import type { BusinessEvent } from '../../domain/business-event';
 import { postingFor } from '../../domain/posting';
 import type { ShuStatus } from '../../domain/shu-run';
 import type { LedgerDeps } from '../ports';
@@ -18,12 +18,7 @@ export const STATUS_WORDS: Record<ShuStatus, string> = {
  * step's own time: today's month is open (only ended months can be closed), and were it not, the
  * entry would go to the first open month after it like any late posting.
  */
-export async function postShuEntry(
-  deps: LedgerDeps,
-  ev: BusinessEvent,
-  memo: string,
-  approvedBy: string,
-) {
+export async function postShuEntry(deps: LedgerDeps, ev: BusinessEvent, memo: string, approvedBy: string) {
   const { kind, lines } = postingFor(ev);
   const { entry } = await postEntry(
     deps,
