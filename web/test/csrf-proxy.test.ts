@@ -45,6 +45,7 @@ describe('CSRF: every state-changing form checks where it was posted from', () =
         'kelola.$slug.pembayaran',
         'kelola.$slug.penjual',
         'kelola.$slug.pesanan_.$orderId',
+        'kelola.$slug.shu',
         'keluar',
         'masuk',
       ].sort(),

@@ -90,6 +90,7 @@ describe('Pembayaran in the staff menu', () => {
       'konsinyasi',
       'penjual',
       'audit',
+      'shu',
     ]);
     expect(await sections(await signInAs(KETUA))).toEqual([
       'pesanan',
@@ -100,6 +101,7 @@ describe('Pembayaran in the staff menu', () => {
       'penjual',
       'anggota',
       'audit',
+      'shu',
     ]);
     expect(await sections(await signInExtra(GUDANG))).toEqual(['pesanan', 'produk']);
   });

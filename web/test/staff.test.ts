@@ -62,11 +62,21 @@ describe('staff area shell', () => {
 
   it('shows the ketua every section, the pengawas all but member management', async () => {
     expect((await shell(await signInAs(KETUA))).data).toMatchObject({
-      sections: ['pesanan', 'produk', 'moderasi', 'pembayaran', 'konsinyasi', 'penjual', 'anggota', 'audit'],
+      sections: [
+        'pesanan',
+        'produk',
+        'moderasi',
+        'pembayaran',
+        'konsinyasi',
+        'penjual',
+        'anggota',
+        'audit',
+        'shu',
+      ],
       isKetua: true,
     });
     expect((await shell(await signInAs(PENGAWAS))).data).toMatchObject({
-      sections: ['pesanan', 'produk', 'moderasi', 'pembayaran', 'konsinyasi', 'penjual', 'audit'],
+      sections: ['pesanan', 'produk', 'moderasi', 'pembayaran', 'konsinyasi', 'penjual', 'audit', 'shu'],
       isKetua: false,
     });
   });

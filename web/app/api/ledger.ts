@@ -2556,7 +2556,7 @@ export interface components {
     };
     ShuAllocationView: {
       cooperativeId: string;
-      allocation: components['schemas']['ShuAllocation'];
+      allocation: components['schemas']['ShuAllocation'] | null;
       updatedBy: string | null;
       updatedAt: string | null;
     };
@@ -2582,7 +2582,7 @@ export interface components {
       danaPendidikan: number;
       danaSosial: number;
       danaPembangunanDaerahKerja: number;
-    } | null;
+    };
     ShuRunList: {
       items: {
         year: number;

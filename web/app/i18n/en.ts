@@ -1,5 +1,6 @@
 import { enFulfilment } from './en-fulfilment';
 import { enSellers } from './en-sellers';
+import { enShu } from './en-shu';
 import type { id } from './id';
 
 /** English, the second language. Same keys as id.ts. */
@@ -485,4 +486,5 @@ export const en: Record<keyof typeof id, string> = {
   'error.forbidden.body': 'This form was not sent from a Pasar page. Reload the page and try again.',
   ...enFulfilment,
   ...enSellers,
+  ...enShu,
 };

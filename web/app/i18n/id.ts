@@ -1,5 +1,6 @@
 import { idFulfilment } from './id-fulfilment';
 import { idSellers } from './id-sellers';
+import { idShu } from './id-shu';
 /**
  * The message catalogue, Bahasa Indonesia (the default). Every shopper-facing text lives here;
  * en.ts must have the same keys (the type checker enforces it). Placeholders: {name}.
@@ -491,4 +492,5 @@ export const id = {
   'error.forbidden.body': 'Formulir ini tidak dikirim dari halaman Pasar. Muat ulang halaman lalu coba lagi.',
   ...idFulfilment,
   ...idSellers,
+  ...idShu,
 } satisfies Record<string, string>;

@@ -14,6 +14,7 @@ export const STAFF_SECTIONS = [
   'penjual',
   'anggota',
   'audit',
+  'shu',
 ] as const;
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
 
@@ -27,6 +28,8 @@ export const SECTION_ROLES: Record<StaffSection, readonly CooperativeRole[]> = {
   penjual: ['pengurus', 'pengawas'],
   moderasi: ['pengurus', 'pengawas'],
   konsinyasi: ['pengurus', 'pengawas'],
+  // Issue 11: the ledger's SHU for the RAT (the draft, approval and distribution are the board's).
+  shu: ['pengurus', 'pengawas'],
 };
 
 /**

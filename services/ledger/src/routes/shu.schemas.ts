@@ -41,7 +41,8 @@ export const AllocationSchema = z
 export const AllocationViewSchema = z
   .object({
     cooperativeId: z.string(),
-    allocation: AllocationSchema.nullable(),
+    // A union, not .nullable(): that would make the ShuAllocation component itself nullable.
+    allocation: z.union([AllocationSchema, z.null()]),
     updatedBy: z.string().nullable(),
     updatedAt: z.string().nullable(),
   })

@@ -44,6 +44,9 @@ export default function AccountPage() {
         <p>
           <Link to="/akun/pesanan">{t('nav.myOrders')}</Link>
         </p>
+        <p>
+          <Link to="/akun/shu">{t('nav.myShu')}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="roles-title">
