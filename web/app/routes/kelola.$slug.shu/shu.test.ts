@@ -270,7 +270,7 @@ describe('/kelola/:slug/shu', () => {
     expect(shown.status).toBe(200);
     expect(shown.data).toMatchObject({ canDraft: false, canDecide: false, canDistribute: false });
     for (const fields of [
-      { intent: 'draft' },
+      { intent: 'draft' } as Record<string, string>,
       { intent: 'approve', ratDate: '2026-02-21' },
       { intent: 'allocation', ...percentFields },
     ])
