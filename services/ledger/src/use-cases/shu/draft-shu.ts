@@ -18,8 +18,10 @@ export async function draftShu(
   cooperativeId: string,
   year: number,
 ): Promise<ShuRun> {
-  for (const month of monthsOfYear(year))
-    if ((await deps.periods.find(cooperativeId, month))?.status !== 'closed') throw shuYearNotClosed(month);
+  const closed = new Set(
+    (await deps.periods.list(cooperativeId)).filter((p) => p.status === 'closed').map((p) => p.period),
+  );
+  for (const month of monthsOfYear(year)) if (!closed.has(month)) throw shuYearNotClosed(month);
   const allocation = await deps.shu.allocation(cooperativeId);
   if (!allocation) throw shuAllocationNotSet();
   const existing = await deps.shu.findRun(cooperativeId, year);

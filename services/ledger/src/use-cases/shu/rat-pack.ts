@@ -33,16 +33,19 @@ export async function ratPack(deps: LedgerDeps, cooperativeId: string, year: num
   const shu = await getShuRun(deps, cooperativeId, year);
   const range = { from: `${year}-01`, to: `${year}-12` };
   const months = monthsOfYear(year);
-  const [balanceSheet, incomeStatement, before, totals, members] = await Promise.all([
+  const [balanceSheet, incomeStatement, closingItems, totals, members] = await Promise.all([
     balanceSheetReport(deps, cooperativeId, range),
     incomeStatementReport(deps, cooperativeId, range),
-    balanceItems(deps, cooperativeId, { to: `${year - 1}-12` }),
+    balanceItems(deps, cooperativeId, { to: range.to }),
     monthlyTotals(deps, cooperativeId, months),
     deps.members.members(cooperativeId),
   ]);
-  const opening = trialBalance(before);
-  const openingOf = (code: string) => opening.find((r) => r.code === code)?.balance ?? 0;
   const yearLines = months.flatMap((m) => totals.get(m) ?? []);
+  // The opening balance is the year-end one less the year's own movements: the closed year's kept
+  // totals answer both, without reading the entries of the years before.
+  const closing = trialBalance(closingItems);
+  const openingOf = (code: string) =>
+    (closing.find((r) => r.code === code)?.balance ?? 0) - net(yearLines, code);
   const savings = SAVINGS_ACCOUNTS.map(({ kind, account }) => {
     const inflow = sideOf(yearLines, account, 'credit');
     const outflow = sideOf(yearLines, account, 'debit');
