@@ -21,7 +21,13 @@ export async function loadMyShu({ request }: LoaderFunctionArgs) {
   try {
     const cooperatives = await Promise.all(
       memberships.map(async (g) => {
-        const years = (await listYears(token, g.cooperativeId)).slice(0, YEARS_SHOWN);
+        const years = (
+          await listYears(token, g.cooperativeId).catch((error) => {
+            // The ledger does not know this cooperative's member (or the grant changed): nothing to show.
+            if (isApiError(error) && (error.status === 403 || error.status === 404)) return [];
+            throw error;
+          })
+        ).slice(0, YEARS_SHOWN);
         const runs: MyShu[] = [];
         let recorded = true;
         for (const y of years) {
