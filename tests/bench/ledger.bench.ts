@@ -8,9 +8,12 @@
  * posts them (parse, processed-id check, period admission, insert). Throughput is events posted
  * per second from the first send to the last entry written. Then each report is asked for over
  * HTTP as the cooperative's pengurus: the median of five calls; then the year is closed and the
- * balance reports are timed again (they read each settled month's kept totals).
+ * balance reports are timed again (they read each settled month's kept totals). Last, SHU for the
+ * RAT: every member registered (MemberRegistered with the account), four orders in five bought by a
+ * member's account, the allocation set, the year's SHU draft computed and the RAT pack rendered —
+ * the report time of laba rugi, neraca, the SHU draft and the RAT pack PDF of the closed year.
  */
-import { newEvent, OrderCompleted, SavingsDeposited, Topics } from '@pasar/contracts';
+import { MemberRegistered, newEvent, OrderCompleted, SavingsDeposited, Topics } from '@pasar/contracts';
 import { SAMPLE_DATA } from '@pasar/contracts/fixtures';
 import { Bus, createLogger } from '@pasar/events';
 import { createTestIssuer, serveJwks } from '@pasar/service-kit/testing';
@@ -50,6 +53,8 @@ const at = (i: number, n: number) =>
   new Date(Date.UTC(YEAR, 0, 1) + Math.floor(((i + 0.5) / n) * 364 * 86_400_000)).toISOString();
 const timed = <E extends { time: string }>(e: E, time: string): E => ({ ...e, time });
 
+/** Four orders in five are a member's (their account bought them), the fifth a guest's. */
+const buyerOf = (i: number) => (i % 5 === 4 ? null : `per_bench${i % MEMBERS}`);
 const orders = Array.from({ length: ORDERS }, (_, i) => {
   const orderId = `ord_bench${String(i).padStart(10, '0')}`;
   const data = {
@@ -57,6 +62,7 @@ const orders = Array.from({ length: ORDERS }, (_, i) => {
     orderId,
     paymentMethod: 'cash',
     cashReceived: 30_000,
+    buyerPersonId: buyerOf(i),
   };
   return timed(newEvent(OrderCompleted, orderId, data as never, ctx), at(i, ORDERS));
 });
@@ -86,6 +92,27 @@ const deposits = Array.from({ length: MEMBERS }, (_, m) => {
     ),
   ];
 }).flat();
+const members = Array.from({ length: MEMBERS }, (_, m) => {
+  const memberId = `mbr_bench${m}`;
+  const joinedAt = new Date(Date.UTC(YEAR - 1, 6, 1 + (m % 28))).toISOString();
+  return timed(
+    newEvent(
+      MemberRegistered,
+      memberId,
+      {
+        memberId,
+        cooperativeId: COOP,
+        displayName: `Anggota ${m}`,
+        roles: ['anggota'],
+        personId: `per_bench${m}`,
+        joinedAt,
+      },
+      ctx,
+    ),
+    joinedAt,
+  );
+});
+const memberOrders = orders.filter((_, i) => buyerOf(i) !== null).length;
 const total = orders.length + deposits.length;
 
 const producer = await bus.producer();
@@ -97,7 +124,11 @@ const send = async (topic: string, events: { subject: string }[]) => {
       messages: events.slice(i, i + 500).map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
     });
 };
-await Promise.all([send(Topics.ordersOrder.name, orders), send(Topics.membershipSavings.name, deposits)]);
+await Promise.all([
+  send(Topics.ordersOrder.name, orders),
+  send(Topics.membershipSavings.name, deposits),
+  send(Topics.membershipMember.name, members),
+]);
 const sentMs = performance.now() - started;
 const entries = conn.collection('journal_entries');
 let posted = 0;
@@ -108,6 +139,18 @@ while (posted < total) {
     throw new Error(`only ${posted} of ${total} posted in 30 min`);
 }
 const postMs = performance.now() - started;
+// SHU's read models: every member, and a transaction for each member's order.
+for (;;) {
+  const [m, t] = await Promise.all([
+    conn.collection('ledger_members').countDocuments({ cooperativeId: COOP }),
+    conn.collection('ledger_member_transactions').countDocuments({ cooperativeId: COOP }),
+  ]);
+  if (m === MEMBERS && t === memberOrders) break;
+  if (performance.now() - started > 30 * 60_000)
+    throw new Error(`read models: ${m} members, ${t} transactions`);
+  await new Promise((r) => setTimeout(r, 250));
+}
+const readModelsMs = performance.now() - started;
 
 const token = await issuer.token(
   { personId: 'per_bench', grants: [{ cooperativeId: COOP, roles: ['pengurus'], position: 'bendahara' }] },
@@ -159,6 +202,67 @@ const closed = {
   balanceSheet: await timeReport(`balance-sheet?year=${YEAR}`),
 };
 
+// SHU for the RAT of the closed year: the allocation, then each report of the pack timed.
+async function timeCall(method: string, path: string, body?: unknown) {
+  const times: number[] = [];
+  let bytes = 0;
+  let last: Response | undefined;
+  let text = '';
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    last = await fetch(`${ledger.url}/cooperatives/${COOP}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const buf = Buffer.from(await last.arrayBuffer());
+    times.push(performance.now() - t0);
+    if (last.status !== 200) throw new Error(`${method} ${path}: ${last.status} ${buf.toString()}`);
+    bytes = buf.byteLength;
+    text = buf.subarray(0, 5).toString('latin1') === '%PDF-' ? '' : buf.toString('utf8');
+  }
+  return { medianMs: round(percentile(times, 50)), kiB: round(bytes / 1024, 1), text };
+}
+const allocation = {
+  cadangan: 2500,
+  jasaModal: 2000,
+  jasaUsaha: 3000,
+  danaPengurus: 500,
+  danaKaryawan: 500,
+  danaPendidikan: 500,
+  danaSosial: 500,
+  danaPembangunanDaerahKerja: 500,
+};
+await timeCall('PUT', '/shu/allocation', allocation);
+const draft = await timeCall('POST', `/shu/${YEAR}/draft`);
+const shuRun = JSON.parse(draft.text) as {
+  shu: number;
+  totals: { savings: number; transactions: number; jasaModal: number; jasaUsaha: number; members: number };
+  pools: { jasaModal: number; jasaUsaha: number };
+};
+if (shuRun.totals.members !== MEMBERS) throw new Error(`SHU lists ${shuRun.totals.members} members`);
+if (shuRun.totals.transactions !== memberOrders * 30_000)
+  throw new Error(
+    `SHU counts ${shuRun.totals.transactions} of transactions, expected ${memberOrders * 30_000}`,
+  );
+if (shuRun.totals.savings !== MEMBERS * (100_000 + 12 * 10_000))
+  throw new Error(`SHU savings ${shuRun.totals.savings}`);
+if (shuRun.totals.jasaModal !== shuRun.pools.jasaModal || shuRun.totals.jasaUsaha !== shuRun.pools.jasaUsaha)
+  throw new Error('the members’ shares do not sum to the pools');
+const strip = ({ text: _t, ...rest }: Awaited<ReturnType<typeof timeCall>>) => rest;
+const shu = {
+  shu: shuRun.shu,
+  incomeStatement: strip(await timeCall('GET', `/reports/income-statement?year=${YEAR}`)),
+  balanceSheet: strip(await timeCall('GET', `/reports/balance-sheet?year=${YEAR}`)),
+  shuDraft: strip(draft),
+  shuRead: strip(await timeCall('GET', `/shu/${YEAR}`)),
+  ratPackPdf: strip(await timeCall('GET', `/shu/${YEAR}/rat-pack.pdf`)),
+  ratPackCsv: strip(await timeCall('GET', `/shu/${YEAR}/rat-pack.csv`)),
+};
+
 report('ledger', {
   orders: ORDERS,
   members: MEMBERS,
@@ -166,7 +270,8 @@ report('ledger', {
   publishSeconds: round(sentMs / 1000),
   postSeconds: round(postMs / 1000),
   postedPerSecond: round(total / (postMs / 1000)),
-  reports: { openYear: open, closedYear: closed },
+  membersAndTransactionsSeconds: round(readModelsMs / 1000),
+  reports: { openYear: open, closedYear: closed, shuForTheRat: shu },
 });
 
 await ledger.stop();

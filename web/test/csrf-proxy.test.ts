@@ -49,6 +49,7 @@ describe('CSRF: every state-changing form checks where it was posted from', () =
         'kelola.$slug.penjual',
         'kelola.$slug.pesanan_.$orderId',
         'kelola.$slug.simpanan',
+        'kelola.$slug.shu',
         'keluar',
         'masuk',
       ].sort(),

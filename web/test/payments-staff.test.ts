@@ -94,6 +94,7 @@ describe('Pembayaran in the staff menu', () => {
       'penjual',
       'audit',
       'simpanan',
+      'shu',
     ]);
     expect(await sections(await signInAs(KETUA))).toEqual([
       'pesanan',
@@ -108,6 +109,7 @@ describe('Pembayaran in the staff menu', () => {
       'anggota',
       'audit',
       'simpanan',
+      'shu',
     ]);
     expect(await sections(await signInExtra(GUDANG))).toEqual(['pesanan', 'produk']);
   });

@@ -75,6 +75,7 @@ describe('staff area shell', () => {
         'anggota',
         'audit',
         'simpanan',
+        'shu',
       ],
       isKetua: true,
     });
@@ -91,6 +92,7 @@ describe('staff area shell', () => {
         'penjual',
         'audit',
         'simpanan',
+        'shu',
       ],
       isKetua: false,
     });

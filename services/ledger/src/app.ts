@@ -10,6 +10,7 @@ import { journalRoutes } from './routes/journal.routes';
 import { manualEntryRoutes } from './routes/manual-entries.routes';
 import { periodRoutes } from './routes/periods.routes';
 import { reportRoutes } from './routes/reports.routes';
+import { shuRoutes } from './routes/shu.routes';
 import type { LedgerDeps } from './use-cases/ports';
 
 export interface AppDeps extends LedgerDeps {
@@ -30,11 +31,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', manualEntryRoutes(deps));
   app.route('/', periodRoutes(deps));
   app.route('/', reportRoutes(deps));
+  app.route('/', shuRoutes(deps));
   serveOpenApi(app, {
     title: 'Pasar ledger',
     version: '1',
     description:
-      "The cooperative's double-entry books, fed by business events: journal, manual entries with a second approval, periods, reports (jurnal umum, buku besar, neraca saldo, laba rugi, neraca)",
+      "The cooperative's double-entry books, fed by business events: journal, manual entries with a second approval, periods, reports (jurnal umum, buku besar, neraca saldo, laba rugi, neraca), SHU for the RAT and the RAT pack",
   });
   return app;
 }

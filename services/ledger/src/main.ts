@@ -7,6 +7,7 @@ import {
   createPeriodRepository,
   createReadModels,
 } from './db/ledger.repositories';
+import { createMemberReadModels, createShuRepository } from './db/shu.repositories';
 import { subscriptions } from './events/subscriptions';
 import type { LedgerDeps } from './use-cases/ports';
 
@@ -17,12 +18,16 @@ startMain('ledger', async () => {
   const periods = createPeriodRepository(rt.conn);
   const manualEntries = createManualEntryRepository(rt.conn);
   const readModels = createReadModels(rt.conn);
-  await Promise.all([journal.init(), periods.init(), manualEntries.init(), readModels.init()]);
-  // The ledger publishes only audit entries of staff actions, from the documents they changed.
+  const members = createMemberReadModels(rt.conn);
+  const shu = createShuRepository(rt.conn);
+  await Promise.all([journal, periods, manualEntries, readModels, members, shu].map((r) => r.init()));
+  // The ledger publishes audit entries of staff actions and ShuDistributed, from the documents they changed.
   const collections = {
     journal: journal.collection,
     periods: periods.collection,
     manual: manualEntries.collection,
+    shu: shu.collections.shu,
+    allocations: shu.collections.allocations,
   };
   const relay = rt.relay(Object.values(collections));
   const deps: LedgerDeps = {
@@ -30,6 +35,8 @@ startMain('ledger', async () => {
     periods,
     manualEntries,
     readModels,
+    members,
+    shu,
     logger: rt.logger,
     onEventsWritten: (which, id) => relay.nudge(collections[which], id),
     settleMs: config.LEDGER_PERIOD_SETTLE_MS,

@@ -2,6 +2,7 @@ import { enBooks } from './en-books';
 import { enFulfilment } from './en-fulfilment';
 import { enSellers } from './en-sellers';
 import { enSavings } from './en-savings';
+import { enShu } from './en-shu';
 import type { id } from './id';
 
 /** English, the second language. Same keys as id.ts. */
@@ -494,4 +495,5 @@ export const en: Record<keyof typeof id, string> = {
   ...enSellers,
   ...enBooks,
   ...enSavings,
+  ...enShu,
 };

@@ -2,6 +2,7 @@ import { idBooks } from './id-books';
 import { idFulfilment } from './id-fulfilment';
 import { idSellers } from './id-sellers';
 import { idSavings } from './id-savings';
+import { idShu } from './id-shu';
 /**
  * The message catalogue, Bahasa Indonesia (the default). Every shopper-facing text lives here;
  * en.ts must have the same keys (the type checker enforces it). Placeholders: {name}.
@@ -500,4 +501,5 @@ export const id = {
   ...idSellers,
   ...idBooks,
   ...idSavings,
+  ...idShu,
 } satisfies Record<string, string>;

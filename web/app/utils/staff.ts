@@ -18,6 +18,7 @@ export const STAFF_SECTIONS = [
   'anggota',
   'audit',
   'simpanan',
+  'shu',
 ] as const;
 export type StaffSection = (typeof STAFF_SECTIONS)[number];
 
@@ -37,6 +38,8 @@ export const SECTION_ROLES: Record<StaffSection, readonly CooperativeRole[]> = {
   periode: ['pengurus', 'pengawas'],
   // Issue 11: members' savings (membership's rule: pengurus, kasir, pengawas read; the bendahara or a kasir records).
   simpanan: ['pengurus', 'kasir', 'pengawas'],
+  // Issue 11: the ledger's SHU for the RAT (the draft, approval and distribution are the board's).
+  shu: ['pengurus', 'pengawas'],
 };
 
 /**

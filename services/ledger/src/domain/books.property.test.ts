@@ -65,11 +65,12 @@ const body: fc.Arbitrary<Omit<BusinessEvent, 'eventId' | 'cooperativeId' | 'occu
   fc
     .record({ cadangan: rupiah, undistributed: rupiah })
     .map((r) => ({ type: 'shu_allocated' as const, year: 2026, ...r })),
-  fc.record({ amount: rupiah, to: fc.constantFrom('sukarela' as const, 'cash' as const) }).map((r) => ({
-    type: 'shu_distributed' as const,
-    memberId: 'mbr_a',
-    ...r,
-  })),
+  fc
+    .record({
+      amount: rupiah,
+      to: fc.constantFrom('sukarela' as const, 'cash' as const, 'transfer' as const),
+    })
+    .map((r) => ({ type: 'shu_distributed' as const, year: 2026, ...r })),
   rupiah.map((amount) => ({
     type: 'manual' as const,
     memo: 'Listrik bulan ini',

@@ -65,8 +65,23 @@ export type BusinessEvent = Base &
         method: MoneyMethod;
       }
     | { type: 'savings_withdrawal'; memberId: string; amount: number; method: MoneyMethod }
-    | { type: 'shu_allocated'; year: number; cadangan: number; undistributed: number }
-    | { type: 'shu_distributed'; memberId: string; amount: number; to: 'sukarela' | 'cash' }
+    | {
+        /**
+         * The RAT approved the year's SHU: the reserve's share goes to cadangan, every other pool
+         * (JM, JU and the funds) to dana SHU yang belum dibagi until it is paid out or spent.
+         */
+        type: 'shu_allocated';
+        year: number;
+        cadangan: number;
+        undistributed: number;
+      }
+    | {
+        /** The members' JM + JU of a year, credited to their sukarela or paid out. */
+        type: 'shu_distributed';
+        year: number;
+        amount: number;
+        to: 'sukarela' | MoneyMethod;
+      }
     | { type: 'manual'; memo: string; lines: JournalLine[] }
   );
 

@@ -63,7 +63,10 @@ function linesOf(ev: BusinessEvent): JournalLine[] {
         cr(A.danaShu, ev.undistributed),
       ];
     case 'shu_distributed':
-      return [dr(A.danaShu, ev.amount), cr(ev.to === 'sukarela' ? A.simpananSukarela : A.kas, ev.amount)];
+      return [
+        dr(A.danaShu, ev.amount),
+        cr(ev.to === 'sukarela' ? A.simpananSukarela : cashOrBank(ev.to), ev.amount),
+      ];
     case 'manual':
       return ev.lines;
   }
@@ -88,7 +91,9 @@ function memoOf(ev: BusinessEvent): string {
     case 'shu_allocated':
       return `Pembagian SHU tahun ${ev.year} menurut AD/ART`;
     case 'shu_distributed':
-      return `SHU ${ev.memberId} ${ev.to === 'sukarela' ? 'ke simpanan sukarela' : 'dibayar tunai'}`;
+      return `SHU tahun ${ev.year} untuk anggota (jasa modal dan jasa usaha) ${
+        ev.to === 'sukarela' ? 'ke simpanan sukarela' : ev.to === 'cash' ? 'dibayar tunai' : 'ditransfer'
+      }`;
     case 'manual':
       return ev.memo;
   }

@@ -68,10 +68,20 @@ export function sellerPayout(e: EventOf<typeof ConsignmentPayoutRecorded>): Busi
   return { ...base(e), type: 'seller_payout', sellerId: d.sellerId, amount: d.amount, method: d.method };
 }
 
+/**
+ * A savings movement happened when the money changed hands: the receipt's date (`receivedAt`, a
+ * paper bukti setor entered days later) when it carries one, else the event's time. The books put
+ * it in that month (or, closed, the first open one after it, marked late).
+ */
+const savingsBase = (e: EventOf<typeof SavingsDeposited> | EventOf<typeof SavingsWithdrawn>) => ({
+  ...base(e),
+  ...(e.data.receivedAt ? { occurredAt: new Date(e.data.receivedAt).toISOString() } : {}),
+});
+
 export function savingsDeposit(e: EventOf<typeof SavingsDeposited>): BusinessEvent {
   const d = e.data;
   return {
-    ...base(e),
+    ...savingsBase(e),
     type: 'savings_deposit',
     memberId: d.memberId,
     kind: d.kind,
@@ -82,5 +92,11 @@ export function savingsDeposit(e: EventOf<typeof SavingsDeposited>): BusinessEve
 
 export function savingsWithdrawal(e: EventOf<typeof SavingsWithdrawn>): BusinessEvent {
   const d = e.data;
-  return { ...base(e), type: 'savings_withdrawal', memberId: d.memberId, amount: d.amount, method: d.method };
+  return {
+    ...savingsBase(e),
+    type: 'savings_withdrawal',
+    memberId: d.memberId,
+    amount: d.amount,
+    method: d.method,
+  };
 }

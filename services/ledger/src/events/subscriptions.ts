@@ -2,6 +2,7 @@ import {
   ConsignmentPayoutRecorded,
   ConsignmentRefundRecorded,
   ConsignmentSaleRecorded,
+  MemberRegistered,
   OrderCompleted,
   PaymentRefunded,
   PaymentSessionOpened,
@@ -13,6 +14,7 @@ import { on, type Subscription } from '@pasar/events';
 import { bookConsignment } from '../use-cases/book-consignment';
 import type { LedgerDeps } from '../use-cases/ports';
 import { recordBusinessEvent } from '../use-cases/record-business-event';
+import { recordPurchase, recordSavingsMovement } from '../use-cases/record-member-facts';
 import {
   handover,
   InconsistentEvent,
@@ -48,7 +50,8 @@ export function subscriptions(deps: LedgerDeps): Subscription[] {
     }),
     on(OrderCompleted, async (e) => {
       const sale = handover(e);
-      await recordBusinessEvent(deps, sale);
+      const { entry } = await recordBusinessEvent(deps, sale);
+      await recordPurchase(deps, e, entry.period);
       await bookConsignment(
         deps,
         await deps.readModels.recordHandover(e.cooperativeid, e.data.orderId, sale.occurredAt),
@@ -78,10 +81,23 @@ export function subscriptions(deps: LedgerDeps): Subscription[] {
       await recordBusinessEvent(deps, sellerPayout(e));
     }),
     on(SavingsDeposited, async (e) => {
-      await recordBusinessEvent(deps, savingsDeposit(e));
+      const { entry } = await recordBusinessEvent(deps, savingsDeposit(e));
+      await recordSavingsMovement(deps, e, entry.period, e.data.kind, e.data.amount);
     }),
     on(SavingsWithdrawn, async (e) => {
-      await recordBusinessEvent(deps, savingsWithdrawal(e));
+      const { entry } = await recordBusinessEvent(deps, savingsWithdrawal(e));
+      await recordSavingsMovement(deps, e, entry.period, 'sukarela', -e.data.amount);
+    }),
+    // SHU: who the members are, their accounts (a buyer's purchases are theirs) and when they joined.
+    on(MemberRegistered, async (e) => {
+      const d = e.data;
+      await deps.members.recordMember({
+        memberId: d.memberId,
+        cooperativeId: d.cooperativeId,
+        displayName: d.displayName,
+        personId: d.personId ?? null,
+        joinedAt: new Date(d.joinedAt ?? e.time).toISOString(),
+      });
     }),
   ];
 }

@@ -14,3 +14,15 @@ export const DECIDERS = { allow: ['pengurus'], scope: 'path' } as const satisfie
 export const DINAS = { allow: ['dinas'] } as const satisfies AccessRule;
 /** The chart of accounts is the same for every cooperative and holds no cooperative's data. */
 export const SIGNED_IN = { allow: ['signed-in'] } as const satisfies AccessRule;
+/**
+ * SHU's bylaws allocation and the RAT's approval: a pengurus in the ketua or the bendahara position
+ * (a rule names one position, so the route admits every pengurus and the use case narrows it).
+ */
+export const KETUA_OR_BENDAHARA = { allow: ['pengurus'], scope: 'path' } as const satisfies AccessRule;
+/** A member of the cooperative: their own SHU line only (found from the token's person). */
+export const MEMBER = { allow: ['anggota'], scope: 'path' } as const satisfies AccessRule;
+/** Which years have SHU: the board and the pengawas (every run), members (approved ones). */
+export const SHU_YEARS = {
+  allow: ['pengurus', 'pengawas', 'anggota'],
+  scope: 'path',
+} as const satisfies AccessRule;

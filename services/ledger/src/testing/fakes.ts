@@ -3,15 +3,23 @@ import type { JournalLine } from '../domain/journal';
 import { createLogger } from '@pasar/events';
 import { createTestIssuer } from '@pasar/service-kit/testing';
 import { type AppDeps, createApp } from '../app';
+import type { ShuRun, ShuStatus } from '../domain/shu-run';
 import type {
+  AllocationRecord,
   ConsignmentOrder,
   JournalRepository,
   ManualEntry,
   ManualEntryRepository,
+  MemberReadModels,
+  MemberRecord,
   PeriodRecord,
   PeriodRepository,
   ReadModels,
+  SavingsRecord,
+  ShuRepository,
   StoredEntry,
+  TransactionRecord,
+  TransactionSum,
 } from '../use-cases/ports';
 
 /** In-memory journal with the mongo repository's contract: insert-only, one entry per id. */
@@ -157,6 +165,109 @@ export class FakeReadModels implements ReadModels {
   }
 }
 
+/** The members, savings and transactions read models in memory, upserts keyed as the mongo ones. */
+export class FakeMemberReadModels implements MemberReadModels {
+  readonly memberRows = new Map<string, MemberRecord>();
+  readonly savings = new Map<string, SavingsRecord>();
+  readonly transactions = new Map<string, TransactionRecord>();
+  async recordMember(m: MemberRecord) {
+    this.memberRows.set(m.memberId, { ...m });
+  }
+  async members(cooperativeId: string) {
+    return [...this.memberRows.values()]
+      .filter((m) => m.cooperativeId === cooperativeId)
+      .sort((a, b) => (a.memberId < b.memberId ? -1 : 1))
+      .map((m) => ({ ...m }));
+  }
+  async memberByPerson(cooperativeId: string, personId: string) {
+    const m = [...this.memberRows.values()].find(
+      (x) => x.cooperativeId === cooperativeId && x.personId === personId,
+    );
+    return m ? { ...m } : null;
+  }
+  async recordSavings(r: SavingsRecord) {
+    this.savings.set(r.eventId, { ...r });
+  }
+  async recordTransaction(r: TransactionRecord) {
+    this.transactions.set(r.id, { ...r });
+  }
+  async savingsBalances(cooperativeId: string, to: string) {
+    const out = new Map<string, { pokok: number; wajib: number; sukarela: number }>();
+    for (const r of this.savings.values()) {
+      if (r.cooperativeId !== cooperativeId || r.period > to) continue;
+      const b = out.get(r.memberId) ?? { pokok: 0, wajib: 0, sukarela: 0 };
+      b[r.kind] += r.amount;
+      out.set(r.memberId, b);
+    }
+    return out;
+  }
+  async transactionSums(cooperativeId: string, from: string, to: string) {
+    const sums = new Map<string, TransactionSum>();
+    for (const r of this.transactions.values()) {
+      if (r.cooperativeId !== cooperativeId || r.period < from || r.period > to) continue;
+      const key = JSON.stringify([r.kind, r.personId, r.memberId, r.period]);
+      const s = sums.get(key) ?? {
+        kind: r.kind,
+        personId: r.personId,
+        memberId: r.memberId,
+        period: r.period,
+        amount: 0,
+      };
+      s.amount += r.amount;
+      sums.set(key, s);
+    }
+    return [...sums.values()];
+  }
+}
+
+/** SHU allocations and runs in memory, with the repository's guarded transitions. */
+export class FakeShu implements ShuRepository {
+  readonly allocations = new Map<string, AllocationRecord>();
+  readonly runs = new Map<string, ShuRun>();
+  readonly events: Envelope[] = [];
+  async allocation(cooperativeId: string) {
+    const a = this.allocations.get(cooperativeId);
+    return a ? structuredClone(a) : null;
+  }
+  async putAllocation(record: AllocationRecord, events: Envelope[]) {
+    this.allocations.set(record.cooperativeId, structuredClone(record));
+    this.events.push(...events);
+  }
+  async findRun(cooperativeId: string, year: number) {
+    const r = this.runs.get(`${cooperativeId}:${year}`);
+    return r ? structuredClone(r) : null;
+  }
+  async listRuns(cooperativeId: string) {
+    return [...this.runs.values()]
+      .filter((r) => r.cooperativeId === cooperativeId)
+      .sort((a, b) => b.year - a.year)
+      .map((r) => ({ year: r.year, status: r.status, shu: r.shu, ratDate: r.ratDate }));
+  }
+  async saveDraft(run: ShuRun, events: Envelope[]) {
+    const id = `${run.cooperativeId}:${run.year}`;
+    const stored = this.runs.get(id);
+    if (run.version === 1 ? stored : stored?.status !== 'draft' || stored.version !== run.version - 1)
+      return false;
+    this.runs.set(id, structuredClone(run));
+    this.events.push(...events);
+    return true;
+  }
+  async transition(
+    cooperativeId: string,
+    year: number,
+    from: ShuStatus,
+    version: number,
+    set: Partial<ShuRun>,
+    events: Envelope[],
+  ) {
+    const r = this.runs.get(`${cooperativeId}:${year}`);
+    if (!r || r.status !== from || r.version !== version) return null;
+    Object.assign(r, structuredClone(set), { version: version + 1 });
+    this.events.push(...events);
+    return structuredClone(r);
+  }
+}
+
 /** Signs access tokens exactly as membership does; the fake app verifies against its keys. */
 export const issuer = await createTestIssuer();
 
@@ -182,17 +293,21 @@ export function fakeApp(opts: { now?: Date } = {}) {
   const periods = new FakePeriods();
   const manualEntries = new FakeManualEntries();
   const readModels = new FakeReadModels();
+  const members = new FakeMemberReadModels();
+  const shu = new FakeShu();
   const clock = { now: opts.now ?? new Date('2026-03-15T03:00:00Z') };
   const deps: AppDeps = {
     journal,
     periods,
     manualEntries,
     readModels,
+    members,
+    shu,
     logger: createLogger('ledger-test', 'silent'),
     clock: () => clock.now,
     verifier: issuer.verifier('ledger'),
   };
-  return { app: createApp(deps), deps, journal, periods, manualEntries, readModels, clock };
+  return { app: createApp(deps), deps, journal, periods, manualEntries, readModels, members, shu, clock };
 }
 
 export const json = async (res: Response) => (await res.json()) as any;

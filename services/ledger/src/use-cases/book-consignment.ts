@@ -6,7 +6,8 @@ import { recordBusinessEvent } from './record-business-event';
  * second), each seller's lines move from the cooperative's sales to what it owes the seller, less
  * the commission it keeps: one entry per order and seller, booked at the handover's time. Both
  * handlers call this after writing their own fact, so at least one of them sees both; the entry's
- * id makes a second call post nothing. A sale undone before handover is never split.
+ * id makes a second call post nothing. A sale undone before handover is never split (nor counted as
+ * the seller's transaction for SHU).
  */
 export async function bookConsignment(deps: LedgerDeps, order: ConsignmentOrder): Promise<void> {
   if (!order.handedOverAt) return;
@@ -14,7 +15,7 @@ export async function bookConsignment(deps: LedgerDeps, order: ConsignmentOrder)
   for (const sale of order.sales) {
     if (seen.has(sale.sellerId) || order.undone.includes(sale.sellerId)) continue;
     seen.add(sale.sellerId);
-    await recordBusinessEvent(deps, {
+    const { entry } = await recordBusinessEvent(deps, {
       eventId: `consignment-${order.orderId}-${sale.sellerId}`,
       cooperativeId: order.cooperativeId,
       occurredAt: order.handedOverAt,
@@ -23,6 +24,17 @@ export async function bookConsignment(deps: LedgerDeps, order: ConsignmentOrder)
       sellerId: sale.sellerId,
       gross: sale.gross,
       commission: sale.commission,
+    });
+    // The seller's jasa usaha for SHU: the gross of their goods sold, in the period the books have it.
+    await deps.members.recordTransaction({
+      id: `consignment-${order.orderId}-${sale.sellerId}`,
+      cooperativeId: order.cooperativeId,
+      kind: 'consignment',
+      personId: null,
+      memberId: sale.sellerId,
+      orderId: order.orderId,
+      amount: sale.gross,
+      period: entry.period,
     });
   }
 }

@@ -44,3 +44,46 @@ export async function balanceItems(
   if (from && from > q.to) return items;
   return [...items, ...(await deps.journal.list({ cooperativeId, ...(from ? { from } : {}), to: q.to }))];
 }
+
+/**
+ * Per-account totals of each month asked for: a settled closed month's kept totals (summed and
+ * kept the first time), any other month summed from its entries — all of those read in one query.
+ */
+export async function monthlyTotals(
+  deps: LedgerDeps,
+  cooperativeId: string,
+  months: readonly Period[],
+): Promise<Map<Period, JournalLine[]>> {
+  const settledBefore = now(deps).getTime() - (deps.settleMs ?? SETTLE_MS);
+  const [periods, kept] = await Promise.all([
+    deps.periods.list(cooperativeId),
+    deps.periods.totals(cooperativeId),
+  ]);
+  const settled = new Set(
+    periods
+      .filter((p) => p.status === 'closed' && p.closedAt && Date.parse(p.closedAt) <= settledBefore)
+      .map((p) => p.period),
+  );
+  const out = new Map<Period, JournalLine[]>();
+  const missing = months.filter((m) => {
+    const t = kept.get(m);
+    if (t) out.set(m, t);
+    return !t;
+  });
+  if (missing.length === 0) return out;
+  const sorted = [...missing].sort();
+  const from = sorted[0] as Period;
+  const to = sorted[sorted.length - 1] as Period;
+  const byMonth = new Map<Period, JournalEntry[]>();
+  for (const e of await deps.journal.list({ cooperativeId, from, to })) {
+    const list = byMonth.get(e.period) ?? [];
+    list.push(e);
+    byMonth.set(e.period, list);
+  }
+  for (const m of missing) {
+    const totals = totalsOf(byMonth.get(m) ?? []);
+    if (settled.has(m)) await deps.periods.setTotals(cooperativeId, m, totals);
+    out.set(m, totals);
+  }
+  return out;
+}

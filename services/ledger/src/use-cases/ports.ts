@@ -1,6 +1,8 @@
 import type { Envelope } from '@pasar/contracts';
 import type { Logger } from '@pasar/events';
 import type { JournalEntry, JournalLine, Period } from '../domain/journal';
+import type { ShuAllocation } from '../domain/shu';
+import type { ShuRun, ShuStatus } from '../domain/shu-run';
 
 /** A journal entry as stored: the entry, when it was written, and its admission number in its period. */
 export interface StoredEntry extends JournalEntry {
@@ -120,14 +122,110 @@ export interface ReadModels {
   ): Promise<ConsignmentOrder>;
 }
 
+/** A member as membership announced them (MemberRegistered): no personal data but the name. */
+export interface MemberRecord {
+  memberId: string;
+  cooperativeId: string;
+  displayName: string;
+  /** The member's account, to find a signed-in buyer's purchases and the member's own SHU line. */
+  personId: string | null;
+  /** When membership began (the event's time for events that did not say). */
+  joinedAt: string;
+}
+
+/** A savings movement as the books have it: in the period its entry was booked in. */
+export interface SavingsRecord {
+  eventId: string;
+  cooperativeId: string;
+  memberId: string;
+  kind: 'pokok' | 'wajib' | 'sukarela';
+  /** Positive in, negative out (a sukarela withdrawal). */
+  amount: number;
+  period: Period;
+}
+
+/**
+ * A member's transaction with the cooperative for SHU jasa usaha, in the period the books booked
+ * it: a purchase through the market (by the buyer's account: a guest has none) or a consignment
+ * sale of the member's goods (by the seller's member id).
+ */
+export interface TransactionRecord {
+  id: string;
+  cooperativeId: string;
+  kind: 'purchase' | 'consignment';
+  personId: string | null;
+  memberId: string | null;
+  orderId: string;
+  amount: number;
+  period: Period;
+}
+
+/** Sums of transactions per buyer account or seller member and period (what SHU reads). */
+export interface TransactionSum {
+  kind: TransactionRecord['kind'];
+  personId: string | null;
+  memberId: string | null;
+  period: Period;
+  amount: number;
+}
+
+/** The read models SHU needs, fed by the consumer (each write an idempotent upsert by event). */
+export interface MemberReadModels {
+  recordMember(m: MemberRecord): Promise<void>;
+  members(cooperativeId: string): Promise<MemberRecord[]>;
+  memberByPerson(cooperativeId: string, personId: string): Promise<MemberRecord | null>;
+  recordSavings(r: SavingsRecord): Promise<void>;
+  recordTransaction(r: TransactionRecord): Promise<void>;
+  /** Per member, per kind: what the books hold up to the end of `to`. */
+  savingsBalances(
+    cooperativeId: string,
+    to: Period,
+  ): Promise<Map<string, { pokok: number; wajib: number; sukarela: number }>>;
+  transactionSums(cooperativeId: string, from: Period, to: Period): Promise<TransactionSum[]>;
+}
+
+export interface AllocationRecord {
+  cooperativeId: string;
+  allocation: ShuAllocation;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface ShuRepository {
+  allocation(cooperativeId: string): Promise<AllocationRecord | null>;
+  /** Sets the bylaws' allocation, with its audit entry in the same write. */
+  putAllocation(record: AllocationRecord, events: Envelope[]): Promise<void>;
+  findRun(cooperativeId: string, year: number): Promise<ShuRun | null>;
+  listRuns(cooperativeId: string): Promise<Pick<ShuRun, 'year' | 'status' | 'shu' | 'ratDate'>[]>;
+  /**
+   * Stores a draft: a new one (`version` 1, none stored yet), or the replacement of the stored
+   * draft of version `run.version - 1`. False when the stored run moved on meanwhile.
+   */
+  saveDraft(run: ShuRun, events: Envelope[]): Promise<boolean>;
+  /** Moves the run from `from` at `version` to `set` (version + 1), with events; the run after, or null. */
+  transition(
+    cooperativeId: string,
+    year: number,
+    from: ShuStatus,
+    version: number,
+    set: Partial<ShuRun>,
+    events: Envelope[],
+  ): Promise<ShuRun | null>;
+}
+
 export interface LedgerDeps {
   journal: JournalRepository;
   periods: PeriodRepository;
   manualEntries: ManualEntryRepository;
   readModels: ReadModels;
+  members: MemberReadModels;
+  shu: ShuRepository;
   logger: Logger;
-  /** Tells the relay that a document has events to publish (audit entries). */
-  onEventsWritten?: (collection: 'journal' | 'periods' | 'manual', id: string) => void;
+  /** Tells the relay that a document has events to publish (audit entries, ShuDistributed). */
+  onEventsWritten?: (
+    collection: 'journal' | 'periods' | 'manual' | 'shu' | 'allocations',
+    id: string,
+  ) => void;
   clock?: () => Date;
   /** How long after its close a month's totals may be kept (period-balances.ts; default 60 s). */
   settleMs?: number;

@@ -46,6 +46,8 @@ export default function AccountPage() {
         </p>
         <p>
           <Link to="/akun/simpanan">{t('nav.mySavings')}</Link>
+          {' · '}
+          <Link to="/akun/shu">{t('nav.myShu')}</Link>
         </p>
       </section>
 
