@@ -39,8 +39,18 @@ export function createMemberReadModels(conn: Connection): MemberReadModels & { i
       await Promise.all([Members.init(), Savings.init(), Transactions.init()]);
     },
     async recordMember(m) {
-      const { memberId, ...rest } = m;
-      await Members.collection.updateOne({ _id: memberId } as never, { $set: rest }, { upsert: true });
+      const { memberId, personId, ...rest } = m;
+      await Members.collection.updateOne(
+        { _id: memberId } as never,
+        personId ? { $set: { ...rest, personId } } : { $set: rest, $setOnInsert: { personId: null } },
+        { upsert: true },
+      );
+    },
+    async linkAccount(cooperativeId, memberId, personId) {
+      const res = await Members.collection.updateOne({ _id: memberId, cooperativeId } as never, {
+        $set: { personId },
+      });
+      return res.matchedCount === 1;
     },
     async members(cooperativeId) {
       const docs = await Members.collection.find({ cooperativeId } as never).toArray();

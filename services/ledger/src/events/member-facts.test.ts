@@ -1,4 +1,4 @@
-import { MemberRegistered, SavingsDeposited } from '@pasar/contracts';
+import { MemberAccountLinked, MemberRegistered, SavingsDeposited } from '@pasar/contracts';
 import { describe, expect, it } from 'vitest';
 import { fakeApp } from '../testing/fakes';
 import { event, shuWorld } from '../testing/shu-world';
@@ -77,6 +77,35 @@ describe('the facts SHU reads', () => {
         joinedAt: '2025-05-01T03:00:00.000Z',
       },
     ]);
+  });
+
+  it('learns a member’s account from MemberAccountLinked; a redelivered registration does not forget it', async () => {
+    const ctx = fakeApp();
+    const w = shuWorld(ctx.deps, COOP);
+    const registered = event(
+      MemberRegistered,
+      'mbr_w',
+      { memberId: 'mbr_w', cooperativeId: COOP, displayName: 'Bu W', roles: ['anggota'] },
+      '2025-01-10T03:00:00Z',
+    );
+    const linked = event(
+      MemberAccountLinked,
+      'mbr_w',
+      { memberId: 'mbr_w', cooperativeId: COOP, personId: 'per_w' },
+      '2026-12-01T03:00:00Z',
+    );
+    await w.deliver(registered);
+    await w.deliver(linked);
+    await w.deliver(registered);
+    expect((await ctx.members.memberByPerson(COOP, 'per_w'))?.memberId).toBe('mbr_w');
+    // Another cooperative's id, or a member never registered: refused (retried, then the DLQ).
+    const stray = event(
+      MemberAccountLinked,
+      'mbr_nobody',
+      { memberId: 'mbr_nobody', cooperativeId: COOP, personId: 'per_z' },
+      '2026-12-01T03:00:00Z',
+    );
+    await expect(w.deliver(stray)).rejects.toThrow(/unknown member mbr_nobody/);
   });
 
   it('counts a signed-in buyer’s goods without the delivery fee, and nothing for a guest', async () => {

@@ -2,6 +2,7 @@ import {
   ConsignmentPayoutRecorded,
   ConsignmentRefundRecorded,
   ConsignmentSaleRecorded,
+  MemberAccountLinked,
   MemberRegistered,
   OrderCompleted,
   PaymentRefunded,
@@ -98,6 +99,12 @@ export function subscriptions(deps: LedgerDeps): Subscription[] {
         personId: d.personId ?? null,
         joinedAt: new Date(d.joinedAt ?? e.time).toISOString(),
       });
+    }),
+    // The ketua linked a registry record to its account: that account's purchases are the member's.
+    on(MemberAccountLinked, async (e) => {
+      const d = e.data;
+      if (!(await deps.members.linkAccount(d.cooperativeId, d.memberId, d.personId)))
+        throw new Error(`MemberAccountLinked for unknown member ${d.memberId}`); // retried, then the DLQ
     }),
   ];
 }

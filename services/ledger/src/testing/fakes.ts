@@ -171,7 +171,14 @@ export class FakeMemberReadModels implements MemberReadModels {
   readonly savings = new Map<string, SavingsRecord>();
   readonly transactions = new Map<string, TransactionRecord>();
   async recordMember(m: MemberRecord) {
-    this.memberRows.set(m.memberId, { ...m });
+    const before = this.memberRows.get(m.memberId);
+    this.memberRows.set(m.memberId, { ...m, personId: m.personId ?? before?.personId ?? null });
+  }
+  async linkAccount(cooperativeId: string, memberId: string, personId: string) {
+    const m = this.memberRows.get(memberId);
+    if (!m || m.cooperativeId !== cooperativeId) return false;
+    m.personId = personId;
+    return true;
   }
   async members(cooperativeId: string) {
     return [...this.memberRows.values()]

@@ -171,7 +171,10 @@ export interface TransactionSum {
 
 /** The read models SHU needs, fed by the consumer (each write an idempotent upsert by event). */
 export interface MemberReadModels {
+  /** Upsert by member id; a record without an account never clears one a later link set. */
   recordMember(m: MemberRecord): Promise<void>;
+  /** MemberAccountLinked: false when the member is unknown (MemberRegistered comes first on its topic). */
+  linkAccount(cooperativeId: string, memberId: string, personId: string): Promise<boolean>;
   members(cooperativeId: string): Promise<MemberRecord[]>;
   memberByPerson(cooperativeId: string, personId: string): Promise<MemberRecord | null>;
   recordSavings(r: SavingsRecord): Promise<void>;
