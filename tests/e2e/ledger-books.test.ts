@@ -28,6 +28,12 @@ const bendahara = {
   password: 'e2e-bendahara-led',
 };
 let memberId: string;
+/** Bu Citra, a member who sells her goods through the market (titip jual). */
+let sellerId: string;
+const citra = {
+  phone: `0813${String(process.pid % 10_000).padStart(4, '0')}7002`,
+  password: 'e2e-citra-penjual',
+};
 
 beforeAll(async () => {
   m = await startTestMarket();
@@ -51,7 +57,45 @@ beforeAll(async () => {
   });
   expect(registered.status).toBe(201);
   memberId = registered.body.memberId;
+  sellerId = await approvedSeller();
 }, 300_000);
+
+/**
+ * The way a member becomes a seller: registered, invited with her member number, password set,
+ * she applies from her account and the ketua approves (SellerApproved reaches catalog and payments).
+ */
+async function approvedSeller(): Promise<string> {
+  const ketua = await staffAuth(m, coop, 'membership');
+  const membership = (path: string) => `${m.urls.membership}/cooperatives/${coop}${path}`;
+  const member = await api<any>(membership('/members'), {
+    headers: ketua,
+    body: { displayName: 'Bu Citra', roles: ['anggota'] },
+  });
+  const invited = await api<any>(membership('/people'), {
+    headers: ketua,
+    body: { name: 'Bu Citra', phone: citra.phone, roles: ['anggota'], memberId: member.body.memberId },
+  });
+  expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+  expect(
+    (
+      await api(`${m.urls.membership}/auth/reset`, {
+        body: { phone: citra.phone, code: invited.body.resetCode, newPassword: citra.password },
+      })
+    ).status,
+  ).toBe(204);
+  const she = await signIn(m, citra.phone, citra.password);
+  const applied = await api<any>(membership('/seller-applications'), {
+    headers: she.auth('membership'),
+    body: { shopName: 'Kue Bu Citra', description: 'Kue basah titipan', handoff: 'drop_off' },
+  });
+  expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+  const approved = await api(membership(`/seller-applications/${applied.body.applicationId}/approve`), {
+    method: 'POST',
+    headers: ketua,
+  });
+  expect(approved.status).toBe(200);
+  return member.body.memberId;
+}
 
 afterAll(async () => {
   await m?.stop();
@@ -135,18 +179,53 @@ describe('the books of a cooperative after a day of trade', () => {
     await deposit('pokok', 100_000, 'cash');
     await deposit('wajib', 30_000, 'transfer');
 
-    // By hand: Kas 30.000 (sale) + 100.000 (pokok) = 130.000; Bank 30.000 (wajib);
-    // Dana di penyedia 21.000 + 18.000 in, 18.000 refunded; Uang muka 39.000 in and out;
-    // Penjualan 30.000 + 21.000 = 51.000; pokok 100.000; wajib 30.000.
-    // Seven entries: cash sale, two captures, one online sale, one refund, two deposits.
+    // 5. Titip jual: Bu Citra's Rp 15.000 cake sold for cash at pickup; the cooperative keeps its
+    // 10 % commission (the default rate), the bendahara pays her the Rp 13.500 it owes her in cash.
+    const bendaharaAuth = (await signIn(m, bendahara.phone, bendahara.password)).auth('payments');
+    const cake = await waitFor(
+      async () =>
+        createProduct(m, coop, { name: 'Kue lapis Bu Citra', price: 15_000, stock: 5, sellerId }).catch(
+          () => undefined,
+        ),
+      { what: "catalog to know Bu Citra's shop", timeoutMs: 30_000 },
+    );
+    const cakeCart = await newCart(m, coop);
+    expect((await addToCart(m, cakeCart, cake.id, 1)).status).toBe(200);
+    const cakeOrder = await placeOrder(m, cakeCart);
+    const cakeConfirmed = await waitForOrderStatus(m, cakeOrder.body.order.id, cakeOrder.body.accessToken, [
+      'CONFIRMED',
+    ]);
+    await handOver(cakeOrder.body.order.id, cakeConfirmed.pickupCode, 20_000);
+    const consignment = `${m.urls.payments}/cooperatives/${coop}/sellers/${sellerId}`;
+    await waitFor(
+      async () =>
+        (await api<any>(`${consignment}/consignment`, { headers: bendaharaAuth })).body.availableForPayout ===
+        13_500,
+      { what: "Bu Citra's Rp 13.500 available for payout", timeoutMs: 60_000 },
+    );
+    const payout = await api<any>(`${consignment}/payouts`, {
+      headers: { ...bendaharaAuth, 'idempotency-key': `payout-${coop}` },
+      body: { amount: 13_500, method: 'cash', receiptNumber: 'KW-CITRA-1' },
+    });
+    expect(payout.status, JSON.stringify(payout.body)).toBe(201);
+
+    // By hand: Kas 30.000 (sale) + 100.000 (pokok) + 15.000 (the cake) in, 13.500 (payout) out;
+    // Bank 30.000 (wajib); Dana di penyedia 21.000 + 18.000 in, 18.000 refunded; Uang muka 39.000
+    // in and out; Penjualan 30.000 + 21.000 + 15.000 credited, the cake's 15.000 moved out again by
+    // the consignment split to Utang konsinyasi 13.500 and Komisi 1.500; the payout clears the debt;
+    // pokok 100.000; wajib 30.000.
+    // Ten entries: two cash sales, two captures, one online sale, one refund, two deposits, the
+    // consignment split and the payout.
     const expected = {
-      '1-1100': [130_000, 0],
+      '1-1100': [145_000, 13_500],
       '1-1200': [30_000, 0],
       '1-1300': [39_000, 18_000],
+      '2-1100': [13_500, 13_500],
       '2-1400': [39_000, 39_000],
       '3-1100': [0, 100_000],
       '3-1200': [0, 30_000],
-      '4-1100': [0, 51_000],
+      '4-1100': [15_000, 66_000],
+      '4-1200': [0, 1_500],
     };
     const tb = await waitFor(
       async () => {
@@ -159,17 +238,17 @@ describe('the books of a cooperative after a day of trade', () => {
         `${err.message}; books now: ${JSON.stringify(balances(await report('trial-balance')))}`,
       );
     });
-    expect(tb).toMatchObject({ totalDebit: 238_000, totalCredit: 238_000, balanced: true });
-    expect((await report('journal')).entries).toHaveLength(7);
+    expect(tb).toMatchObject({ totalDebit: 281_500, totalCredit: 281_500, balanced: true });
+    expect((await report('journal')).entries).toHaveLength(10);
     expect(await report('income-statement')).toMatchObject({
-      totalPendapatan: 51_000,
+      totalPendapatan: 52_500,
       totalBeban: 0,
-      shu: 51_000,
+      shu: 52_500,
     });
     expect(await report('balance-sheet')).toMatchObject({
-      totalAset: 181_000,
+      totalAset: 182_500,
       totalKewajiban: 0,
-      totalEkuitas: 181_000,
+      totalEkuitas: 182_500,
       balanced: true,
     });
   });

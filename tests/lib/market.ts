@@ -267,13 +267,15 @@ export async function createProduct(
     maxPerOrder?: number | null;
     category?: string;
     unit?: string;
+    /** Whose goods (a member id); a seller approved in membership makes it titip jual. */
+    sellerId?: string;
   } = {},
 ) {
   const res = await api<{ id: string }>(`${m.urls.catalog}/cooperatives/${cooperativeId}/products`, {
     headers: await staffAuth(m, cooperativeId, 'catalog'),
     body: {
       sku: `E2E-${++skuCounter}-${Date.now().toString(36)}`,
-      sellerId: 'mbr_e2e_seller',
+      sellerId: fields.sellerId ?? 'mbr_e2e_seller',
       name: fields.name ?? 'Keripik Tempe Bu Sri 250 g',
       description: 'Barang untuk pengujian.',
       category: fields.category ?? 'makanan-ringan',
