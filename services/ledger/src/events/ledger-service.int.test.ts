@@ -237,10 +237,11 @@ describe('the ledger over the real broker and database', () => {
       details: { period: '2026-01' },
     });
 
+    // A bukti setor of 20 January entered now: its receipt's month is closed.
     const late = event(
       SavingsDeposited,
       'mbr_sri',
-      { kind: 'wajib', amount: 30_000, months: 3 },
+      { kind: 'wajib', amount: 30_000, months: 3, receivedAt: '2026-01-20T03:00:00.000Z' },
       '2026-01-20T03:00:00.000Z',
     );
     await publish(Topics.membershipSavings.name, late);
