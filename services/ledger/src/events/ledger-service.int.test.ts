@@ -237,12 +237,12 @@ describe('the ledger over the real broker and database', () => {
       details: { period: '2026-01' },
     });
 
+    // A bukti setor of 20 January entered now: its receipt's month is closed.
     const late = event(
       SavingsDeposited,
       'mbr_sri',
-      // A receipt of the closed month, entered after the close.
       { kind: 'wajib', amount: 30_000, months: 3, receivedAt: '2026-01-20T03:00:00.000Z' },
-      '2026-02-02T03:00:00.000Z',
+      '2026-01-20T03:00:00.000Z',
     );
     await publish(Topics.membershipSavings.name, late);
     await handled(late);
