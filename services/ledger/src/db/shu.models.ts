@@ -21,37 +21,56 @@ const MemberSchema = new Schema<MemberDoc>(
 );
 MemberSchema.index({ cooperativeId: 1, personId: 1 });
 
-/** `ledger_member_savings`: `_id` = the savings event's id, with the period its entry was booked in. */
-export type SavingsDoc = Omit<SavingsRecord, 'eventId'> & { _id: string };
-const SavingsSchema = new Schema<SavingsDoc>(
+/**
+ * `ledger_member_savings`: one document per member (`<coop>:<member>`), each savings movement a
+ * field of `facts` keyed by its event id, with the period its entry was booked in. A redelivery
+ * sets the same field again; SHU reads one document per member, not one per movement (FerretDB
+ * reads documents slowly: a year of 40,000 single facts took minutes to sum).
+ */
+export interface SavingsBucketDoc {
+  _id: string;
+  cooperativeId: string;
+  memberId: string;
+  facts: Record<string, { kind: SavingsRecord['kind']; amount: number; period: string }>;
+}
+const SavingsSchema = new Schema<SavingsBucketDoc>(
   {
     _id: { type: String, required: true },
     cooperativeId: { type: String, required: true },
     memberId: { type: String, required: true },
-    kind: { type: String, required: true },
-    amount: { type: Number, required: true },
-    period: { type: String, required: true },
+    facts: { type: Schema.Types.Mixed, default: {} },
   },
-  { collection: 'ledger_member_savings', versionKey: false },
+  { collection: 'ledger_member_savings', versionKey: false, minimize: false },
 );
-SavingsSchema.index({ cooperativeId: 1, period: 1 });
+SavingsSchema.index({ cooperativeId: 1 });
 
-/** `ledger_member_transactions`: `_id` = `purchase-<event id>` or `consignment-<order>-<seller>`. */
-export type TransactionDoc = Omit<TransactionRecord, 'id'> & { _id: string };
-const TransactionSchema = new Schema<TransactionDoc>(
+/**
+ * `ledger_member_transactions`: one document per cooperative, year, kind and buyer account (a
+ * purchase) or seller (a consignment sale), each transaction a field of `facts` keyed by its id
+ * (`purchase-<event id>`, `consignment-<order>-<seller>`), with its period and amount.
+ */
+export interface TransactionBucketDoc {
+  _id: string;
+  cooperativeId: string;
+  year: number;
+  kind: TransactionRecord['kind'];
+  personId: string | null;
+  memberId: string | null;
+  facts: Record<string, { orderId: string; amount: number; period: string }>;
+}
+const TransactionSchema = new Schema<TransactionBucketDoc>(
   {
     _id: { type: String, required: true },
     cooperativeId: { type: String, required: true },
+    year: { type: Number, required: true },
     kind: { type: String, required: true },
     personId: { type: String, default: null },
     memberId: { type: String, default: null },
-    orderId: { type: String, required: true },
-    amount: { type: Number, required: true },
-    period: { type: String, required: true },
+    facts: { type: Schema.Types.Mixed, default: {} },
   },
-  { collection: 'ledger_member_transactions', versionKey: false },
+  { collection: 'ledger_member_transactions', versionKey: false, minimize: false },
 );
-TransactionSchema.index({ cooperativeId: 1, period: 1 });
+TransactionSchema.index({ cooperativeId: 1, year: 1 });
 
 /** `ledger_shu_allocations`: `_id` = cooperative id; the bylaws' percentages (basis points). */
 export type AllocationDoc = Omit<AllocationRecord, 'cooperativeId'> & { _id: string; outbox?: OutboxEntry[] };

@@ -7,13 +7,17 @@ import {
   allocationModel,
   type MemberDoc,
   memberModel,
+  type SavingsBucketDoc,
   savingsModel,
   type ShuRunDoc,
   shuRunModel,
+  type TransactionBucketDoc,
   transactionModel,
 } from './shu.models';
 
 const DUPLICATE_KEY = 11000;
+/** A fact's id as a field name: no dots (a path separator) and no leading `$`. */
+const factKey = (id: string) => id.replace(/[.$]/g, '_');
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === DUPLICATE_KEY;
 const NO_OUTBOX = { outbox: 0 } as const;
 
@@ -27,8 +31,9 @@ const toMember = (d: MemberDoc): MemberRecord => ({
 
 /**
  * The members, their savings movements and their transactions, as the consumer heard them. Every
- * write is an upsert keyed by the fact (member id, event id, order and seller), so a redelivered
- * event rewrites the same document; SHU sums them with `$group` (FerretDB has `$sum`).
+ * write is an upsert that sets one field keyed by the fact (event id, order and seller), so a
+ * redelivered event rewrites the same field; SHU reads one document per member or account and
+ * sums the facts in its period range.
  */
 export function createMemberReadModels(conn: Connection): MemberReadModels & { init(): Promise<void> } {
   const Members = memberModel(conn);
@@ -63,47 +68,71 @@ export function createMemberReadModels(conn: Connection): MemberReadModels & { i
       return d ? toMember(d as unknown as MemberDoc) : null;
     },
     async recordSavings(r) {
-      const { eventId, ...rest } = r;
-      await Savings.collection.updateOne({ _id: eventId } as never, { $set: rest }, { upsert: true });
+      await Savings.collection.updateOne(
+        { _id: `${r.cooperativeId}:${r.memberId}` } as never,
+        {
+          $set: {
+            cooperativeId: r.cooperativeId,
+            memberId: r.memberId,
+            [`facts.${factKey(r.eventId)}`]: { kind: r.kind, amount: r.amount, period: r.period },
+          },
+        },
+        { upsert: true },
+      );
     },
     async recordTransaction(r) {
-      const { id, ...rest } = r;
-      await Transactions.collection.updateOne({ _id: id } as never, { $set: rest }, { upsert: true });
+      const who = r.kind === 'purchase' ? r.personId : r.memberId;
+      const year = Number(r.period.slice(0, 4));
+      await Transactions.collection.updateOne(
+        { _id: `${r.cooperativeId}:${year}:${r.kind}:${who}` } as never,
+        {
+          $set: {
+            cooperativeId: r.cooperativeId,
+            year,
+            kind: r.kind,
+            personId: r.personId,
+            memberId: r.memberId,
+            [`facts.${factKey(r.id)}`]: { orderId: r.orderId, amount: r.amount, period: r.period },
+          },
+        },
+        { upsert: true },
+      );
     },
     async savingsBalances(cooperativeId, to) {
-      const rows = await Savings.collection
-        .aggregate<{ _id: { memberId: string; kind: 'pokok' | 'wajib' | 'sukarela' }; amount: number }>([
-          { $match: { cooperativeId, period: { $lte: to } } },
-          { $group: { _id: { memberId: '$memberId', kind: '$kind' }, amount: { $sum: '$amount' } } },
-        ])
-        .toArray();
+      const docs = (await Savings.collection
+        .find({ cooperativeId } as never)
+        .toArray()) as unknown as SavingsBucketDoc[];
       const out = new Map<string, { pokok: number; wajib: number; sukarela: number }>();
-      for (const r of rows) {
-        const b = out.get(r._id.memberId) ?? { pokok: 0, wajib: 0, sukarela: 0 };
-        b[r._id.kind] += r.amount;
-        out.set(r._id.memberId, b);
+      for (const d of docs) {
+        const b = { pokok: 0, wajib: 0, sukarela: 0 };
+        for (const f of Object.values(d.facts ?? {})) if (f.period <= to) b[f.kind] += f.amount;
+        out.set(d.memberId, b);
       }
       return out;
     },
     async transactionSums(cooperativeId, from, to) {
-      const rows = await Transactions.collection
-        .aggregate<{ _id: Omit<TransactionSum, 'amount'>; amount: number }>([
-          { $match: { cooperativeId, period: { $gte: from, $lte: to } } },
-          {
-            $group: {
-              _id: { kind: '$kind', personId: '$personId', memberId: '$memberId', period: '$period' },
-              amount: { $sum: '$amount' },
-            },
-          },
-        ])
-        .toArray();
-      return rows.map((r) => ({
-        kind: r._id.kind,
-        personId: r._id.personId ?? null,
-        memberId: r._id.memberId ?? null,
-        period: r._id.period,
-        amount: r.amount,
-      }));
+      const docs = (await Transactions.collection
+        .find({
+          cooperativeId,
+          year: { $gte: Number(from.slice(0, 4)), $lte: Number(to.slice(0, 4)) },
+        } as never)
+        .toArray()) as unknown as TransactionBucketDoc[];
+      const sums = new Map<string, TransactionSum>();
+      for (const d of docs)
+        for (const f of Object.values(d.facts ?? {})) {
+          if (f.period < from || f.period > to) continue;
+          const key = `${d._id}:${f.period}`;
+          const s = sums.get(key) ?? {
+            kind: d.kind,
+            personId: d.personId ?? null,
+            memberId: d.memberId ?? null,
+            period: f.period,
+            amount: 0,
+          };
+          s.amount += f.amount;
+          sums.set(key, s);
+        }
+      return [...sums.values()];
     },
   };
 }
