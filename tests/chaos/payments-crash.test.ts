@@ -54,8 +54,10 @@ it('records a QRIS payment once when payments is killed after the provider confi
 
   await m.restart('payments', { PAYMENTS_CRASH_AT: '' });
 
-  // The sandbox retries the settlement notification it could not deliver (1 s, 2 s, 4 s … backoff).
-  const paid = await waitForOrderStatus(m, o.orderId, o.token, ['PAID'], 60_000);
+  // The sandbox retries the settlement notification it could not deliver (1 s, 2 s, 4 s … backoff):
+  // the retries run 1 + 2 + … + 32 = 63 s, and a slow restart on a busy machine can miss the early
+  // ones, so wait for the whole schedule (the 60 s this waited before timed out once under load).
+  const paid = await waitForOrderStatus(m, o.orderId, o.token, ['PAID'], 150_000);
   expect(await paymentOf(m, coop, o.orderId)).toMatchObject({ status: 'PAID', captured: 21_000 });
   // Let every notification (retries, then the held-back pending) arrive before counting.
   await sandbox(`/notify/${ref}`, { duplicates: 2 });
