@@ -23,7 +23,7 @@ type launcher struct {
 	stop   func() // stops the launcher and waits for it to return
 }
 
-// startLauncher runs the whole launcher (FerretDB + id indexer + write gate) in-process on a free
+// startLauncher runs the whole launcher (FerretDB + legacy index cleanup + write gate) in-process on a free
 // port with its data in dir, and returns a connected client.
 func startLauncher(t testing.TB, dir string) *launcher {
 	t.Helper()

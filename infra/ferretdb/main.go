@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
+	_ "net/http/pprof" // served only with -pprof, for profiling (docs/decisions/0011)
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -45,7 +47,15 @@ func main() {
 	// With a PostgreSQL URL FerretDB uses its postgresql handler instead of SQLite: it pushes most
 	// filters down to SQL, so guarded updates use the _id index instead of scanning.
 	flag.StringVar(&o.pgURL, "postgresql-url", "", "use FerretDB's PostgreSQL handler with this database URL")
+	pprofAddr := flag.String("pprof", "", "serve Go's pprof on this address, e.g. 127.0.0.1:6060 (empty: off)")
 	flag.Parse()
+	if *pprofAddr != "" {
+		go func() {
+			if err := http.ListenAndServe(*pprofAddr, nil); err != nil {
+				slog.Error("pprof", "err", err)
+			}
+		}()
+	}
 	o.slow = time.Duration(*slowMs) * time.Millisecond
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -113,6 +123,16 @@ func run(ctx context.Context, o launchOptions) error {
 		return fmt.Errorf("cannot create data directory %s: %w", o.dir, err)
 	}
 	// FerretDB itself listens on a Unix socket; clients reach it through the write gate on -listen.
+	if o.pgURL == "" {
+		// Before FerretDB opens the files: indexes of data directories made before our index patch.
+		n, err := dropLegacyIndexes(ctx, o.dir)
+		if err != nil {
+			return fmt.Errorf("cannot drop the legacy indexes in %s: %w", o.dir, err)
+		}
+		if n > 0 {
+			slog.Info("dropped SQLite indexes no query used (docs/decisions/0019)", "count", n)
+		}
+	}
 	sockDir, err := socketDir()
 	if err != nil {
 		return err
@@ -135,9 +155,6 @@ func run(ctx context.Context, o launchOptions) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if o.pgURL == "" {
-		go runIDIndexer(ctx, o.dir, logger)
-	}
 	l, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", o.addr, err)

@@ -66,6 +66,15 @@ func seed(t *testing.T, coll *mongo.Collection) {
 		bson.D{{Key: "_id", Value: "b5"}, {Key: "buyer", Value: true}, {Key: "status", Value: "a\x00b"}},
 		bson.D{{Key: "_id", Value: "b6"}, {Key: "buyer", Value: "m1\u0000"}, {Key: "status", Value: bson.A{}}},
 	)
+	// outbox values for {"outbox.0": {$exists: true}}: non-empty arrays, empty ones, documents with (FerretDB stores no nested arrays)
+	// and without a field "0", scalars, null, arrays of documents with a field "0".
+	for i, v := range []any{
+		bson.A{bson.D{{Key: "id", Value: "e1"}}}, bson.A{}, bson.A{int32(0)}, bson.A{nil},
+		bson.A{bson.D{{Key: "0", Value: "x"}}}, bson.D{{Key: "0", Value: "x"}}, bson.D{{Key: "a", Value: 1}}, bson.D{},
+		"outbox", "", int32(0), nil, true,
+	} {
+		docs = append(docs, bson.D{{Key: "_id", Value: fmt.Sprintf("x%02d", i)}, {Key: "outbox", Value: v}, {Key: "status", Value: "PLACED"}})
+	}
 	for i := range 200 { // filler, so a scan and a lookup differ
 		docs = append(docs, bson.D{{Key: "_id", Value: fmt.Sprintf("filler-%03d", i)}, {Key: "status", Value: "PLACED"}})
 	}
@@ -114,6 +123,13 @@ func pushdownFilters() []bson.D {
 		)
 	}
 	fs = append(fs,
+		bson.D{{Key: "outbox.0", Value: bson.D{{Key: "$exists", Value: true}}}},
+		bson.D{{Key: "outbox.0", Value: bson.D{{Key: "$exists", Value: true}}}, {Key: "status", Value: "PLACED"}},
+		bson.D{{Key: "outbox.0", Value: bson.D{{Key: "$exists", Value: false}}}},                          // not pushed down
+		bson.D{{Key: "outbox.0", Value: bson.D{{Key: "$exists", Value: int32(1)}}}},                       // not pushed down
+		bson.D{{Key: "outbox.0", Value: bson.D{{Key: "$exists", Value: true}, {Key: "$ne", Value: nil}}}}, // not pushed down
+		bson.D{{Key: "outbox.0.id", Value: bson.D{{Key: "$exists", Value: true}}}},                        // not pushed down
+		bson.D{{Key: "holds.0", Value: bson.D{{Key: "$exists", Value: true}}}},                            // holds is a document or an array
 		bson.D{{Key: "status", Value: bson.D{{Key: "$ne", Value: "PLACED"}}}},
 		bson.D{{Key: "status", Value: bson.A{"PLACED", "PAID"}}},
 		bson.D{{Key: "status", Value: bson.D{{Key: "code", Value: "PLACED"}}}},
@@ -285,7 +301,7 @@ func TestPushdownGuardedWrites(t *testing.T) {
 	check("$in deleteMany", del.DeletedCount, 2) // o2 (array) and o3 (set above); o5's status is a document
 
 	n, _ := coll.CountDocuments(ctx, bson.D{})
-	check("documents left", n, int64(9+len(oddIDs)+6+200+1-3))
+	check("documents left", n, int64(9+len(oddIDs)+6+13+200+1-3))
 	n, _ = coll.CountDocuments(ctx, bson.D{{Key: "odd", Value: true}})
 	check("odd ids updated", n, int64(len(oddIDs)))
 }
@@ -322,6 +338,7 @@ func TestPushdownIsInEffect(t *testing.T) {
 		{{Key: "status", Value: "PLACED"}},
 		{{Key: "status", Value: bson.D{{Key: "$eq", Value: "PLACED"}}}, {Key: "rev", Value: 1}},
 		{{Key: "_id", Value: int32(7)}, {Key: "status", Value: "PLACED"}}, // the status part
+		{{Key: "outbox.0", Value: bson.D{{Key: "$exists", Value: true}}}}, // the relay's sweep
 	} {
 		if !filterPushdown(t, coll, f) {
 			t.Errorf("%v is not pushed down", f)
@@ -333,6 +350,8 @@ func TestPushdownIsInEffect(t *testing.T) {
 		{{Key: "status", Value: bson.D{{Key: "$ne", Value: "PLACED"}}}},
 		{{Key: "status", Value: bson.A{"PLACED", "PAID"}}},
 		{{Key: "holds.x", Value: "a"}},
+		{{Key: "outbox.0", Value: bson.D{{Key: "$exists", Value: false}}}},
+		{{Key: "outbox.1", Value: bson.D{{Key: "$exists", Value: true}}}},
 		{{Key: "status", Value: "a\x00b"}},
 		{{Key: "status", Value: "PLACED"}, {Key: "status", Value: "PAID"}},
 		{{Key: "_id", Value: bson.D{{Key: "$ne", Value: "o1"}}}},

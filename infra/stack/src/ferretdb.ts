@@ -68,6 +68,8 @@ export async function startFerretDb(opts: {
       '-data',
       dbDir,
       ...(opts.postgresqlUrl ? ['-postgresql-url', opts.postgresqlUrl] : []),
+      // Profiling only (decision 0011): `go tool pprof http://<addr>/debug/pprof/profile?seconds=20`.
+      ...(process.env.PASAR_FERRETDB_PPROF ? ['-pprof', process.env.PASAR_FERRETDB_PPROF] : []),
     ],
     logFile,
     pidFile,

@@ -22,6 +22,8 @@ export interface RunningService {
  * tsx loader; `dist` — the bundle of `pnpm --filter @pasar/<name> build`, built once per benchmark.
  */
 const RUNNER = process.env.BENCH_RUNNER ?? 'tsx';
+/** BENCH_CPU_PROF=<dir>: every service writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 const built = new Map<string, Promise<void>>();
 
 function build(name: string): Promise<void> {
@@ -47,10 +49,12 @@ export async function startService(name: string, env: Record<string, string>): P
   const root = findRepoRoot();
   const port = await freePort();
   if (RUNNER === 'dist') await build(name);
-  const args =
-    RUNNER === 'dist'
+  const args = [
+    ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF, name)}`] : []),
+    ...(RUNNER === 'dist'
       ? [join('services', name, 'dist', 'main.js')]
-      : ['--import', 'tsx', join('services', name, 'src', 'main.ts')];
+      : ['--import', 'tsx', join('services', name, 'src', 'main.ts')]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
