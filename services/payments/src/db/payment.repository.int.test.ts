@@ -2,6 +2,7 @@ import { newEvent, PaymentSessionOpened } from '@pasar/contracts';
 import { testDatabase } from '@pasar/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyProviderRecord, type Payment } from '../domain/payment';
+import { paymentIdFor } from '../domain/payment-id';
 import { createNotificationLog, createPaymentRepository } from './payment.repository';
 
 let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -16,7 +17,7 @@ afterAll(() => db.drop());
 function payment(orderId: string, overrides: Partial<Payment> = {}): Payment {
   const at = new Date('2026-11-23T10:00:00.000Z');
   return {
-    paymentId: `pay_${orderId.slice(4)}_${overrides.attempt ?? 1}`,
+    paymentId: paymentIdFor(orderId, overrides.attempt ?? 1),
     orderId,
     attempt: 1,
     cooperativeId: 'karangbesuki',
@@ -78,6 +79,24 @@ describe('payment repository on FerretDB', () => {
     );
     expect((await repo.findLatestByOrder('ord_000000000002'))?.attempt).toBe(2);
     expect(await repo.findLatestByOrder('ord_000000000404')).toBeNull();
+  });
+
+  it('finds and updates by order through the derived ids, and still finds payments with older random ids', async () => {
+    const derived = payment('ord_000000000010');
+    const legacy = payment('ord_000000000011', { paymentId: 'pay_01HZRANDOMLEGACY0001' });
+    const other = payment('ord_000000000012');
+    expect(await repo.insert(other, [])).toBe('inserted');
+    expect(await repo.insert(derived, [])).toBe('inserted');
+    expect(await repo.insert(legacy, [])).toBe('inserted');
+    expect((await repo.findLatestByOrder(derived.orderId))?.paymentId).toBe('pay_000000000010x1');
+    expect((await repo.findLatestByOrder(legacy.orderId))?.paymentId).toBe('pay_01HZRANDOMLEGACY0001');
+    const at = new Date('2026-11-23T11:00:00.000Z');
+    await repo.setOrderState(derived.orderId, 'paid', at);
+    await repo.setOrderState(legacy.orderId, 'cancelled', at);
+    expect((await repo.findById(derived.paymentId))?.orderState).toBe('paid');
+    expect((await repo.findById(legacy.paymentId))?.orderState).toBe('cancelled');
+    // Another order's payment is untouched.
+    expect((await repo.findLatestByOrder(other.orderId))?.orderState).toBe('awaiting');
   });
 
   it('applies a guarded change once: status, provider references and the outbox in one write', async () => {

@@ -15,6 +15,7 @@ import type {
   PaymentRepository,
 } from '../use-cases/ports';
 import { notificationModel, type PaymentDoc, paymentModel } from './payment.model';
+import { paymentIdsOf } from '../domain/payment-id';
 
 const DUPLICATE_KEY = 11000;
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === DUPLICATE_KEY;
@@ -81,7 +82,12 @@ export function createPaymentRepository(conn: Connection): MongoPaymentRepositor
     },
     findById: (paymentId) => find({ _id: paymentId }),
     async findLatestByOrder(orderId: string) {
-      const doc = await Model.findOne({ orderId }, NO_OUTBOX).sort({ attempt: -1 }).lean<PaymentDoc>();
+      // By the attempts' derived ids (an index lookup on every engine); a filter on orderId only for
+      // payments recorded before ids were derived (random `pay_…` ids), when none was found.
+      const byId = await Model.find({ _id: { $in: paymentIdsOf(orderId) } }, NO_OUTBOX).lean<PaymentDoc[]>();
+      const doc =
+        byId.sort((a, b) => b.attempt - a.attempt)[0] ??
+        (await Model.findOne({ orderId }, NO_OUTBOX).sort({ attempt: -1 }).lean<PaymentDoc>());
       return doc ? toDomain(doc) : null;
     },
     findByProviderRef: (provider, ref) => find({ 'providerRecord.refs': ref, provider }),
@@ -103,7 +109,10 @@ export function createPaymentRepository(conn: Connection): MongoPaymentRepositor
       return res.modifiedCount === 1;
     },
     async setOrderState(orderId: string, state: OrderState, at: Date) {
-      await Model.updateMany({ orderId }, { $set: { orderState: state, updatedAt: at } });
+      const set = { $set: { orderState: state, updatedAt: at } };
+      const res = await Model.updateMany({ _id: { $in: paymentIdsOf(orderId) } }, set);
+      // Payments recorded before ids were derived (see findLatestByOrder).
+      if (res.matchedCount === 0) await Model.updateMany({ orderId }, set);
     },
     listStale: (statuses, before, limit) =>
       many({ status: { $in: [...statuses] }, updatedAt: { $lt: before } }, { updatedAt: 1 }, limit),

@@ -6,10 +6,10 @@ import {
   type OrderPaymentRequested,
   PaymentSessionOpened,
 } from '@pasar/contracts';
-import { randomId } from '@pasar/service-kit';
 import { emptyProviderRecord, initialStatus, type Payment, PROVIDER_OF } from '../domain/payment';
 import { EVENT_SOURCE, now, type OpenSessionInput, type PaymentsDeps } from './ports';
 import { applyCommand } from './transitions';
+import { paymentIdFor } from '../domain/payment-id';
 
 export type PaymentRequest = DataOf<typeof OrderPaymentRequested>;
 
@@ -39,7 +39,7 @@ export async function openPayment(
   const at = now(deps);
   const status = initialStatus(request.paymentMethod);
   const payment: Payment = {
-    paymentId: randomId('pay'),
+    paymentId: paymentIdFor(request.orderId, FIRST_ATTEMPT),
     orderId: request.orderId,
     attempt: FIRST_ATTEMPT,
     cooperativeId: cause.cooperativeid,
