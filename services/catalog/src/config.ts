@@ -13,6 +13,11 @@ export const CatalogConfigSchema = BaseConfigSchema.extend({
    * lists from memory and reads only the page's products; `off` queries the collection each time.
    */
   LISTING_INDEX: z.enum(['on', 'off']).default('on'),
+  /**
+   * Where a listed page's products come from: `memory` (kept with the cards, no query per page) or
+   * `database` (read by `_id: {$in}` for every page and checked again against the filter).
+   */
+  LISTING_INDEX_CONTENT: z.enum(['memory', 'database']).default('memory'),
   /** How often a cooperative's cards are read again whole (other processes' writes); 0 = never. */
   LISTING_INDEX_REFRESH_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** A cooperative nobody listed for this long is dropped from memory (read again on its next list). */

@@ -20,6 +20,7 @@ startMain('catalog', async () => {
   const listingIndex =
     config.LISTING_INDEX === 'on'
       ? new ListingIndex(new MongoListingSource(repos.products.model), {
+          content: config.LISTING_INDEX_CONTENT,
           refreshMs: config.LISTING_INDEX_REFRESH_MS,
           idleMs: config.LISTING_INDEX_IDLE_MS,
           logger: rt.logger,

@@ -49,7 +49,12 @@ const asOutbox = (events: Envelope[]) =>
  * over mongo, for route tests in the unit project. Sri and Budi are active sellers unless `sellers: false`.
  */
 export async function memoryCatalogEnv(
-  opts: { sellers?: boolean; listingCacheMs?: number; listingIndex?: boolean } = {},
+  opts: {
+    sellers?: boolean;
+    listingCacheMs?: number;
+    listingIndex?: boolean;
+    listingContent?: 'memory' | 'database';
+  } = {},
 ) {
   const store = new MemoryProducts();
   const sellers = new MemorySellers();
@@ -67,7 +72,9 @@ export async function memoryCatalogEnv(
     logger: createLogger('catalog-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(opts.listingCacheMs ? { listings: new ListingCache({ ttlMs: opts.listingCacheMs }) } : {}),
     // As in production (LISTING_INDEX=on): lists and category counts go through the read model.
-    ...(opts.listingIndex !== false ? { listingIndex: new ListingIndex(store.listingSource) } : {}),
+    ...(opts.listingIndex !== false
+      ? { listingIndex: new ListingIndex(store.listingSource, { content: opts.listingContent ?? 'memory' }) }
+      : {}),
   };
   const seller = (s: SellerSnapshot, status: SellerStatus = 'active', at = new Date()) =>
     recordSeller(deps, s, status, at);

@@ -13,7 +13,7 @@ import { aProduct, documentedApp, issuer } from './builders';
 /** A fresh database with catalog's repositories and app on it; `drop()` removes it. */
 export async function catalogTestEnv(
   prefix = 'catalog',
-  opts: { listingCacheMs?: number; listingIndex?: boolean } = {},
+  opts: { listingCacheMs?: number; listingIndex?: boolean; listingContent?: 'memory' | 'database' } = {},
 ) {
   const db = await testDatabase(prefix);
   const repos = createRepositories(db.conn);
@@ -24,7 +24,11 @@ export async function catalogTestEnv(
     ...(opts.listingCacheMs ? { listings: new ListingCache({ ttlMs: opts.listingCacheMs }) } : {}),
     // As in production (LISTING_INDEX=on): lists and category counts go through the read model.
     ...(opts.listingIndex !== false
-      ? { listingIndex: new ListingIndex(new MongoListingSource(repos.products.model)) }
+      ? {
+          listingIndex: new ListingIndex(new MongoListingSource(repos.products.model), {
+            content: opts.listingContent ?? 'memory',
+          }),
+        }
       : {}),
   };
   const app = documentedApp(createApp({ ...deps, verifier: issuer.verifier('catalog') }));

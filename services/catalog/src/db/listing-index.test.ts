@@ -31,15 +31,23 @@ async function indexed(products: Product[], opts: ConstructorParameters<typeof L
   const store = new MemoryProducts();
   for (const p of products) await store.products.insert(p, [], []);
   let loads = 0;
+  let reads = 0;
   const source: ListingSource = {
     cards: (c) => {
       loads++;
       return store.listingSource.cards(c);
     },
-    read: (ids) => store.listingSource.read(ids),
+    products: (c) => {
+      loads++;
+      return store.listingSource.products(c);
+    },
+    read: (ids) => {
+      reads++;
+      return store.listingSource.read(ids);
+    },
   };
   const index = new ListingIndex(source, opts);
-  return { store, index, loads: () => loads };
+  return { store, index, loads: () => loads, reads: () => reads };
 }
 
 /** Every page of a query, following the cursors as listProducts makes them. */
@@ -180,7 +188,7 @@ describe('ListingIndex: kept current', () => {
 
   it('never shows a product that stopped matching behind its back, and fills the page from the next ones', async () => {
     const ps = Array.from({ length: 4 }, (_, i) => product({ price: 1_000 * (i + 1) }));
-    const { store, index } = await indexed(ps);
+    const { store, index } = await indexed(ps, { content: 'database' });
     await index.list({ cooperativeId: COOP }, 'price_asc', 2);
     // Another process archives the first and reprices the second (no refresh here).
     store.get(ps[0]!.id)!.product.status = 'archived';
@@ -190,9 +198,22 @@ describe('ListingIndex: kept current', () => {
     expect(page.hasMore).toBe(true); // the repriced one now comes last
   });
 
-  it('shows the page content as stored now, not as it was when the card was read', async () => {
+  it('serves pages from memory by default: no read per page, the products as last read', async () => {
     const p = product({ name: 'Gula Pasir 1 kg' });
-    const { store, index } = await indexed([p]);
+    const { store, index, reads } = await indexed([p]);
+    await index.list({ cooperativeId: COOP }, 'newest', 10);
+    store.get(p.id)!.product.description = 'changed behind its back';
+    const [shown] = (await index.list({ cooperativeId: COOP, q: 'gula' }, 'newest', 10)).items;
+    expect(shown?.description).toBe(p.description);
+    expect(reads()).toBe(0);
+    await index.refresh(COOP, [p.id]);
+    const [after] = (await index.list({ cooperativeId: COOP }, 'newest', 10)).items;
+    expect(after?.description).toBe('changed behind its back');
+  });
+
+  it('with content from the database, shows the page content as stored now, not as it was when the card was read', async () => {
+    const p = product({ name: 'Gula Pasir 1 kg' });
+    const { store, index } = await indexed([p], { content: 'database' });
     await index.list({ cooperativeId: COOP }, 'newest', 10);
     store.get(p.id)!.product.photos = [{ photoId: 'pho_x', width: 1, height: 1, variants: [] }];
     const [shown] = (await index.list({ cooperativeId: COOP }, 'newest', 10)).items;
@@ -208,10 +229,11 @@ describe('ListingIndex: kept current', () => {
       release = r;
     });
     const source: ListingSource = {
-      cards: async (c) => {
-        const cards = await store.listingSource.cards(c); // read before the write below
+      cards: () => Promise.reject(new Error('not in memory mode')),
+      products: async (c) => {
+        const read = await store.listingSource.products(c); // read before the write below
         await gate;
-        return cards;
+        return read;
       },
       read: (ids) => store.listingSource.read(ids),
     };
@@ -234,6 +256,7 @@ describe('ListingIndex: kept current', () => {
     let reads = 0;
     const source: ListingSource = {
       cards: (c) => store.listingSource.cards(c),
+      products: (c) => store.listingSource.products(c),
       read: async (ids) => {
         const result = await store.listingSource.read(ids); // the state when this read started
         if (++reads === 1) await new Promise<void>((r) => (slow.resolve = r));
@@ -321,43 +344,53 @@ const arbQuery = fc.record({
   }),
 });
 
-describe('ListingIndex: the same pages as the store', () => {
-  it('for any products, changes (each refreshed) and query, page by page', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(arbProduct, { minLength: 0, maxLength: 25 }),
-        fc.array(fc.tuple(fc.nat(), arbProduct), { maxLength: 10 }),
-        fc.array(arbQuery, { minLength: 1, maxLength: 4 }),
-        async (specs, changes, queries) => {
-          const ids = specs.map(() => nextId());
-          const { store, index } = await indexed(specs.map((s, i) => fromSpec(s, ids[i]!)));
-          const check = async () => {
-            for (const { sort, limit, ...f } of queries) {
-              const filters = { ...f, cooperativeId: COOP };
-              const expected = await allPages(store.products.list, filters, sort, limit);
-              expect(await allPages(index.list.bind(index), filters, sort, limit)).toEqual(expected);
-            }
-          };
-          await check();
-          for (const [pick, spec] of changes) {
-            if (ids.length === 0) break;
-            const id = ids[pick % ids.length]!;
-            const stored = store.get(id)!;
-            // A change keeps the cooperative and creation time (neither ever changes).
-            stored.product = fromSpec(
-              { ...spec, cooperativeId: stored.product.cooperativeId as Spec['cooperativeId'] },
-              id,
+describe.each(['memory', 'database'] as const)(
+  'ListingIndex (content from %s): the same pages as the store',
+  (content) => {
+    it('for any products, changes (each refreshed) and query, page by page', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(arbProduct, { minLength: 0, maxLength: 25 }),
+          fc.array(fc.tuple(fc.nat(), arbProduct), { maxLength: 10 }),
+          fc.array(arbQuery, { minLength: 1, maxLength: 4 }),
+          async (specs, changes, queries) => {
+            const ids = specs.map(() => nextId());
+            const { store, index } = await indexed(
+              specs.map((s, i) => fromSpec(s, ids[i]!)),
+              { content },
             );
-            stored.product.createdAt = store.get(id)!.product.createdAt;
-            await index.refresh(stored.product.cooperativeId, [id]);
-          }
-          await check();
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
+            const check = async () => {
+              for (const { sort, limit, ...f } of queries) {
+                const filters = { ...f, cooperativeId: COOP };
+                const expected = await allPages(store.products.list, filters, sort, limit);
+                expect(await allPages(index.list.bind(index), filters, sort, limit)).toEqual(expected);
+                const [page] = (await index.list(filters, sort, limit)).items;
+                if (page) expect(page).toEqual(store.get(page.id)!.product); // the content as stored
+              }
+            };
+            await check();
+            for (const [pick, spec] of changes) {
+              if (ids.length === 0) break;
+              const id = ids[pick % ids.length]!;
+              const stored = store.get(id)!;
+              // A change keeps the cooperative and creation time (neither ever changes).
+              stored.product = fromSpec(
+                { ...spec, cooperativeId: stored.product.cooperativeId as Spec['cooperativeId'] },
+                id,
+              );
+              stored.product.createdAt = store.get(id)!.product.createdAt;
+              await index.refresh(stored.product.cooperativeId, [id]);
+            }
+            await check();
+          },
+        ),
+        { numRuns: 150 },
+      );
+    });
+  },
+);
 
+describe('ListingIndex (content from the database): writes of other processes', () => {
   it('after changes it was not told of, shows only products that match now, in order', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -366,7 +399,10 @@ describe('ListingIndex: the same pages as the store', () => {
         arbQuery,
         async (specs, changes, { sort, limit, ...f }) => {
           const ids = specs.map(() => nextId());
-          const { store, index } = await indexed(specs.map((s, i) => fromSpec(s, ids[i]!)));
+          const { store, index } = await indexed(
+            specs.map((s, i) => fromSpec(s, ids[i]!)),
+            { content: 'database' },
+          );
           const filters = { ...f, cooperativeId: COOP };
           await index.list(filters, sort, limit);
           for (const [pick, spec] of changes) {

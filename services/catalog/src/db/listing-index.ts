@@ -19,10 +19,14 @@ import type { ListingReadModel } from '../use-cases/ports';
  *
  * Why: the dev engine (FerretDB 1.24 on SQLite) pushes down to SQL only `_id` lookups and top-level
  * string equality, never a sort or a limit, so every uncached list page decoded and sorted every
- * matching product in Go (p50 ≈ 14 s at 5,000 products under load). Here a cooperative's products
- * are read once, as cards (what the list filters and sorts on), and each page is found in memory;
- * its content is then read from the database by `_id: {$in: ids}` (pushed down) and re-checked
- * against the filter, so a page never shows something that does not match now.
+ * matching product in Go (more than 10 s a page at 5,000 products under load). Here a cooperative's
+ * products are read once, each as a card (what the list filters and sorts on), and each page is
+ * found in memory. Its content comes from one of two places (`content`):
+ *  - `memory` (default): the products as last read, kept beside their cards; no query per page.
+ *  - `database`: read by `_id: {$in: ids}` (pushed down) and re-checked against the filter, so a page
+ *    never shows something that does not match now, even after another process's write. Even that
+ *    query costs FerretDB ~10 ms of CPU (≈ 80 pages/s on the 2-core dev machine), too slow for the
+ *    50 ms p99 target at 10 connections (decision 0018), hence not the default.
  *
  * Kept current by this process's writes (`refresh` re-reads the written products by id), by a
  * reload every `refreshMs` (writes of other processes: another instance, the seed), and by the pages
@@ -33,11 +37,15 @@ import type { ListingReadModel } from '../use-cases/ports';
 export interface ListingSource {
   /** Every product of the cooperative, whatever its status, as cards (one query). */
   cards(cooperativeId: string): Promise<ListingCard[]>;
+  /** Every product of the cooperative, whatever its status, with its card (one query). */
+  products(cooperativeId: string): Promise<{ product: Product; card: ListingCard }[]>;
   /** The products with these ids (at most 1,000) as they are now, each with its card (one query by `_id`). */
   read(ids: readonly string[]): Promise<{ product: Product; card: ListingCard }[]>;
 }
 
 export interface ListingIndexOptions {
+  /** Where a page's products come from: kept in memory (default), or read by id for every page. */
+  content?: 'memory' | 'database';
   /** Reload a cooperative's cards this often (0 = never), for writes made by other processes. */
   refreshMs?: number;
   /** Forget a cooperative nobody listed for this long (its cards are read again on the next list). */
@@ -53,6 +61,8 @@ const READ_CHUNK = 1_000;
 
 interface Entry {
   card: ListingCard;
+  /** The product the card was made from (kept when pages are served from memory). */
+  product: Product | null;
   /** The sequence number of the read the card came from. */
   seq: number;
 }
@@ -73,11 +83,11 @@ export class CooperativeListing {
    * Stores the card read by query `seq` (null: the product is not there), unless a later-started
    * read's card is kept already. Whether anything the list looks at changed.
    */
-  apply(id: string, card: ListingCard | null, seq: number): boolean {
+  apply(id: string, card: ListingCard | null, seq: number, product: Product | null = null): boolean {
     const entry = this.entries.get(id);
     if (entry && entry.seq > seq) return false;
     const old = entry?.card ?? null;
-    if (card) this.entries.set(id, { card, seq });
+    if (card) this.entries.set(id, { card, product, seq });
     else this.entries.delete(id);
     if (old && card && sameCard(old, card)) return false;
     if (!old && !card) return false;
@@ -99,12 +109,12 @@ export class CooperativeListing {
   }
 
   /** A whole load read by query `seq`: replaces every card read earlier, drops products no longer there. */
-  applyAll(cards: readonly ListingCard[], seq: number): void {
+  applyAll(read: readonly { card: ListingCard; product?: Product }[], seq: number): void {
     const seen = new Set<string>();
-    for (const card of cards) {
+    for (const { card, product } of read) {
       seen.add(card.id);
       const entry = this.entries.get(card.id);
-      if (!entry || entry.seq <= seq) this.entries.set(card.id, { card, seq });
+      if (!entry || entry.seq <= seq) this.entries.set(card.id, { card, product: product ?? null, seq });
     }
     for (const [id, entry] of this.entries) if (!seen.has(id) && entry.seq < seq) this.entries.delete(id);
     this.sorted.clear();
@@ -165,6 +175,7 @@ export class ListingIndex implements ListingReadModel {
   private readonly refreshMs: number;
   private readonly idleMs: number;
   private readonly now: () => number;
+  private readonly content: 'memory' | 'database';
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -174,6 +185,7 @@ export class ListingIndex implements ListingReadModel {
     this.refreshMs = opts.refreshMs ?? 0;
     this.idleMs = opts.idleMs ?? 0;
     this.now = opts.now ?? Date.now;
+    this.content = opts.content ?? 'memory';
   }
 
   /** One page of visible products; one extra tells whether more follow (ProductStore.list's contract). */
@@ -185,6 +197,11 @@ export class ListingIndex implements ListingReadModel {
   ): Promise<{ items: Product[]; hasMore: boolean }> {
     const listing = await this.loaded(filters.cooperativeId);
     const terms = searchTerms(filters.q);
+    if (this.content === 'memory') {
+      const candidates = listing.page(filters, terms, sort, limit + 1, after);
+      const items = candidates.slice(0, limit).map((c) => listing.entries.get(c.id)?.product);
+      if (items.every((p) => p)) return { items: items as Product[], hasMore: candidates.length > limit };
+    }
     for (let attempt = 1; ; attempt++) {
       const candidates = listing.page(filters, terms, sort, limit + 1, after);
       if (candidates.length === 0) return { items: [], hasMore: false };
@@ -194,7 +211,7 @@ export class ListingIndex implements ListingReadModel {
       let behind = false;
       for (const c of candidates) {
         const now = fresh.get(c.id);
-        this.applyRead(c.id, now?.card ?? null, seq);
+        this.applyRead(c.id, now ?? null, seq);
         // Shown only if it still matches, at the same place in the order.
         if (
           now &&
@@ -303,7 +320,12 @@ export class ListingIndex implements ListingReadModel {
     listing.reloading = true;
     try {
       const seq = ++this.seq;
-      listing.applyAll(await this.source.cards(listing.cooperativeId), seq);
+      listing.applyAll(
+        this.content === 'memory'
+          ? await this.source.products(listing.cooperativeId)
+          : (await this.source.cards(listing.cooperativeId)).map((card) => ({ card })),
+        seq,
+      );
       listing.loadedAt = this.now();
     } catch (err) {
       this.opts.logger?.warn({ err, cooperativeId: listing.cooperativeId }, 'listing index: load failed');
@@ -320,7 +342,7 @@ export class ListingIndex implements ListingReadModel {
       for (let i = 0; i < unique.length; i += READ_CHUNK) {
         const chunk = unique.slice(i, i + READ_CHUNK);
         const seq = ++this.seq;
-        const found = new Map((await this.source.read(chunk)).map((r) => [r.card.id, r.card]));
+        const found = new Map((await this.source.read(chunk)).map((r) => [r.card.id, r]));
         for (const id of chunk) this.applyRead(id, found.get(id) ?? null, seq);
       }
     } catch (err) {
@@ -334,9 +356,10 @@ export class ListingIndex implements ListingReadModel {
   }
 
   /** A card read by id goes to its own cooperative's listing (if kept); null removes it from every one. */
-  private applyRead(id: string, card: ListingCard | null, seq: number): void {
-    if (card) {
-      this.cooperatives.get(card.cooperativeId)?.listing.apply(id, card, seq);
+  private applyRead(id: string, read: { card: ListingCard; product: Product } | null, seq: number): void {
+    if (read) {
+      const keep = this.content === 'memory' ? read.product : null;
+      this.cooperatives.get(read.card.cooperativeId)?.listing.apply(id, read.card, seq, keep);
       return;
     }
     for (const { listing } of this.cooperatives.values()) listing.apply(id, null, seq);

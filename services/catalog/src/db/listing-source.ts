@@ -61,6 +61,11 @@ export class MongoListingSource implements ListingSource {
     return docs.map(cardOfDoc);
   }
 
+  async products(cooperativeId: string) {
+    const docs = await this.model.find({ cooperativeId }, INTERNAL_FIELDS).lean<ProductDoc[]>();
+    return docs.map((doc) => ({ product: toProduct(doc), card: cardOfDoc(doc) }));
+  }
+
   async read(ids: readonly string[]) {
     const oids = ids.map(toObjectId).filter((o) => o !== null);
     if (oids.length === 0) return [];

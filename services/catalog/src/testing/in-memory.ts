@@ -194,6 +194,10 @@ export class MemoryProducts {
       [...this.byId.values()]
         .filter((s) => s.product.cooperativeId === cooperativeId)
         .map((s) => cardOf(s.product)),
+    products: async (cooperativeId) =>
+      [...this.byId.values()]
+        .filter((s) => s.product.cooperativeId === cooperativeId)
+        .map((s) => ({ product: clone(s.product), card: cardOf(s.product) })),
     read: async (ids) =>
       ids.flatMap((id) => {
         const s = this.byId.get(id);
