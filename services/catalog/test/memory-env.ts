@@ -2,6 +2,7 @@ import type { Envelope, SellerSnapshot } from '@pasar/contracts';
 import { createLogger, toOutboxEntry } from '@pasar/events';
 import { createApp } from '../src/app';
 import { ListingCache } from '../src/db/listing-cache';
+import { ListingIndex } from '../src/db/listing-index';
 import type { NewProduct } from '../src/domain/product';
 import type { SellerStatus } from '../src/domain/seller';
 import {
@@ -47,7 +48,14 @@ const asOutbox = (events: Envelope[]) =>
  * Catalog's app and use cases over in-memory stores (no database): the same answers and events as
  * over mongo, for route tests in the unit project. Sri and Budi are active sellers unless `sellers: false`.
  */
-export async function memoryCatalogEnv(opts: { sellers?: boolean; listingCacheMs?: number } = {}) {
+export async function memoryCatalogEnv(
+  opts: {
+    sellers?: boolean;
+    listingCacheMs?: number;
+    listingIndex?: boolean;
+    listingContent?: 'memory' | 'database';
+  } = {},
+) {
   const store = new MemoryProducts();
   const sellers = new MemorySellers();
   const settings = new MemoryListingSettings();
@@ -63,6 +71,10 @@ export async function memoryCatalogEnv(opts: { sellers?: boolean; listingCacheMs
     photos,
     logger: createLogger('catalog-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(opts.listingCacheMs ? { listings: new ListingCache({ ttlMs: opts.listingCacheMs }) } : {}),
+    // As in production (LISTING_INDEX=on): lists and category counts go through the read model.
+    ...(opts.listingIndex !== false
+      ? { listingIndex: new ListingIndex(store.listingSource, { content: opts.listingContent ?? 'memory' }) }
+      : {}),
   };
   const seller = (s: SellerSnapshot, status: SellerStatus = 'active', at = new Date()) =>
     recordSeller(deps, s, status, at);

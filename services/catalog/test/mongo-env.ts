@@ -2,6 +2,8 @@ import { createLogger } from '@pasar/events';
 import { testDatabase } from '@pasar/testkit';
 import { createApp } from '../src/app';
 import { ListingCache } from '../src/db/listing-cache';
+import { ListingIndex } from '../src/db/listing-index';
+import { MongoListingSource } from '../src/db/listing-source';
 import { createRepositories, ensureIndexes } from '../src/db/repositories';
 import type { NewProduct, Product } from '../src/domain/product';
 import { createProduct } from '../src/use-cases/create-product';
@@ -9,7 +11,10 @@ import type { CatalogDeps } from '../src/use-cases/deps';
 import { aProduct, documentedApp, issuer } from './builders';
 
 /** A fresh database with catalog's repositories and app on it; `drop()` removes it. */
-export async function catalogTestEnv(prefix = 'catalog', opts: { listingCacheMs?: number } = {}) {
+export async function catalogTestEnv(
+  prefix = 'catalog',
+  opts: { listingCacheMs?: number; listingIndex?: boolean; listingContent?: 'memory' | 'database' } = {},
+) {
   const db = await testDatabase(prefix);
   const repos = createRepositories(db.conn);
   await ensureIndexes(repos);
@@ -17,6 +22,14 @@ export async function catalogTestEnv(prefix = 'catalog', opts: { listingCacheMs?
     ...repos,
     logger: createLogger('catalog-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     ...(opts.listingCacheMs ? { listings: new ListingCache({ ttlMs: opts.listingCacheMs }) } : {}),
+    // As in production (LISTING_INDEX=on): lists and category counts go through the read model.
+    ...(opts.listingIndex !== false
+      ? {
+          listingIndex: new ListingIndex(new MongoListingSource(repos.products.model), {
+            content: opts.listingContent ?? 'memory',
+          }),
+        }
+      : {}),
   };
   const app = documentedApp(createApp({ ...deps, verifier: issuer.verifier('catalog') }));
   return {

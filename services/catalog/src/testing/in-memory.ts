@@ -1,7 +1,9 @@
 import type { Category, Envelope } from '@pasar/contracts';
+import type { ListingSource } from '../db/listing-index';
 import { skuTaken } from '../domain/errors';
 import type { HistoryEntry } from '../domain/history';
 import { type CursorPosition, type ProductFilters, type ProductSort, sortKeyOf } from '../domain/listing';
+import { cardOf } from '../domain/listing-card';
 import { defaultListingSettings, type ListingSettings } from '../domain/listing-settings';
 import type { PhotoLookup, ProductPhoto } from '../domain/photo';
 import { isVisible, type Product, type ProductSeller } from '../domain/product';
@@ -184,6 +186,23 @@ export class MemoryProducts {
       this.history.push(...clone(history));
       return clone(s.product);
     },
+  };
+
+  /** What the listing index reads (db/listing-index.ts), over the same map. */
+  readonly listingSource: ListingSource = {
+    cards: async (cooperativeId) =>
+      [...this.byId.values()]
+        .filter((s) => s.product.cooperativeId === cooperativeId)
+        .map((s) => cardOf(s.product)),
+    products: async (cooperativeId) =>
+      [...this.byId.values()]
+        .filter((s) => s.product.cooperativeId === cooperativeId)
+        .map((s) => ({ product: clone(s.product), card: cardOf(s.product) })),
+    read: async (ids) =>
+      ids.flatMap((id) => {
+        const s = this.byId.get(id);
+        return s ? [{ product: clone(s.product), card: cardOf(s.product) }] : [];
+      }),
   };
 
   /** Sale markers the product still keeps (to check they stay bounded). */

@@ -5,6 +5,7 @@ import { actorMayChange } from './actor';
 import { auditEvent } from './audit-event';
 import type { CatalogDeps, WriteContext } from './deps';
 import { historyEntry } from './history-entry';
+import { listingsChanged } from './listings-changed';
 
 const ATTEMPTS = 5;
 
@@ -60,7 +61,7 @@ export async function adjustStock(
     const product = await deps.stock.adjust(productId, adjustment.quantity, before, events, history);
     if (!product) continue;
     if (events.length > 0) deps.outboxWritten?.('products', product.id);
-    deps.listings?.invalidate(product.cooperativeId);
+    await listingsChanged(deps, product.cooperativeId, { productIds: [product.id] });
     deps.logger.info(
       {
         productId,

@@ -1,6 +1,7 @@
 import { causedBy, type EventOf, newEvent, type OrderConfirmed, StockCommitted } from '@pasar/contracts';
 import { CATALOG_SOURCE, type CatalogDeps } from './deps';
 import type { SagaOutcome } from './reserve-stock';
+import { listingsChanged } from './listings-changed';
 
 /**
  * OrderConfirmed → the held units are sold (reserved → sold) → StockCommitted.
@@ -29,7 +30,9 @@ export async function commitStock(
     events: [event],
   });
   if (applied) deps.outboxWritten?.('stock_reservations', orderId);
-  deps.listings?.invalidate(reservation.cooperativeId);
+  await listingsChanged(deps, reservation.cooperativeId, {
+    productIds: reservation.lines.map((l) => l.productId),
+  });
   return {
     applied,
     status: applied ? 'COMMITTED' : ((await deps.reservations.get(orderId))?.status ?? 'MISSING'),

@@ -8,6 +8,7 @@ import { activeSellerOf, actorIn, editorKindOf } from './actor';
 import { auditEvent } from './audit-event';
 import { CATALOG_SOURCE, type CatalogDeps, type WriteContext } from './deps';
 import { historyEntry } from './history-entry';
+import { listingsChanged } from './listings-changed';
 
 /** A listing as submitted: staff name the seller (`sellerId`); a penjual's comes from their seller record. */
 export type ProductSubmission = Omit<NewProduct, 'sellerId'> & { sellerId?: string };
@@ -86,6 +87,6 @@ export async function createProduct(
   ];
   await deps.products.insert(product, events, history);
   deps.outboxWritten?.('products', product.id);
-  deps.listings?.invalidate(product.cooperativeId);
+  await listingsChanged(deps, product.cooperativeId, { productIds: [product.id] });
   return product;
 }

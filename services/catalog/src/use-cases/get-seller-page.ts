@@ -16,6 +16,10 @@ export async function getSellerPage(
 ): Promise<{ seller: Seller; products: Product[] }> {
   const seller = await deps.sellers.find(cooperativeId, sellerId);
   if (seller?.status !== 'active') throw sellerNotFound(sellerId);
-  const { items } = await deps.products.list({ cooperativeId, sellerId }, 'newest', PAGE);
+  const { items } = await (deps.listingIndex ?? deps.products).list(
+    { cooperativeId, sellerId },
+    'newest',
+    PAGE,
+  );
   return { seller, products: items };
 }

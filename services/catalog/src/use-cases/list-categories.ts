@@ -7,7 +7,7 @@ export async function listCategories(
   cooperativeId: string,
 ): Promise<{ category: Category; count: number }[]> {
   const load = async () => {
-    const counts = await deps.products.categoryCounts(cooperativeId);
+    const counts = await (deps.listingIndex ?? deps.products).categoryCounts(cooperativeId);
     const order = (c: Category) => CATEGORIES.indexOf(c);
     return counts.filter((c) => c.count > 0).sort((a, b) => order(a.category) - order(b.category));
   };

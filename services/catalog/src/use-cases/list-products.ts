@@ -38,7 +38,7 @@ export async function listProducts(
     const outside = after && outsideOf(after, sort);
     if (outside === 'after-all') return { items: [], nextCursor: null };
     if (outside === 'before-all') after = undefined;
-    const page = await deps.products.list(filters, sort, limit, after);
+    const page = await (deps.listingIndex ?? deps.products).list(filters, sort, limit, after);
     const last = page.items.at(-1);
     const nextCursor =
       page.hasMore && last ? encodeCursor({ key: sortKeyOf(last, sort), id: last.id }) : null;

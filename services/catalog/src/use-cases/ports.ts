@@ -137,6 +137,19 @@ export interface HistoryStore {
   list(productId: string): Promise<HistoryEntry[]>;
 }
 
+/**
+ * The storefront listing's read model (db/listing-index.ts, docs/decisions/0018): the public list and
+ * category counts without a collection scan. Its pages are read fresh from the database.
+ */
+export interface ListingReadModel {
+  list: ProductStore['list'];
+  categoryCounts: ProductStore['categoryCounts'];
+  /** After a write of these products succeeded: their listing facts are read again (by id). */
+  refresh(cooperativeId: string, productIds: readonly string[]): Promise<void>;
+  /** After every product of a seller was changed at once (ProductStore.setSeller). */
+  refreshSeller(cooperativeId: string, sellerId: string): Promise<void>;
+}
+
 export type OutboxCollection = 'products' | 'stock_reservations' | 'listing_settings';
 
 /** What the use cases need; main.ts builds the real ones, tests build fakes. */
@@ -156,4 +169,6 @@ export interface CatalogDeps {
     get<T>(cooperativeId: string, key: string, load: () => Promise<T>): Promise<T>;
     invalidate(cooperativeId: string): void;
   };
+  /** The listing read model; without it lists and category counts query the products collection. */
+  listingIndex?: ListingReadModel;
 }

@@ -1,6 +1,7 @@
 import type { SellerSnapshot } from '@pasar/contracts';
 import type { SellerStatus } from '../domain/seller';
 import type { CatalogDeps } from './deps';
+import { listingsChanged } from './listings-changed';
 
 /**
  * SellerApproved / SellerSuspended / SellerReinstated → the sellers read model, and every product of
@@ -26,7 +27,7 @@ export async function recordSeller(
     { sellerId, shopName },
     status === 'suspended',
   );
-  deps.listings?.invalidate(cooperativeId);
+  await listingsChanged(deps, cooperativeId, { sellerId });
   deps.logger.info({ cooperativeId, sellerId, status, products: touched }, 'seller recorded');
   return outcome;
 }

@@ -3,6 +3,7 @@ import { aggregateLines, RELEASABLE } from '../domain/reservation';
 import { CATALOG_SOURCE, type CatalogDeps } from './deps';
 import type { SagaOutcome } from './reserve-stock';
 import { releaseHolds } from './stock-holds';
+import { listingsChanged } from './listings-changed';
 
 type OrderEnded = Envelope<string, { orderId: string; lines: OrderLine[] }>;
 
@@ -24,7 +25,8 @@ export async function releaseStock(
     const lines = aggregateLines(
       ended.data.lines.map(({ productId, quantity }) => ({ productId, quantity })),
     );
-    await releaseHolds(deps, orderId, lines);
+    if ((await releaseHolds(deps, orderId, lines)) > 0)
+      await listingsChanged(deps, ended.cooperativeid, { productIds: lines.map((l) => l.productId) });
     const written = await deps.reservations.decide({
       orderId,
       cooperativeId: ended.cooperativeid,
@@ -57,7 +59,9 @@ export async function releaseStock(
     events: [event],
   });
   if (applied) deps.outboxWritten?.('stock_reservations', orderId);
-  deps.listings?.invalidate(reservation.cooperativeId);
+  await listingsChanged(deps, reservation.cooperativeId, {
+    productIds: reservation.lines.map((l) => l.productId),
+  });
   return {
     applied,
     status: applied ? 'RELEASED' : ((await deps.reservations.get(orderId))?.status ?? 'MISSING'),

@@ -14,6 +14,7 @@ import {
   type StockLine,
 } from '../domain/reservation';
 import { CATALOG_SOURCE, type CatalogDeps } from './deps';
+import { listingsChanged } from './listings-changed';
 import { holdLines, releaseHolds } from './stock-holds';
 
 export interface SagaOutcome {
@@ -36,7 +37,7 @@ export async function reserveStock(
 ): Promise<SagaOutcome> {
   const { orderId, cooperativeId } = placed.data;
   const existing = await deps.reservations.get(orderId);
-  if (existing) return settled(deps, orderId, existing.lines, existing.status);
+  if (existing) return settled(deps, cooperativeId, orderId, existing.lines, existing.status);
 
   const lines = aggregateLines(placed.data.lines.map(({ productId, quantity }) => ({ productId, quantity })));
   const current = await deps.stock.readForOrder(
@@ -78,22 +79,29 @@ export async function reserveStock(
   if (!decided) {
     // A concurrent delivery of the same order decided first: go by its decision.
     const winner = await deps.reservations.get(orderId);
-    return settled(deps, orderId, lines, winner?.status ?? 'REJECTED');
+    const outcome = await settled(deps, cooperativeId, orderId, lines, winner?.status ?? 'REJECTED');
+    if (heldNow.length > 0) await listingsChanged(deps, cooperativeId, { productIds: idsOf(heldNow) });
+    return outcome;
   }
   deps.outboxWritten?.('stock_reservations', orderId);
-  deps.listings?.invalidate(cooperativeId);
   // Compensation: a rejected order gives back what this run and any crashed earlier run held.
   if (rejection) await releaseHolds(deps, orderId, [...heldEarlier, ...heldNow]);
+  if (heldEarlier.length + heldNow.length > 0)
+    await listingsChanged(deps, cooperativeId, { productIds: idsOf([...heldEarlier, ...heldNow]) });
   return { applied: true, status: rejection ? 'REJECTED' : 'RESERVED' };
 }
+
+const idsOf = (lines: StockLine[]) => lines.map((l) => l.productId);
 
 /** An order already decided: nothing to do, except making sure a rejected or released order holds nothing. */
 async function settled(
   deps: CatalogDeps,
+  cooperativeId: string,
   orderId: string,
   lines: StockLine[],
   status: ReservationStatus,
 ): Promise<SagaOutcome> {
-  if (status === 'REJECTED' || status === 'RELEASED') await releaseHolds(deps, orderId, lines);
+  if ((status === 'REJECTED' || status === 'RELEASED') && (await releaseHolds(deps, orderId, lines)) > 0)
+    await listingsChanged(deps, cooperativeId, { productIds: idsOf(lines) });
   return { applied: false, status };
 }

@@ -7,6 +7,7 @@ import { actorMayChange } from './actor';
 import { auditEvent } from './audit-event';
 import { CATALOG_SOURCE, type CatalogDeps, type WriteContext } from './deps';
 import { historyEntry } from './history-entry';
+import { listingsChanged } from './listings-changed';
 
 const ATTEMPTS = 5;
 /** The fields whose changes are audited: money and whether it is for sale. */
@@ -76,7 +77,7 @@ export async function saveEdit(
     const saved = await deps.products.saveVersion(current.version, next, events, history);
     if (saved) {
       deps.outboxWritten?.('products', saved.id);
-      deps.listings?.invalidate(saved.cooperativeId);
+      await listingsChanged(deps, saved.cooperativeId, { productIds: [saved.id] });
       return { product: saved, changed: true };
     }
   }
