@@ -2,7 +2,7 @@ package main
 
 // Our patch sqlite-unique-indexes-only.patch makes FerretDB's SQLite backend look up _id through
 // the collection's own unique _id index and stop materialising non-unique indexes, which the
-// backend never reads through (docs/decisions/0019-ferretdb-indexes.md). Data directories made
+// backend never reads through (docs/decisions/0019-ferretdb-indexes-and-the-hot-product.md). Data directories made
 // before that patch still hold those SQLite indexes, and every write keeps paying for them:
 // our former "id indexer"'s `<table>_pasar_id_path` index and FerretDB's non-unique indexes. At
 // start, before FerretDB opens the files, this drops them once. The collections' metadata still
