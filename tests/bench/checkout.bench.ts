@@ -403,7 +403,7 @@ function costs(a: Snapshot, b: Snapshot, per: number) {
 /**
  * PRIOR_ORDERS earlier orders in the databases, as a market has after months of trade: 20 real
  * orders go through the services first, then every document they left (orders, reservations,
- * payments, consignment records — any document holding one of their order ids) is copied with a
+ * payments, consignment records — any document whose _id or orderId names one of them) is copied with a
  * fresh order id until there are PRIOR_ORDERS of each, written straight into each service's
  * database in batches. Their outboxes are empty: those events were published long ago.
  */
@@ -433,9 +433,10 @@ async function seedPriorOrders(n: number) {
       if (collName === 'processed_events') continue; // a window of recent ids, not one per order
       const coll = c.db!.collection(collName);
       const docs = await coll.find({}).toArray();
+      // A document of one order: its _id or its orderId names the order (a product, whose sale
+      // markers name many orders, is not one).
       const per = docs.flatMap((d) => {
-        const text = JSON.stringify(d);
-        const t = templates.find((id) => text.includes(id));
+        const t = templates.find((id) => String(d._id).includes(id) || d.orderId === id);
         return t ? [{ d, t }] : [];
       });
       if (per.length === 0) continue;
@@ -445,7 +446,8 @@ async function seedPriorOrders(n: number) {
         for (let j = 0; j < 500 && written + batch.length < n - templates.length; j++) {
           const { d, t } = per[(i * 500 + j) % per.length]!;
           const to = `ord_Z${String(i * 500 + j).padStart(12, '0')}${t.slice(17)}`; // same length and alphabet
-          const doc = copy(d, t, to, true) as Record<string, unknown>;
+          // The id without its `ord_`, so ids derived from it (payments' `pay_<id>x1`) change too.
+          const doc = copy(d, t.slice(4), to.slice(4), true) as Record<string, unknown>;
           if (typeof doc.idempotencyKey === 'string') doc.idempotencyKey = `${to}-key`; // unique index
           batch.push(doc);
         }
