@@ -22,12 +22,7 @@ import (
 // sqlitePlan is the SQLite query plan FerretDB's explain reports for a find with this filter.
 func sqlitePlan(t *testing.T, coll *mongo.Collection, filter bson.D) string {
 	t.Helper()
-	var res bson.M
-	cmd := bson.D{{Key: "explain", Value: bson.D{{Key: "find", Value: coll.Name()}, {Key: "filter", Value: filter}}}}
-	if err := coll.Database().RunCommand(context.Background(), cmd).Decode(&res); err != nil {
-		t.Fatal(err)
-	}
-	return fmt.Sprint(res["queryPlanner"])
+	return fmt.Sprint(explain(t, coll, filter)["queryPlanner"])
 }
 
 // sqliteIndexes lists the SQLite indexes (name → CREATE statement) of a collection's table.

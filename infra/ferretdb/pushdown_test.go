@@ -306,14 +306,21 @@ func TestPushdownGuardedWrites(t *testing.T) {
 	check("odd ids updated", n, int64(len(oddIDs)))
 }
 
-// explain reports whether the backend pushed the filter down (FerretDB's extension field).
-func filterPushdown(t *testing.T, coll *mongo.Collection, filter bson.D) bool {
+// explain runs FerretDB's explain of a find with this filter.
+func explain(t *testing.T, coll *mongo.Collection, filter bson.D) bson.M {
 	t.Helper()
 	var res bson.M
 	cmd := bson.D{{Key: "explain", Value: bson.D{{Key: "find", Value: coll.Name()}, {Key: "filter", Value: filter}}}}
 	if err := coll.Database().RunCommand(context.Background(), cmd).Decode(&res); err != nil {
 		t.Fatal(err)
 	}
+	return res
+}
+
+// filterPushdown reports whether the backend pushed the filter down (FerretDB's extension field).
+func filterPushdown(t *testing.T, coll *mongo.Collection, filter bson.D) bool {
+	t.Helper()
+	res := explain(t, coll, filter)
 	v, ok := res["filterPushdown"].(bool)
 	if !ok {
 		t.Fatalf("explain has no filterPushdown: %v", res)
