@@ -66,9 +66,12 @@ async function checkout(page: Page, prefix: string) {
   await page.getByRole('searchbox').first().fill('keripik');
   await page.getByRole('button', { name: 'Cari' }).first().click();
   await page.waitForURL(/\/cari\?/);
-  const card = page.getByTestId('product-card').filter({ hasText: 'Keripik Tempe Bu Sri' });
+  // Within the search page's results: after a client-side navigation the URL changes before the
+  // new page renders, and the market page before it lists the keripik too (with the other two).
+  const results = page.locator('section[aria-labelledby="results-title"]');
+  const card = results.getByTestId('product-card').filter({ hasText: 'Keripik Tempe Bu Sri' });
   await card.waitFor();
-  expect(await page.getByTestId('product-card').count()).toBe(1); // "keripik" finds only the keripik
+  expect(await results.getByTestId('product-card').count()).toBe(1); // "keripik" finds only the keripik
   await shot(page, `${prefix}-02-search`);
 
   await card.getByRole('link').first().click();
