@@ -25,8 +25,32 @@ func sqlitePlan(t *testing.T, coll *mongo.Collection, filter bson.D) string {
 	return fmt.Sprint(explain(t, coll, filter)["queryPlanner"])
 }
 
-// sqliteIndexes lists the SQLite indexes (name → CREATE statement) of a collection's table.
+// sqliteIndexes lists the SQLite indexes (name → CREATE statement) of a collection's table, but
+// the partial indexes of swept arrays (sweptIndexes).
 func sqliteIndexes(t *testing.T, dir, dbName, collName string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for name, ddl := range allSQLiteIndexes(t, dir, dbName, collName) {
+		if !strings.Contains(name, strings.TrimPrefix(sweptArrayIndexMark, "_")) {
+			out[name] = ddl
+		}
+	}
+	return out
+}
+
+// sweptIndexes lists the partial indexes of swept arrays of a collection's table.
+func sweptIndexes(t *testing.T, dir, dbName, collName string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for name, ddl := range allSQLiteIndexes(t, dir, dbName, collName) {
+		if strings.Contains(name, strings.TrimPrefix(sweptArrayIndexMark, "_")) {
+			out[name] = ddl
+		}
+	}
+	return out
+}
+
+func allSQLiteIndexes(t *testing.T, dir, dbName, collName string) map[string]string {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, dbName+".sqlite")+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {

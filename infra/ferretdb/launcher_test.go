@@ -36,10 +36,11 @@ func startLauncher(t testing.TB, dir string) *launcher {
 	errCh := make(chan error, 1)
 	go func() {
 		errCh <- run(ctx, launchOptions{
-			addr:     "127.0.0.1:0",
-			dir:      dir,
-			syncMode: "normal",
-			ready:    func(a net.Addr, s string) { readyCh <- ready{a, s} },
+			addr:        "127.0.0.1:0",
+			dir:         dir,
+			syncMode:    "normal",
+			sweptArrays: "outbox",
+			ready:       func(a net.Addr, s string) { readyCh <- ready{a, s} },
 		})
 	}()
 	var r ready

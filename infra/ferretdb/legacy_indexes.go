@@ -36,6 +36,9 @@ func dropLegacyIndexes(ctx context.Context, dir string) (int, error) {
 	return dropped, nil
 }
 
+// sweptArrayIndexMark is in the name of every partial index of a swept array (metadata.SweptArrayIndexPrefix).
+const sweptArrayIndexMark = "_pasar_swept_"
+
 func dropLegacyIndexesIn(ctx context.Context, file string) (int, error) {
 	db, err := sql.Open("sqlite", "file:"+file+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)")
 	if err != nil {
@@ -60,7 +63,8 @@ func dropLegacyIndexesIn(ctx context.Context, file string) (int, error) {
 			rows.Close()
 			return 0, err
 		}
-		if !strings.HasPrefix(strings.ToUpper(ddl), "CREATE UNIQUE ") {
+		// The partial indexes of swept arrays are ours and stay (patches/sqlite-swept-arrays.patch).
+		if !strings.HasPrefix(strings.ToUpper(ddl), "CREATE UNIQUE ") && !strings.Contains(name, sweptArrayIndexMark) {
 			names = append(names, name)
 		}
 	}

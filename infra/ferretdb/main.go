@@ -32,6 +32,9 @@ type launchOptions struct {
 	syncMode string
 	slow     time.Duration
 	pgURL    string
+	// sweptArrays: comma-separated array fields whose sweep {"<f>.0": {$exists: true}} reads partial
+	// indexes (patches/sqlite-swept-arrays.patch); empty leaves the process environment as it is.
+	sweptArrays string
 	// ready, when set, receives the write gate's address and FerretDB's socket path once the gate listens.
 	ready func(addr net.Addr, socket string)
 }
@@ -47,6 +50,8 @@ func main() {
 	// With a PostgreSQL URL FerretDB uses its postgresql handler instead of SQLite: it pushes most
 	// filters down to SQL, so guarded updates use the _id index instead of scanning.
 	flag.StringVar(&o.pgURL, "postgresql-url", "", "use FerretDB's PostgreSQL handler with this database URL")
+	// The outbox relay of every Pasar service sweeps for {"outbox.0": {$exists: true}} (docs/decisions/0020).
+	flag.StringVar(&o.sweptArrays, "swept-arrays", "outbox", "array fields whose non-empty sweep reads partial indexes (comma-separated)")
 	pprofAddr := flag.String("pprof", "", "serve Go's pprof on this address, e.g. 127.0.0.1:6060 (empty: off)")
 	flag.Parse()
 	if *pprofAddr != "" {
@@ -65,6 +70,9 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// sweptArraysEnv is the variable the patched backend reads its swept array fields from.
+const sweptArraysEnv = "FERRETDB_PASAR_SWEPT_ARRAYS"
 
 // socketPathMax is the longest Unix socket path we accept: sun_path holds 108 bytes on Linux
 // (104 on macOS) including the terminating NUL.
@@ -123,6 +131,12 @@ func run(ctx context.Context, o launchOptions) error {
 		return fmt.Errorf("cannot create data directory %s: %w", o.dir, err)
 	}
 	// FerretDB itself listens on a Unix socket; clients reach it through the write gate on -listen.
+	if o.pgURL == "" && o.sweptArrays != "" {
+		// Read once by the patched SQLite backend (internal/backends/sqlite/metadata/pasar_swept.go).
+		if err := os.Setenv(sweptArraysEnv, o.sweptArrays); err != nil {
+			return err
+		}
+	}
 	if o.pgURL == "" {
 		// Before FerretDB opens the files: indexes of data directories made before our index patch.
 		n, err := dropLegacyIndexes(ctx, o.dir)
