@@ -84,3 +84,55 @@ func BenchmarkGuarded(b *testing.B) {
 		})
 	}
 }
+
+// The outbox relay's sweep over a collection of 20,000 documents, 5 of them with a pending event,
+// and an insert, which now also updates the partial indexes (decision 0020). Without them (the
+// launcher's -swept-arrays "") the same sweep reads and parses every row: 146 ms against 1.1–1.6 ms, with inserts alike (0.3–0.4 ms).
+//
+//	pnpm --filter @pasar/infra test:go -run '^$' -bench Sweep -benchtime 20x
+func BenchmarkSweep(b *testing.B) {
+	{
+		b.Run("docs=20000", func(b *testing.B) {
+			l := startLauncher(b, b.TempDir())
+			ctx := context.Background()
+			coll := l.client.Database("bench").Collection("orders")
+			const n = 20_000
+			docs := make([]any, n)
+			for i := range docs {
+				outbox := bson.A{}
+				if i%4_000 == 17 {
+					outbox = bson.A{bson.D{{Key: "id", Value: fmt.Sprintf("evt-%d", i)}, {Key: "topic", Value: "orders"}}}
+				}
+				docs[i] = bson.D{
+					{Key: "_id", Value: fmt.Sprintf("order-%06d", i)},
+					{Key: "status", Value: "CONFIRMED"},
+					{Key: "lines", Value: bson.A{bson.D{{Key: "sku", Value: "beras-5kg"}, {Key: "qty", Value: 2}, {Key: "price", Value: 68_000}}}},
+					{Key: "outbox", Value: outbox},
+				}
+			}
+			if _, err := coll.InsertMany(ctx, docs); err != nil {
+				b.Fatal(err)
+			}
+			sweep := bson.D{{Key: "outbox.0", Value: bson.D{{Key: "$exists", Value: true}}}}
+			b.Run("find(outbox.0 exists)", func(b *testing.B) {
+				for range b.N {
+					cur, err := coll.Find(ctx, sweep)
+					if err != nil {
+						b.Fatal(err)
+					}
+					var got []bson.M
+					if err := cur.All(ctx, &got); err != nil || len(got) != 5 {
+						b.Fatalf("%d %v", len(got), err)
+					}
+				}
+			})
+			b.Run("insertOne", func(b *testing.B) {
+				for i := range b.N {
+					if _, err := coll.InsertOne(ctx, bson.D{{Key: "_id", Value: fmt.Sprintf("new-%d-%d", b.N, i)}, {Key: "status", Value: "PLACED"}, {Key: "outbox", Value: bson.A{bson.D{{Key: "id", Value: "e"}}}}}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
