@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { runGoSuite } from './go-test';
 import { paths } from './paths';
 import { startStack } from './stack';
+import { failuresOf, type VitestReport } from './vitest-report';
 
 const root = paths.root();
 const log = (m: string) => console.log(`[test] ${m}`);
@@ -41,6 +42,8 @@ interface Result {
   skipped: number;
   code: number | null;
   seconds: number;
+  /** "file › test: first line of the error", so the closing summary says what failed. */
+  failures?: string[];
 }
 
 function runVitest(
@@ -77,15 +80,11 @@ function runVitest(
         seconds: Math.round((Date.now() - started) / 1000),
       };
       if (existsSync(json)) {
-        const report = JSON.parse(readFileSync(json, 'utf8')) as {
-          numPassedTests: number;
-          numFailedTests: number;
-          numPendingTests: number;
-          numTodoTests: number;
-        };
+        const report = JSON.parse(readFileSync(json, 'utf8')) as VitestReport;
         r.passed = report.numPassedTests;
         r.failed = report.numFailedTests;
         r.skipped = report.numPendingTests + report.numTodoTests;
+        r.failures = failuresOf(report, cwd);
       }
       if (code !== 0 && r.failed === 0) r.failed = 1; // crashed before reporting: count it as a failure
       resolve(r);
@@ -172,6 +171,7 @@ for (const r of results) {
   console.log(
     `${mark} ${r.name.padEnd(22)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds}s`,
   );
+  for (const f of r.failures ?? []) console.log(`       ✗ ${f}`);
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
