@@ -1,14 +1,3 @@
-import { createServer } from 'node:net';
-
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+// One port picker for the whole repository: below the kernel's ephemeral range, so an outgoing
+// connection cannot take a test service's port before it binds or while it restarts.
+export { freePort } from '@pasar/infra';
