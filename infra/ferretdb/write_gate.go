@@ -6,26 +6,19 @@ package main
 // measured 50 concurrent $inc ending at 8). MongoDB makes every single-document write atomic, and
 // our stock reservation and state machines depend on that.
 //
-// The write gate is a small MongoDB wire-protocol proxy in front of FerretDB: it lets reads through
-// in parallel and runs write commands on the same collection one at a time, which restores
-// single-document atomicity. Writes to different collections (and databases) still run side by
-// side, so one collection's slow guarded update does not hold up every other service.
-// See docs/decisions/0003-ferretdb-write-gate-and-id-index.md.
+// The write gate runs write commands on the same collection one at a time, which restores
+// single-document atomicity, and lets reads through in parallel. Writes to different collections
+// (and databases) still run side by side, so one collection's slow guarded update does not hold up
+// every other service. It used to be a wire-protocol proxy in front of FerretDB; it is now a hook
+// FerretDB calls around each command's handler (patches/clientconn-command-hook.patch), which
+// saves every message a hop through a Unix socket. See docs/decisions/0003 and 0021.
 
 import (
 	"encoding/binary"
-	"errors"
-	"io"
 	"log/slog"
-	"net"
 	"sync"
+	"sync/atomic"
 	"time"
-)
-
-const (
-	opMsg          = 2013
-	flagMoreToCome = 1 << 1
-	maxMessageSize = 48 * 1024 * 1024
 )
 
 var writeCommands = map[string]bool{
@@ -35,14 +28,16 @@ var writeCommands = map[string]bool{
 }
 
 type writeGate struct {
-	backend func() (net.Conn, error)
-	logger  *slog.Logger
-	slow    time.Duration // log commands slower than this (0: never)
+	logger *slog.Logger
+	slow   atomic.Int64 // log commands slower than this many nanoseconds (0: never)
 
 	mu  sync.Mutex
 	dbs map[string]*sync.RWMutex // a database-wide command (dropDatabase) excludes its collections' writes
 	ns  map[string]*sync.Mutex   // "<db>.<collection>": one write at a time
 }
+
+// gate is the process's one write gate: FerretDB's hook (pasar.Command) is process-wide too.
+var gate = &writeGate{logger: slog.Default()}
 
 // lock takes the locks a write command needs and returns the function that releases them.
 func (g *writeGate) lock(db, coll string) func() {
@@ -73,132 +68,53 @@ func (g *writeGate) lock(db, coll string) func() {
 	return func() { nsLock.Unlock(); dbLock.RUnlock() }
 }
 
-func (g *writeGate) serve(l net.Listener) {
-	for {
-		client, err := l.Accept()
-		if err != nil {
-			if !errors.Is(err, net.ErrClosed) {
-				g.logger.Error("accept failed", "err", err)
-			}
-			return
-		}
-		go g.handle(client)
+// command runs around one command's handler (it is FerretDB's pasar.Command): a write command
+// takes its collection's lock; the returned function releases it and logs the command when slow.
+func (g *writeGate) command(name string, body []byte) func() {
+	started := time.Now()
+	cmd := classify(name, body)
+	unlock := func() {}
+	if cmd.write {
+		unlock = g.lock(cmd.db, cmd.collection)
 	}
-}
-
-func (g *writeGate) handle(client net.Conn) {
-	defer client.Close()
-	backend, err := g.backend()
-	if err != nil {
-		g.logger.Error("cannot reach FerretDB", "err", err)
-		return
-	}
-	defer backend.Close()
-	for {
-		msg, err := readMessage(client)
-		if err != nil {
-			return
-		}
-		cmd := inspect(msg)
-		started := time.Now()
-		unlock := func() {}
-		if cmd.write {
-			unlock = g.lock(cmd.db, cmd.collection)
-		}
-		err = roundTrip(backend, client, msg, cmd.moreToCome)
+	return func() {
 		unlock()
-		if g.slow > 0 && time.Since(started) > g.slow {
+		if slow := time.Duration(g.slow.Load()); slow > 0 && time.Since(started) > slow {
 			g.logger.Warn("slow command", "name", cmd.name, "db", cmd.db, "collection", cmd.collection, "ms", time.Since(started).Milliseconds())
 		}
-		if err != nil {
-			return
-		}
 	}
-}
-
-// roundTrip forwards one request and copies back its reply (or replies, for exhaust cursors).
-func roundTrip(backend, client net.Conn, msg []byte, moreToCome bool) error {
-	if _, err := backend.Write(msg); err != nil {
-		return err
-	}
-	if moreToCome {
-		return nil
-	}
-	for {
-		reply, err := readMessage(backend)
-		if err != nil {
-			return err
-		}
-		if _, err := client.Write(reply); err != nil {
-			return err
-		}
-		if !inspect(reply).moreToCome {
-			return nil
-		}
-	}
-}
-
-func readMessage(r io.Reader) ([]byte, error) {
-	var size [4]byte
-	if _, err := io.ReadFull(r, size[:]); err != nil {
-		return nil, err
-	}
-	n := int(binary.LittleEndian.Uint32(size[:]))
-	if n < 16 || n > maxMessageSize {
-		return nil, errors.New("bad message length")
-	}
-	msg := make([]byte, n)
-	copy(msg, size[:])
-	if _, err := io.ReadFull(r, msg[4:]); err != nil {
-		return nil, err
-	}
-	return msg, nil
 }
 
 type command struct {
 	name       string
 	write      bool
-	moreToCome bool
 	db         string
 	collection string // "" for database-wide commands
 }
 
-// inspect reads what the gate needs from an OP_MSG: the command (the first element's name), its
-// collection (that element's string value), the "$db" field and the moreToCome flag.
-// Header: length, requestID, responseTo, opCode (4 × int32); then flagBits; then sections, one of
-// kind 0 holding the command document (kind-1 document sequences may come before it).
-func inspect(msg []byte) command {
-	var cmd command
-	if len(msg) < 21 || binary.LittleEndian.Uint32(msg[12:16]) != opMsg {
+// classify reads what the gate needs from a command's body (a BSON document): its collection (the
+// first element's string value) and the "$db" field.
+func classify(name string, body []byte) command {
+	cmd := command{name: name, write: writeCommands[name]}
+	if len(body) < 5 {
 		return cmd
 	}
-	cmd.moreToCome = binary.LittleEndian.Uint32(msg[16:20])&flagMoreToCome != 0
-	for i := 20; i+5 <= len(msg); {
-		size := int(binary.LittleEndian.Uint32(msg[i+1 : i+5]))
-		if msg[i] != 0 {
-			i += 1 + size
-			continue
-		}
-		doc := msg[i+1:]
-		if size > len(doc) || size < 5 {
-			return cmd
-		}
-		first := true
-		walkElements(doc[4:size-1], func(typ byte, name string, value []byte) {
-			if first {
-				first = false
-				cmd.name = name
-				cmd.write = writeCommands[name]
-				if typ == 0x02 {
-					cmd.collection = bsonString(value)
-				}
-			}
-			if name == "$db" && typ == 0x02 {
-				cmd.db = bsonString(value)
-			}
-		})
+	size := int(binary.LittleEndian.Uint32(body[:4]))
+	if size > len(body) || size < 5 {
 		return cmd
 	}
+	first := true
+	walkElements(body[4:size-1], func(typ byte, el string, value []byte) {
+		if first {
+			first = false
+			if typ == 0x02 {
+				cmd.collection = bsonString(value)
+			}
+		}
+		if el == "$db" && typ == 0x02 {
+			cmd.db = bsonString(value)
+		}
+	})
 	return cmd
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/binary"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -133,36 +132,10 @@ func TestWriteGatePassesReadsThrough(t *testing.T) {
 	}
 }
 
-// opMsg builds an OP_MSG with optional kind-1 document sequences before the kind-0 body.
-func buildOpMsg(t *testing.T, body bson.D, flags uint32, seqs ...string) []byte {
-	t.Helper()
-	b, err := bson.Marshal(body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	msg := make([]byte, 16, 64+len(b))
-	binary.LittleEndian.PutUint32(msg[12:], opMsg)
-	msg = binary.LittleEndian.AppendUint32(msg, flags)
-	for _, id := range seqs {
-		doc, _ := bson.Marshal(bson.D{{Key: "_id", Value: 1}})
-		sec := append([]byte(id), 0)
-		sec = append(sec, doc...)
-		msg = append(msg, 1)
-		msg = binary.LittleEndian.AppendUint32(msg, uint32(4+len(sec)))
-		msg = append(msg, sec...)
-	}
-	msg = append(msg, 0)
-	msg = append(msg, b...)
-	binary.LittleEndian.PutUint32(msg[0:], uint32(len(msg)))
-	return msg
-}
-
-func TestInspectClassifiesCommands(t *testing.T) {
+func TestClassifyReadsCollectionAndDatabase(t *testing.T) {
 	cases := []struct {
-		body  bson.D
-		seqs  []string
-		want  command
-		flags uint32
+		body bson.D
+		want command
 	}{
 		{body: bson.D{{Key: "find", Value: "orders"}, {Key: "filter", Value: bson.D{}}, {Key: "$db", Value: "shop"}},
 			want: command{name: "find", db: "shop", collection: "orders"}},
@@ -171,11 +144,9 @@ func TestInspectClassifiesCommands(t *testing.T) {
 		{body: bson.D{{Key: "getMore", Value: int64(42)}, {Key: "collection", Value: "orders"}, {Key: "$db", Value: "shop"}},
 			want: command{name: "getMore", db: "shop"}},
 		{body: bson.D{{Key: "update", Value: "orders"}, {Key: "ordered", Value: true}, {Key: "$db", Value: "shop"}},
-			seqs: []string{"updates"},
 			want: command{name: "update", write: true, db: "shop", collection: "orders"}},
 		{body: bson.D{{Key: "insert", Value: "orders"}, {Key: "$db", Value: "shop"}},
-			seqs: []string{"documents"}, flags: flagMoreToCome,
-			want: command{name: "insert", write: true, moreToCome: true, db: "shop", collection: "orders"}},
+			want: command{name: "insert", write: true, db: "shop", collection: "orders"}},
 		{body: bson.D{{Key: "findAndModify", Value: "stock"}, {Key: "$db", Value: "shop"}},
 			want: command{name: "findAndModify", write: true, db: "shop", collection: "stock"}},
 		{body: bson.D{{Key: "dropDatabase", Value: 1}, {Key: "$db", Value: "shop"}},
@@ -184,13 +155,47 @@ func TestInspectClassifiesCommands(t *testing.T) {
 			want: command{name: "ping", db: "admin"}},
 	}
 	for _, c := range cases {
-		got := inspect(buildOpMsg(t, c.body, c.flags, c.seqs...))
-		if got != c.want {
-			t.Errorf("inspect(%v) = %+v, want %+v", c.body, got, c.want)
+		b, err := bson.Marshal(c.body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := classify(c.body[0].Key, b); got != c.want {
+			t.Errorf("classify(%v) = %+v, want %+v", c.body, got, c.want)
 		}
 	}
-	if got := inspect([]byte("short")); got != (command{}) {
-		t.Errorf("inspect(garbage) = %+v", got)
+	if got := classify("update", []byte("short")); got != (command{name: "update", write: true}) {
+		t.Errorf("classify(garbage) = %+v", got)
+	}
+}
+
+// A write holds its collection's lock until its handler returns; a read on the same collection
+// does not wait for it.
+func TestGateHookLocksWritesOnly(t *testing.T) {
+	var g writeGate
+	body := func(cmd string) []byte {
+		b, _ := bson.Marshal(bson.D{{Key: cmd, Value: "stock"}, {Key: "$db", Value: "shop"}})
+		return b
+	}
+	done := g.command("update", body("update"))
+	read := make(chan struct{})
+	go func() { g.command("find", body("find"))(); close(read) }()
+	select {
+	case <-read:
+	case <-time.After(time.Second):
+		t.Fatal("a read waited for a write")
+	}
+	second := make(chan struct{})
+	go func() { g.command("update", body("update"))(); close(second) }()
+	select {
+	case <-second:
+		t.Fatal("two writes to shop.stock ran at once")
+	case <-time.After(200 * time.Millisecond):
+	}
+	done()
+	select {
+	case <-second:
+	case <-time.After(time.Second):
+		t.Fatal("the second write did not run after the first finished")
 	}
 }
 
