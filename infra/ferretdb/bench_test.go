@@ -136,3 +136,41 @@ func BenchmarkSweep(b *testing.B) {
 		})
 	}
 }
+
+// One command's round trip through the launcher: what the write gate's hop costs (decision 0021).
+//
+//	pnpm --filter @pasar/infra test:go -run '^$' -bench RoundTrip -benchtime 3000x -count 3
+func BenchmarkRoundTrip(b *testing.B) {
+	l := startLauncher(b, b.TempDir())
+	ctx := context.Background()
+	coll := l.client.Database("bench").Collection("rt")
+	docs := make([]any, 1_000)
+	for i := range docs {
+		docs[i] = bson.D{{Key: "_id", Value: fmt.Sprintf("d-%04d", i)}, {Key: "n", Value: 0}}
+	}
+	if _, err := coll.InsertMany(ctx, docs); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("ping", func(b *testing.B) {
+		for range b.N {
+			if err := l.client.Database("admin").RunCommand(ctx, bson.D{{Key: "ping", Value: 1}}).Err(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("findOne({_id})", func(b *testing.B) {
+		for i := range b.N {
+			if err := coll.FindOne(ctx, bson.D{{Key: "_id", Value: fmt.Sprintf("d-%04d", i%1_000)}}).Err(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("updateOne({_id})", func(b *testing.B) {
+		for i := range b.N {
+			if _, err := coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: fmt.Sprintf("d-%04d", i%1_000)}},
+				bson.D{{Key: "$inc", Value: bson.D{{Key: "n", Value: 1}}}}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
