@@ -1,7 +1,8 @@
 /**
  * Checkout end to end — POST /orders → order confirmed (catalog reserved the stock, orders confirmed
  * the cash order, event observed on the orders topic) — through the four real services.
- *   pnpm --filter @pasar/tests bench:checkout     (RATE=20 DURATION_S=60 STEPS=5,10,20,50,100,150 STEP_S=15)
+ *   pnpm --filter @pasar/tests bench:checkout     (RATE=20 DURATION_S=60 STEPS=5,10,20,50,100,150 STEP_S=15 WARMUP_S=10)
+ * Phase 0: WARMUP_S seconds at RATE from cold processes, reported as `coldStart` (0 skips it).
  * Phase 1: a steady RATE orders/s for DURATION_S → p50/p99. Phase 2: a ramp of STEP_S seconds per
  * step; "sustained" is the highest step whose orders all confirm within 5 s of the step's end.
  * PASAR_FERRETDB_BACKEND=postgresql runs it on FerretDB's PostgreSQL handler (docs/decisions/0008).
@@ -17,6 +18,7 @@
  * seconds of every process (/proc), Kafka requests by API, database commands by collection, relay
  * passes, log lines — from the services' /metrics. Writes tests/bench/results/checkout-profile.json.
  */
+import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OrderConfirmed, OrderRejected, PaymentSessionOpened } from '@pasar/contracts';
 import { Bus, createLogger, on, startConsumer } from '@pasar/events';
@@ -33,6 +35,7 @@ const STEPS = (process.env.STEPS ?? '5,10,20,50,100,150').split(',').map(Number)
 const STEP_S = Number(process.env.STEP_S ?? 15);
 const PROFILE_ORDERS = Number(process.env.PROFILE_ORDERS ?? 0);
 const IDLE_S = Number(process.env.IDLE_S ?? 10);
+const WARMUP_S = Number(process.env.WARMUP_S ?? 10);
 const PRODUCTS = Number(process.env.PRODUCTS ?? 30);
 /** PRIOR_ORDERS=20000: that many earlier orders in every service's database before the run (see seedPriorOrders). */
 const PRIOR_ORDERS = Number(process.env.PRIOR_ORDERS ?? 0);
@@ -275,6 +278,18 @@ async function drive(rate: number, seconds: number, prepared?: string[]) {
     return o?.ok ? [o.at - placedAt.get(id)!] : [];
   });
   const lastOutcome = Math.max(...ids.map((id) => outcomes.get(id)?.at ?? Number.POSITIVE_INFINITY));
+  // BENCH_TIMELINE=<file>: one line per order (when it was due, its latency), to see when the slow ones happen.
+  if (process.env.BENCH_TIMELINE)
+    appendFileSync(
+      process.env.BENCH_TIMELINE,
+      ids
+        .map((id) => {
+          const o = outcomes.get(id);
+          const t = Math.round(placedAt.get(id)! - start);
+          return `${JSON.stringify({ phase, rate, t, ms: o?.ok ? Math.round(o.at - placedAt.get(id)!) : null })}\n`;
+        })
+        .join(''),
+    );
   const online = () => {
     const toSession = ids.flatMap((id) => (openedAt.has(id) ? [openedAt.get(id)! - placedAt.get(id)!] : []));
     const payToPaid = ids.flatMap((id) => {
@@ -514,6 +529,11 @@ if (PROFILE_ORDERS > 0) {
   process.exit(0);
 }
 
+// WARMUP_S > 0: the services first run WARMUP_S seconds at RATE (reported as `coldStart`), so the
+// steady phase measures warm processes (JIT-compiled code, open connections); 0 measures from cold.
+const coldStart = WARMUP_S > 0 ? await drive(RATE, WARMUP_S) : undefined;
+if (coldStart)
+  console.log(`[bench] cold start, first ${WARMUP_S}s at ${RATE}/s: ${JSON.stringify(coldStart)}`);
 console.log(`[bench] steady ${RATE} orders/s for ${DURATION_S}s…`);
 const steady = await drive(RATE, DURATION_S);
 console.log(`[bench] steady: ${JSON.stringify(steady)}`);
@@ -536,9 +556,11 @@ report(ONLINE ? `checkout-${PAYMENT}` : 'checkout', {
     payment: PAYMENT,
     steadyRate: RATE,
     steadyDurationS: DURATION_S,
+    warmupS: WARMUP_S,
     rampSteps: STEPS,
     stepS: STEP_S,
   },
+  ...(coldStart ? { coldStart } : {}),
   steady,
   ramp,
   highestSustainedOrdersPerSecond: sustained,
