@@ -40,9 +40,10 @@ const handedOut = new Set<number>(); // never the same port twice from this proc
  * `count` distinct ports that are free on 127.0.0.1 right now (all held open until every one is
  * found). They are picked at random *below* the kernel's ephemeral range: a port from `listen(0)`
  * lies inside it, and in the seconds before a service binds it (or while a killed service
- * restarts on it) any outgoing connection, to Kafka or FerretDB, may take it as its local port.
- * That made a restarted service exit with EADDRINUSE in CI. Below the range only another listener
- * can hold a port, and the bind check here sees that.
+ * restarts on it) any outgoing connection, to Kafka or FerretDB, may take it as its local port,
+ * and the service then exits with EADDRINUSE (the likely cause of a chaos-test failure in CI, whose
+ * log did not say). Below the range only another listener can hold a port, and the bind check
+ * here sees that.
  */
 export async function freePorts(count: number): Promise<number[]> {
   const [low] = ephemeralPortRange();
