@@ -15,6 +15,7 @@ import (
 	_ "net/http/pprof" // served only with -pprof, for profiling (docs/decisions/0011)
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -51,7 +52,18 @@ func main() {
 	// The outbox relay of every Pasar service sweeps for {"outbox.0": {$exists: true}} (docs/decisions/0020).
 	flag.StringVar(&o.sweptArrays, "swept-arrays", "outbox", "array fields whose non-empty sweep reads partial indexes (comma-separated)")
 	pprofAddr := flag.String("pprof", "", "serve Go's pprof on this address, e.g. 127.0.0.1:6060 (empty: off)")
+	// FerretDB allocates a fresh Go value tree for every document it decodes; with Go's default of
+	// 100 the collector ran about every 10 MB and took 15-20 % of the engine's CPU under checkout
+	// load. The live heap is tens of MB, so 400 costs a few hundred MB at most (docs/decisions/0022).
+	gogc := flag.Int("gogc", 400, "Go's GC target percentage (GOGC); the GOGC variable, when set, wins")
+	// Upstream tracks every iterator and cursor for leaks (a pprof stack and a finalizer each); the
+	// Go tests keep it on, a running engine does not need it (pasar/resources.go).
+	trackResources := flag.Bool("track-resources", false, "FerretDB's leak tracking of iterators and cursors")
 	flag.Parse()
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(*gogc)
+	}
+	pasar.TrackResources = *trackResources
 	if *pprofAddr != "" {
 		go func() {
 			if err := http.ListenAndServe(*pprofAddr, nil); err != nil {
