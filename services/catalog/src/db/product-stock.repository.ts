@@ -1,12 +1,15 @@
 import type { Envelope } from '@pasar/contracts';
 import { withOutbox } from '@pasar/events';
-import type { Connection } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import type { HistoryEntry } from '../domain/history';
 import { orderKey } from '../domain/reservation';
 import type { Product } from '../domain/product';
 import type { HoldResult, StockStore } from '../use-cases/ports';
 import { HistoryRepository, pendingHistory } from './history.repository';
 import { type ProductDoc, type ProductModel, productModel, toObjectId, toProduct } from './product.model';
+
+/** Product fields a stock decision never reads: left out of the checkout path's lookups. */
+const STOCK_VIEW = { projection: { outbox: 0, sales: 0, historyPending: 0 } } as const;
 
 /**
  * Stock movements of one product for one order, each ONE conditional atomic update:
@@ -21,10 +24,20 @@ import { type ProductDoc, type ProductModel, productModel, toObjectId, toProduct
  * `available + reserved + sold` unchanged and no counter below zero.
  */
 export class ProductStockRepository implements StockStore {
+  /**
+   * The checkout path (read, hold, commit, release) goes through the driver's collection, not the
+   * mongoose model: its filters and updates are plain counters and keys that need no casting, and
+   * mongoose's query casting and documents were about a fifth of catalog's CPU per order
+   * (docs/decisions/0022). The writes are the same single-document conditional updates.
+   */
+  private readonly products: mongo.Collection<ProductDoc>;
+
   constructor(
     readonly model: ProductModel,
     private readonly history: HistoryRepository,
-  ) {}
+  ) {
+    this.products = model.collection as unknown as mongo.Collection<ProductDoc>;
+  }
 
   static on(conn: Connection): ProductStockRepository {
     return new ProductStockRepository(productModel(conn), HistoryRepository.on(conn));
@@ -37,11 +50,7 @@ export class ProductStockRepository implements StockStore {
   ): Promise<Map<string, { product: Product; held?: number }>> {
     const oids = productIds.map(toObjectId).filter((o) => o !== null);
     // One lookup per id rather than `$in`: FerretDB only turns an exact `{_id}` filter into an index lookup.
-    const docs = await Promise.all(
-      oids.map((_id) =>
-        this.model.findById(_id, { outbox: 0, sales: 0, historyPending: 0 }).lean<ProductDoc>(),
-      ),
-    );
+    const docs = await Promise.all(oids.map((_id) => this.findStock(_id)));
     const key = orderKey(orderId);
     return new Map(
       docs
@@ -56,7 +65,7 @@ export class ProductStockRepository implements StockStore {
     if (!_id) return { held: false, product: null };
     const key = `holds.${orderKey(orderId)}`;
     // A suspended seller's goods are not for sale to new orders (orders already placed still commit).
-    const res = await this.model.updateOne(
+    const res = await this.products.updateOne(
       {
         _id,
         status: 'published',
@@ -67,8 +76,8 @@ export class ProductStockRepository implements StockStore {
       { $inc: { 'stock.available': -qty, 'stock.reserved': qty }, $set: { [key]: qty } },
     );
     if (res.modifiedCount === 1) return { held: true };
-    const doc = await this.model.findById(_id, { outbox: 0, sales: 0, historyPending: 0 }).lean<ProductDoc>();
-    if (doc?.holds?.[orderId] !== undefined) return { held: true };
+    const doc = await this.findStock(_id);
+    if (doc?.holds?.[orderKey(orderId)] !== undefined) return { held: true };
     return { held: false, product: doc ? toProduct(doc) : null };
   }
 
@@ -139,7 +148,7 @@ export class ProductStockRepository implements StockStore {
   ): Promise<boolean> {
     const _id = toObjectId(productId);
     if (!_id) return false;
-    const res = await this.model.updateOne(
+    const res = await this.products.updateOne(
       { _id, [from]: qty },
       {
         ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}),
@@ -148,5 +157,9 @@ export class ProductStockRepository implements StockStore {
       },
     );
     return res.modifiedCount === 1;
+  }
+
+  private findStock(_id: NonNullable<ReturnType<typeof toObjectId>>): Promise<ProductDoc | null> {
+    return this.products.findOne({ _id }, STOCK_VIEW);
   }
 }
