@@ -17,6 +17,7 @@
  * idle window of IDLE_S seconds, then exactly PROFILE_ORDERS orders at RATE/s, and per order: CPU
  * seconds of every process (/proc), Kafka requests by API, database commands by collection, relay
  * passes, log lines — from the services' /metrics. Writes tests/bench/results/checkout-profile.json.
+ * PROFILE_WARMUP_ORDERS=N first places N orders at RATE (not measured): the figures of warm processes.
  */
 import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -35,6 +36,8 @@ const STEPS = (process.env.STEPS ?? '5,10,20,50,100,150').split(',').map(Number)
 const STEP_S = Number(process.env.STEP_S ?? 15);
 const PROFILE_ORDERS = Number(process.env.PROFILE_ORDERS ?? 0);
 const IDLE_S = Number(process.env.IDLE_S ?? 10);
+/** Profile mode: orders at RATE before the idle window, so the measured orders run JIT-compiled code. */
+const PROFILE_WARMUP_ORDERS = Number(process.env.PROFILE_WARMUP_ORDERS ?? 0);
 const WARMUP_S = Number(process.env.WARMUP_S ?? 10);
 const PRODUCTS = Number(process.env.PRODUCTS ?? 30);
 /** PRIOR_ORDERS=20000: that many earlier orders in every service's database before the run (see seedPriorOrders). */
@@ -479,6 +482,12 @@ if (PRIOR_ORDERS > 0) await seedPriorOrders(PRIOR_ORDERS);
 if (PROFILE_ORDERS > 0) {
   console.log(`[bench] profile: preparing ${PROFILE_ORDERS} carts…`);
   const carts = await prepareCarts(PROFILE_ORDERS);
+  if (PROFILE_WARMUP_ORDERS > 0) {
+    // The JVM's JIT compilers alone took about half of Kafka's CPU in a cold profile window.
+    console.log(`[bench] profile: warm-up, ${PROFILE_WARMUP_ORDERS} orders at ${RATE}/s…`);
+    const warm = await drive(RATE, PROFILE_WARMUP_ORDERS / RATE);
+    console.log(`[bench] profile: warm-up ${JSON.stringify(warm)}`);
+  }
   await sleep(3_000); // let the cart writes' trailing work settle
   console.log(`[bench] profile: idle window ${IDLE_S}s…`);
   const i0 = await snapshot();
@@ -505,6 +514,7 @@ if (PROFILE_ORDERS > 0) {
       products: PRODUCTS,
       priorOrders: PRIOR_ORDERS,
       orders: PROFILE_ORDERS,
+      warmupOrders: PROFILE_WARMUP_ORDERS,
       rate: RATE,
       idleS: IDLE_S,
       logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',

@@ -93,6 +93,11 @@ export async function startKafka(opts: {
     '-XX:+UseG1GC',
     '-XX:MaxGCPauseMillis=20',
     '-Djava.awt.headless=true',
+    // Profiling only: PASAR_KAFKA_JFR=<file.jfr> records the broker with Java Flight Recorder
+    // (`jfr print --events jdk.ExecutionSample <file>`), written when the broker stops.
+    ...(process.env.PASAR_KAFKA_JFR && main === 'kafka.Kafka'
+      ? [`-XX:StartFlightRecording=filename=${process.env.PASAR_KAFKA_JFR},settings=profile`]
+      : []),
     `-Dlog4j.configuration=file:${log4j}`,
     `-Dkafka.logs.dir=${dataDir}`,
     '-cp',
