@@ -518,7 +518,7 @@ if (PROFILE_ORDERS > 0) {
       rate: RATE,
       idleS: IDLE_S,
       logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      runner: process.env.BENCH_RUNNER ?? 'tsx',
+      runner: process.env.BENCH_RUNNER ?? 'dist',
     },
     loadAverage: (await import('node:os')).loadavg().map((x) => round(x, 2)),
     result,

@@ -18,10 +18,11 @@ export interface RunningService {
 }
 
 /**
- * How services run: `tsx` (default, as `npm start` runs them) — the TypeScript sources through the
- * tsx loader; `dist` — the bundle of `pnpm --filter @pasar/<name> build`, built once per benchmark.
+ * How services run: `dist` (default, as `npm start` runs them) — the bundle of
+ * `pnpm --filter @pasar/<name> build`, built once per benchmark; `tsx` — the TypeScript sources
+ * through the tsx loader, as the test suites run them.
  */
-const RUNNER = process.env.BENCH_RUNNER ?? 'tsx';
+const RUNNER = process.env.BENCH_RUNNER ?? 'dist';
 /** BENCH_CPU_PROF=<dir>: every service writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 const built = new Map<string, Promise<void>>();
