@@ -23,12 +23,26 @@ interface TestEvent {
   Output?: string;
 }
 
+/**
+ * Packages of the patched FerretDB module whose own tests run too: upstream's tests of the code a
+ * patch changes, plus the patch's tests beside them (patches/sjson-scalar-fast-paths.patch).
+ */
+const PATCHED_PACKAGES_TESTED = ['github.com/FerretDB/FerretDB/internal/handler/sjson'];
+
 /** Runs `go test -json` in infra/ferretdb and counts the tests (subtests included) by outcome. */
 export async function runGoSuite(
   opts: { log?: (m: string) => void; args?: string[] } = {},
 ): Promise<GoSuiteResult> {
   const modfile = await preparePatchedFerretDb(opts.log);
-  const args = ['test', `-modfile=${modfile}`, '-json', '-count=1', ...(opts.args ?? []), './...'];
+  const args = [
+    'test',
+    `-modfile=${modfile}`,
+    '-json',
+    '-count=1',
+    ...(opts.args ?? []),
+    './...',
+    ...PATCHED_PACKAGES_TESTED,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn('go', args, { cwd: paths.ferretDbSource(), stdio: ['ignore', 'pipe', 'pipe'] });
     const r: GoSuiteResult = { passed: 0, failed: 0, skipped: 0, code: null, output: '' };
