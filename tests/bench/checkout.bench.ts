@@ -18,6 +18,7 @@
  * seconds of every process (/proc), Kafka requests by API, database commands by collection, relay
  * passes, log lines — from the services' /metrics. Writes tests/bench/results/checkout-profile.json.
  * PROFILE_WARMUP_ORDERS=N first places N orders at RATE (not measured): the figures of warm processes.
+ * MONGO_COMMAND_METRICS=on counts database commands (the driver's command monitoring, ~3 % CPU).
  */
 import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -519,6 +520,9 @@ if (PROFILE_ORDERS > 0) {
       idleS: IDLE_S,
       logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
       runner: process.env.BENCH_RUNNER ?? 'dist',
+      // Database command counts need the driver's command monitoring (MONGO_COMMAND_METRICS=on), which
+      // costs CPU itself: off (the services' default) leaves dbCommands empty.
+      mongoCommandMetrics: process.env.MONGO_COMMAND_METRICS ?? 'off',
     },
     loadAverage: (await import('node:os')).loadavg().map((x) => round(x, 2)),
     result,

@@ -13,6 +13,13 @@ export const BaseConfigSchema = z.object({
     .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, 'each broker must be host:port')).min(1)),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * `on`: the driver's command monitoring feeds pasar_mongo_commands_total and
+   * pasar_mongo_command_duration_seconds, for profiling. Off by default: the driver then builds an
+   * event per command and decodes every reply a second time for it, about 3 % of the CPU per order
+   * (docs/decisions/0022).
+   */
+  MONGO_COMMAND_METRICS: z.enum(['on', 'off']).default('off'),
 });
 
 export class ConfigError extends Error {

@@ -48,8 +48,9 @@ export interface ServiceRuntime {
 export async function openRuntime(name: string, config: BaseConfig): Promise<ServiceRuntime> {
   const metrics = serviceMetrics();
   const logger = createLogger(name, config.LOG_LEVEL, { countLine: (l) => metrics.countLogLine(l) });
-  const conn = await connectMongo(config.MONGO_URL, { monitorCommands: true });
-  metrics.watchMongo(conn);
+  const monitorCommands = config.MONGO_COMMAND_METRICS === 'on';
+  const conn = await connectMongo(config.MONGO_URL, { monitorCommands });
+  if (monitorCommands) metrics.watchMongo(conn);
   const bus = new Bus({
     brokers: config.KAFKA_BROKERS,
     clientId: name,
