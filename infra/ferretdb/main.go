@@ -53,7 +53,7 @@ func main() {
 	flag.StringVar(&o.sweptArrays, "swept-arrays", "outbox", "array fields whose non-empty sweep reads partial indexes (comma-separated)")
 	pprofAddr := flag.String("pprof", "", "serve Go's pprof on this address, e.g. 127.0.0.1:6060 (empty: off)")
 	// FerretDB allocates a fresh Go value tree for every document it decodes; with Go's default of
-	// 100 the collector ran about every 10 MB and took 15-20 % of the engine's CPU under checkout
+	// 100 the collector took 9-15 % of the engine's CPU under checkout
 	// load. The live heap is tens of MB, so 400 costs a few hundred MB at most (docs/decisions/0022).
 	gogc := flag.Int("gogc", 400, "Go's GC target percentage (GOGC); the GOGC variable, when set, wins")
 	// Upstream tracks every iterator and cursor for leaks (a pprof stack and a finalizer each); the
