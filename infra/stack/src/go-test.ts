@@ -25,7 +25,7 @@ interface TestEvent {
 
 /**
  * Packages of the patched FerretDB module whose own tests run too: upstream's tests of the code a
- * patch changes, plus the patch's tests beside them (patches/sjson-scalar-fast-paths.patch).
+ * patch changes, plus the patches' tests beside them (patches/sjson-scalar-fast-paths.patch, sjson-split-in-one-pass.patch).
  */
 const PATCHED_PACKAGES_TESTED = ['github.com/FerretDB/FerretDB/internal/handler/sjson'];
 
