@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aCooperative, aProduct } from '../test/fixtures';
+import { type CooperativeDoc, MongoCooperativeStore } from './cooperative.repository';
 import { mongoDeps } from '../test/mongo-deps';
 import { addCartLine } from '../use-cases/add-cart-line';
 import { createCart } from '../use-cases/create-cart';
@@ -43,6 +44,45 @@ describe('cooperative read model', () => {
       ),
     ).toBe('stale');
     expect((await t.stores.cooperatives.findById(id))?.deliveryFee).toBe(7_000);
+  });
+
+  it('serves reads from memory for a few seconds, and never past an upsert of its own', async () => {
+    let now = Date.parse('2026-12-03T10:00:00Z');
+    const store = new MongoCooperativeStore(
+      t.db.conn.db!.collection<CooperativeDoc>('cooperatives'),
+      5_000,
+      () => now,
+    );
+    const id = `koperasi-cache-${Date.now()}`;
+    await store.upsert(aCooperative({ cooperativeId: id, deliveryFee: 5_000 }), new Date('2026-01-01'));
+    expect((await store.findById(id))?.deliveryFee).toBe(5_000);
+
+    // another instance applies a newer snapshot: this one answers from memory until the time is up
+    await t.stores.cooperatives.upsert(
+      aCooperative({ cooperativeId: id, deliveryFee: 6_000 }),
+      new Date('2026-01-02'),
+    );
+    now += 4_000;
+    expect((await store.findById(id))?.deliveryFee).toBe(5_000);
+    now += 1_001;
+    expect((await store.findById(id))?.deliveryFee).toBe(6_000);
+
+    // its own upsert is read at once
+    await store.upsert(aCooperative({ cooperativeId: id, deliveryFee: 7_000 }), new Date('2026-01-03'));
+    expect((await store.findById(id))?.deliveryFee).toBe(7_000);
+
+    // a read that overlapped an upsert is not kept
+    const [during] = await Promise.all([
+      store.findById(id),
+      store.upsert(aCooperative({ cooperativeId: id, deliveryFee: 8_000 }), new Date('2026-01-04')),
+    ]);
+    expect([7_000, 8_000]).toContain(during?.deliveryFee);
+    expect((await store.findById(id))?.deliveryFee).toBe(8_000);
+
+    // a copy each time: a caller's change does not reach the next reader
+    const a = await store.findById(id);
+    if (a) a.deliveryFee = 1;
+    expect((await store.findById(id))?.deliveryFee).toBe(8_000);
   });
 });
 
