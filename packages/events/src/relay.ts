@@ -20,8 +20,12 @@ export interface RelayOptions {
 }
 
 export interface OutboxRelay {
-  /** Publish now: with a document id, only that document is read (by _id, cheap); without, a full sweep. */
-  nudge(collection?: Collection, id?: unknown): void;
+  /**
+   * Publish now: with a document id, only that document is read (by _id, cheap); without, a full
+   * sweep. With `image`, the document's outbox as the write left it (see OutboxImages), nothing is
+   * read: the relay publishes those entries (less any it already published) and removes them.
+   */
+  nudge(collection?: Collection, id?: unknown, image?: OutboxEntry[]): void;
   stop(): Promise<void>;
   /** Resolves after a full sweep found nothing pending (tests and benchmarks). */
   drained(): Promise<void>;
@@ -45,7 +49,16 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
   const batchSize = opts.batchSize ?? 500;
   const sweepIntervalMs = opts.sweepIntervalMs ?? 5_000;
   const abort = new AbortController();
-  const hinted = new Map<Collection, Set<unknown>>();
+  // Per collection, the documents nudged since the last pass: their id, and the outbox image a
+  // write handed over (null: read the document, as for a plain nudge or a second nudge of it).
+  const hinted = new Map<Collection, Map<string, { id: unknown; image: OutboxEntry[] | null }>>();
+  // Ids of entries this relay published lately: an image taken before their removal (a write that
+  // raced with the pass) does not publish them again.
+  const recent = new Set<string>();
+  const remember = (entries: OutboxEntry[]) => {
+    for (const e of entries) recent.add(e.id);
+    if (recent.size > 20_000) for (const id of [...recent].slice(0, 10_000)) recent.delete(id);
+  };
   let sweepRequested = true; // sweep once at start: a crashed predecessor may have left events
   let drainWaiters: (() => void)[] = [];
   let wake: (() => void) | undefined;
@@ -61,7 +74,12 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
       wake = done;
     });
 
-  async function publish(coll: Collection, docs: PendingDoc[]): Promise<number> {
+  /** Publishes the docs' pending entries, then removes them; `fromImage` docs were not read. */
+  async function publish(
+    coll: Collection,
+    docs: PendingDoc[],
+    fromImage = new Set<PendingDoc>(),
+  ): Promise<number> {
     const pending = docs.filter((d) => d.outbox && d.outbox.length > 0);
     const entries = pending.flatMap((d) => d.outbox!);
     if (entries.length === 0) return 0;
@@ -88,11 +106,18 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
     // Exactly the entries just published (exact-value $pullAll: events added meanwhile stay).
     // One updateOne per document, in parallel. (One bulk `update` command for the pass was tried: it
     // left FerretDB-SQLite hung twice in the bus benchmark's outbox path — docs/decisions/0011.)
-    await Promise.all(
+    remember(entries);
+    const pulled = await Promise.all(
       pending.map((d) =>
         coll.updateOne({ _id: d._id } as never, { $pullAll: { outbox: d.outbox } } as never),
       ),
     );
+    // An image whose entries were not found as written (or were removed by another relay): a sweep
+    // reads what the document really holds (at worst the events go out twice, as after a crash).
+    if (pending.some((d, i) => fromImage.has(d) && pulled[i]?.modifiedCount !== 1)) {
+      log.warn({ collection: coll.collectionName }, 'outbox image did not match its document; sweeping');
+      sweepRequested = true;
+    }
     obs.outboxOldestPending?.(coll.collectionName, undefined);
     if (obs.relayPublished)
       for (const [topic, list] of byTopic) obs.relayPublished(bus.logicalTopic(topic), list.length);
@@ -117,18 +142,25 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
         published += n;
         obs.relayPass?.('sweep', docs.length, n, performance.now() - started);
       } else if (ids && ids.size > 0) {
-        const docs = await Promise.all(
-          [...ids].map(
-            (id) =>
-              coll.findOne({ _id: id } as never, { projection: { outbox: 1 } }) as Promise<PendingDoc | null>,
-          ),
+        const hints = [...ids.values()];
+        const read = await Promise.all(
+          hints
+            .filter((h) => h.image === null)
+            .map(
+              (h) =>
+                coll.findOne({ _id: h.id } as never, {
+                  projection: { outbox: 1 },
+                }) as Promise<PendingDoc | null>,
+            ),
         );
-        const n = await publish(
-          coll,
-          docs.filter((d): d is PendingDoc => d !== null),
-        );
+        const imaged = new Set<PendingDoc>();
+        for (const h of hints) {
+          if (h.image) imaged.add({ _id: h.id, outbox: h.image.filter((e) => !recent.has(e.id)) });
+        }
+        const docs = [...read.filter((d): d is PendingDoc => d !== null), ...imaged];
+        const n = await publish(coll, docs, imaged);
         published += n;
-        obs.relayPass?.('nudge', docs.length, n, performance.now() - started);
+        obs.relayPass?.('nudge', read.length, n, performance.now() - started);
       }
     }
     if (sweep && !sweepRequested) {
@@ -160,11 +192,13 @@ export function startOutboxRelay(opts: RelayOptions): OutboxRelay {
   })();
 
   return {
-    nudge(collection?: Collection, id?: unknown) {
+    nudge(collection?: Collection, id?: unknown, image?: OutboxEntry[]) {
       if (collection && id !== undefined) {
-        const set = hinted.get(collection) ?? new Set();
-        set.add(id);
-        hinted.set(collection, set);
+        const docs = hinted.get(collection) ?? new Map();
+        const key = String(id);
+        // A second nudge before the pass: two writes whose images may have arrived out of order.
+        docs.set(key, { id, image: docs.has(key) || !image ? null : image });
+        hinted.set(collection, docs);
       } else {
         sweepRequested = true;
       }

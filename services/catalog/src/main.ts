@@ -1,3 +1,4 @@
+import { OutboxImages } from '@pasar/events';
 import { createTokenVerifier, loadConfig, openRuntime, startMain } from '@pasar/service-kit';
 import { createApp } from './app';
 import { CatalogConfigSchema } from './config';
@@ -12,7 +13,8 @@ import { photoDeps } from './photos/photo.config';
 startMain('catalog', async () => {
   const config = loadConfig(CatalogConfigSchema);
   const rt = await openRuntime('catalog', config);
-  const repos = createRepositories(rt.conn);
+  const outboxImages = new OutboxImages(); // what the reservation writes leave for the relay
+  const repos = createRepositories(rt.conn, outboxImages);
   await ensureIndexes(repos);
   const outbox = outboxCollections(rt.conn);
   const relay = rt.relay(Object.values(outbox), { sweepIntervalMs: config.OUTBOX_SWEEP_MS });
@@ -31,7 +33,7 @@ startMain('catalog', async () => {
   const deps: CatalogDeps = {
     ...repos,
     logger: rt.logger,
-    outboxWritten: outboxNudger(relay, outbox),
+    outboxWritten: outboxNudger(relay, outbox, outboxImages),
     listings: new ListingCache({ ttlMs: config.LISTING_CACHE_MS }),
     ...(listingIndex ? { listingIndex } : {}),
   };

@@ -29,7 +29,8 @@ startMain('orders', async () => {
     },
     logger: rt.logger,
     clock: () => new Date(),
-    nudge: (orderId) => relay.nudge(stores.ordersOutbox, orderId),
+    nudge: (orderId) =>
+      relay.nudge(stores.ordersOutbox, orderId, stores.outboxImages.take('orders', orderId)),
   };
   await rt.consume(orderSubscriptions(deps));
   await startNotifier(rt, config, stores); // its own consumer group: mail never holds up an order

@@ -1,4 +1,4 @@
-import type { OutboxRelay } from '@pasar/events';
+import { OutboxImages, type OutboxRelay } from '@pasar/events';
 import type { Connection } from 'mongoose';
 import type { OutboxCollection } from '../use-cases/ports';
 import { HistoryRepository } from './history.repository';
@@ -20,11 +20,11 @@ export interface Repositories {
   photos: MongoPhotoLookup;
 }
 
-export function createRepositories(conn: Connection): Repositories {
+export function createRepositories(conn: Connection, images?: OutboxImages): Repositories {
   return {
     products: ProductRepository.on(conn),
     stock: ProductStockRepository.on(conn),
-    reservations: ReservationRepository.on(conn),
+    reservations: ReservationRepository.on(conn, images),
     sellers: SellerRepository.on(conn),
     listingSettings: ListingSettingsRepository.on(conn),
     history: HistoryRepository.on(conn),
@@ -50,8 +50,19 @@ export function outboxCollections(
   };
 }
 
-/** Tells the relay which document just got events, so it publishes that one at once (by `_id`). */
-export function outboxNudger(relay: OutboxRelay, collections: ReturnType<typeof outboxCollections>) {
+/**
+ * Tells the relay which document just got events, so it publishes that one at once: from the
+ * outbox the write left in `images` when there is one, else reading the document (by `_id`).
+ */
+export function outboxNudger(
+  relay: OutboxRelay,
+  collections: ReturnType<typeof outboxCollections>,
+  images = new OutboxImages(),
+) {
   return (collection: OutboxCollection, id: string) =>
-    relay.nudge(collections[collection], collection === 'products' ? toObjectId(id) : id);
+    relay.nudge(
+      collections[collection],
+      collection === 'products' ? toObjectId(id) : id,
+      images.take(collection, id),
+    );
 }

@@ -1,4 +1,4 @@
-import { outboxFields, withOutbox } from '@pasar/events';
+import { type OutboxEntry, type OutboxImages, outboxFields, storedEntries, withOutbox } from '@pasar/events';
 import type { Connection, mongo } from 'mongoose';
 import type { Decision, Reservation, ReservationStore, Transition } from '../use-cases/ports';
 import { type ReservationDoc, type ReservationModel, reservationModel } from './reservation.model';
@@ -19,12 +19,16 @@ const toReservation = ({ _id, outbox: _o, ...rest }: ReservationDoc): Reservatio
 export class ReservationRepository implements ReservationStore {
   private readonly reservations: mongo.Collection<ReservationDoc>;
 
-  constructor(readonly model: ReservationModel) {
+  /** With `images`, each write with events leaves its document's outbox there for the relay. */
+  constructor(
+    readonly model: ReservationModel,
+    private readonly images?: OutboxImages,
+  ) {
     this.reservations = model.collection as unknown as mongo.Collection<ReservationDoc>;
   }
 
-  static on(conn: Connection): ReservationRepository {
-    return new ReservationRepository(reservationModel(conn));
+  static on(conn: Connection, images?: OutboxImages): ReservationRepository {
+    return new ReservationRepository(reservationModel(conn), images);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -56,6 +60,13 @@ export class ReservationRepository implements ReservationStore {
         ...outboxFields(d.events),
       };
       await this.reservations.insertOne(doc, { ignoreUndefined: true });
+      if (d.events.length > 0) {
+        this.images?.record(
+          'stock_reservations',
+          d.orderId,
+          storedEntries(doc.outbox ?? [], { ignoreUndefined: true }),
+        );
+      }
       return true;
     } catch (err) {
       if ((err as { code?: number }).code === 11000) return false;
@@ -66,21 +77,30 @@ export class ReservationRepository implements ReservationStore {
   /** Moves the reservation on only if it is still in one of `from`; the events go out with the write. */
   async transition(orderId: string, t: Transition): Promise<boolean> {
     const now = new Date();
-    const res = await this.reservations.updateOne(
-      { _id: orderId, status: { $in: t.from } },
-      withOutbox(
-        {
-          $set: {
-            status: t.to,
-            updatedAt: now,
-            ...(t.releaseReason ? { releaseReason: t.releaseReason } : {}),
-          },
-          $push: { history: { status: t.to, at: now, ...(t.note ? { note: t.note } : {}) } },
+    const filter = { _id: orderId, status: { $in: t.from } };
+    const update = withOutbox(
+      {
+        $set: {
+          status: t.to,
+          updatedAt: now,
+          ...(t.releaseReason ? { releaseReason: t.releaseReason } : {}),
         },
-        t.events,
-      ),
-      { ignoreUndefined: true },
+        $push: { history: { status: t.to, at: now, ...(t.note ? { note: t.note } : {}) } },
+      },
+      t.events,
     );
-    return res.modifiedCount === 1;
+    if (t.events.length === 0 || !this.images) {
+      return (
+        (await this.reservations.updateOne(filter, update, { ignoreUndefined: true })).modifiedCount === 1
+      );
+    }
+    // The document after the write carries the outbox as stored: the relay need not read it back.
+    const after = await this.reservations.findOneAndUpdate(filter, update, {
+      ignoreUndefined: true,
+      returnDocument: 'after',
+    });
+    if (!after) return false;
+    this.images.record('stock_reservations', orderId, after.outbox as OutboxEntry[] | undefined);
+    return true;
   }
 }

@@ -1,5 +1,5 @@
 import type { Envelope } from '@pasar/contracts';
-import { outboxFields, withOutbox } from '@pasar/events';
+import { type OutboxEntry, type OutboxImages, outboxFields, storedEntries, withOutbox } from '@pasar/events';
 import {
   AWAITING_CONFIRMATION,
   type Order,
@@ -23,11 +23,17 @@ function isDuplicateKey(err: unknown): boolean {
 }
 
 export class MongoOrderStore implements OrderStore {
-  constructor(private readonly coll: OrderCollection) {}
+  /** With `images`, each write with events leaves its document's outbox there for the relay. */
+  constructor(
+    private readonly coll: OrderCollection,
+    private readonly images?: OutboxImages,
+  ) {}
 
   async insert(order: Order, events: Envelope[]): Promise<'inserted' | 'duplicate'> {
     try {
-      await this.coll.insertOne({ ...toOrderDoc(order), ...outboxFields(events) });
+      const { outbox } = outboxFields(events);
+      await this.coll.insertOne({ ...toOrderDoc(order), outbox });
+      if (events.length > 0) this.images?.record('orders', order.id, storedEntries(outbox));
       return 'inserted';
     } catch (err) {
       if (isDuplicateKey(err)) return 'duplicate';
@@ -68,11 +74,23 @@ export class MongoOrderStore implements OrderStore {
       },
       change.events,
     );
-    const res = await this.coll.updateOne(
-      { _id: orderId, status: { $in: [...change.from] } },
-      update as never,
-    );
-    return res.modifiedCount === 1;
+    return this.update({ _id: orderId, status: { $in: [...change.from] } }, update, change.events.length > 0);
+  }
+
+  /**
+   * A guarded update (it always changes the document when it matches). With events, and images to
+   * leave, a findOneAndUpdate: the document it returns carries the outbox as the database holds it.
+   */
+  private async update(filter: object, update: object, withEvents: boolean): Promise<boolean> {
+    if (!withEvents || !this.images) {
+      return (await this.coll.updateOne(filter as never, update as never)).matchedCount === 1;
+    }
+    const doc = await this.coll.findOneAndUpdate(filter as never, update as never, {
+      returnDocument: 'after',
+    });
+    if (!doc) return false;
+    this.images.record('orders', doc._id, (doc as { outbox?: OutboxEntry[] }).outbox);
+    return true;
   }
 
   async recordPayment(orderId: string, payment: PaymentSession, at: Date): Promise<boolean> {
@@ -133,8 +151,7 @@ export class MongoOrderStore implements OrderStore {
   }
 
   async appendEvents(orderId: string, events: Envelope[]): Promise<boolean> {
-    const res = await this.coll.updateOne({ _id: orderId }, withOutbox({}, events) as never);
-    return res.matchedCount === 1;
+    return this.update({ _id: orderId }, withOutbox({}, events), events.length > 0);
   }
 
   async queueColumn(q: QueueColumnQuery, limit: number): Promise<{ count: number; items: Order[] }> {

@@ -1,3 +1,4 @@
+import { OutboxImages } from '@pasar/events';
 import type mongoose from 'mongoose';
 import { type BuyerLimitCounterDoc, MongoBuyerLimitStore } from './buyer-limit.repository';
 import { MongoCartStore, type CartDoc } from './cart.repository';
@@ -22,11 +23,14 @@ export async function createMongoStores(conn: mongoose.Connection) {
     buyerLimits: db.collection<BuyerLimitCounterDoc>('buyer_limit_counters'),
   };
   await ensureOrderIndexes(collections.orders);
+  const outboxImages = new OutboxImages();
   return {
     collections,
     /** The collection whose documents carry an outbox, for the relay (untyped, as the relay takes it). */
     ordersOutbox: db.collection('orders'),
-    orders: new MongoOrderStore(collections.orders),
+    /** What the order store's writes left in the outbox: `nudge` hands it to the relay (no read back). */
+    outboxImages,
+    orders: new MongoOrderStore(collections.orders, outboxImages),
     carts: new MongoCartStore(collections.carts),
     products: new MongoProductStore(collections.products),
     cooperatives: new MongoCooperativeStore(collections.cooperatives),
