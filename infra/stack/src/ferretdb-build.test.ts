@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ferretDbPatches, preparePatchedFerretDb } from './ferretdb-build';
+import { ferretDbPatches, preparePatchedFerretDb, sqlitePatches } from './ferretdb-build';
 
 const buildDir = mkdtempSync(join(tmpdir(), 'pasar-ferretdb-build-test-'));
 afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
@@ -22,6 +22,15 @@ describe('patched FerretDB module', () => {
     const collection = join(replace!, 'internal/backends/sqlite/collection.go');
     expect(readFileSync(collection, 'utf8')).toContain('func prepareIDWhereClause(');
     accessSync(collection, constants.W_OK); // the module cache is read-only; the copy is not
+    // the SQLite driver: its own patched copy, replaced too
+    expect(sqlitePatches().map((p) => p.slice(p.lastIndexOf('/') + 1))).toEqual(['stmt-cache.patch']);
+    expect(logs.some((l) => l.includes('applying stmt-cache.patch to modernc.org/sqlite@v1.32.0'))).toBe(
+      true,
+    );
+    const driver = /replace modernc\.org\/sqlite => (\S+)/.exec(readFileSync(modfile, 'utf8'))?.[1];
+    expect(readFileSync(join(driver!, 'pasar_stmt_cache.go'), 'utf8')).toContain(
+      'func (c *conn) pasarRelease(',
+    );
     expect(existsSync(modfile.replace(/\.mod$/, '.sum'))).toBe(true);
 
     // cached: the second call neither downloads nor patches again
@@ -45,8 +54,8 @@ describe('patched FerretDB module', () => {
         '',
       ].join('\n'),
     );
-    await expect(preparePatchedFerretDb(() => {}, { buildDir, patches: [bad] })).rejects.toThrow(
-      /bad\.patch does not apply to github\.com\/FerretDB\/FerretDB@v1\.24\.\d+/,
-    );
+    await expect(
+      preparePatchedFerretDb(() => {}, { buildDir, patches: [bad], sqlitePatches: [] }),
+    ).rejects.toThrow(/bad\.patch does not apply to github\.com\/FerretDB\/FerretDB@v1\.24\.\d+/);
   });
 });
