@@ -23,13 +23,14 @@
 import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OrderConfirmed, OrderRejected, PaymentSessionOpened } from '@pasar/contracts';
-import { Bus, createLogger, on, startConsumer } from '@pasar/events';
+import { Bus, createLogger } from '@pasar/events';
 import mongoose from 'mongoose';
 import { createAccount, signInTokens } from './lib/accounts';
 import { benchInfra } from './lib/infra';
 import { dbUrl, post, type RunningService, startService } from './lib/services';
 import { type Counters, cpuSeconds, diff, label, scrape, sumBy } from './lib/profile';
 import { percentile, report, round } from './lib/stats';
+import { startTap } from './lib/tap';
 
 const RATE = Number(process.env.RATE ?? 20);
 const DURATION_S = Number(process.env.DURATION_S ?? 60);
@@ -159,9 +160,6 @@ const bus = new Bus({
     },
   },
 });
-const conn = await mongoose
-  .createConnection(dbUrl(infra.mongoUrl, `${run}_observer`), { retryWrites: false })
-  .asPromise();
 const placedAt = new Map<string, number>();
 const outcomes = new Map<string, { at: number; ok: boolean }>();
 /** Online mode: when payments opened the order's session, and when the shopper paid. */
@@ -189,18 +187,16 @@ async function payOnSandbox(orderId: string) {
   }
   paidAt.set(orderId, performance.now());
 }
-const observer = await startConsumer({
-  bus,
-  groupId: `${run}-observer`,
-  processed: conn.collection('processed_events'),
-  subscriptions: [
-    on(OrderConfirmed, async (e) => void outcomes.set(e.data.orderId, { at: performance.now(), ok: true })),
-    on(OrderRejected, async (e) => void outcomes.set(e.data.orderId, { at: performance.now(), ok: false })),
-    on(PaymentSessionOpened, async (e) => {
-      openedAt.set(e.data.orderId, performance.now());
-      sessionOpened.get(e.data.orderId)?.();
-    }),
-  ],
+// Online mode also watches payments' topic for the session the shopper pays in.
+const observedTopics = ONLINE ? [OrderConfirmed.topic, PaymentSessionOpened.topic] : [OrderConfirmed.topic];
+const observer = await startTap(bus, `${run}-observer`, observedTopics, (type, data) => {
+  const orderId = String(data.orderId);
+  if (type === OrderConfirmed.type) outcomes.set(orderId, { at: performance.now(), ok: true });
+  else if (type === OrderRejected.type) outcomes.set(orderId, { at: performance.now(), ok: false });
+  else if (type === PaymentSessionOpened.type) {
+    openedAt.set(orderId, performance.now());
+    sessionOpened.get(orderId)?.();
+  }
 });
 await observer.ready;
 
@@ -537,7 +533,6 @@ if (PROFILE_ORDERS > 0) {
   });
   await observer.stop();
   await bus.disconnect();
-  await conn.close();
   for (const s of Object.values(services)) await s.stop();
   await infra.stop();
   process.exit(0);
@@ -582,7 +577,6 @@ report(ONLINE ? `checkout-${PAYMENT}` : 'checkout', {
 });
 await observer.stop();
 await bus.disconnect();
-await conn.close();
 for (const s of Object.values(services)) await s.stop();
 await infra.stop();
 process.exit(0);

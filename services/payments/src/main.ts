@@ -1,3 +1,4 @@
+import { OutboxImages } from '@pasar/events';
 import { createTokenVerifier, loadConfig, openRuntime, startMain } from '@pasar/service-kit';
 import { createApp } from './app';
 import { openConsignment } from './consignment';
@@ -11,7 +12,8 @@ import type { PaymentsDeps } from './use-cases/ports';
 startMain('payments', async () => {
   const config = loadConfig(PaymentsConfigSchema);
   const rt = await openRuntime('payments', config);
-  const payments = createPaymentRepository(rt.conn);
+  const images = new OutboxImages();
+  const payments = createPaymentRepository(rt.conn, images);
   const notifications = createNotificationLog(rt.conn);
   await payments.init();
   await notifications.init();
@@ -23,7 +25,8 @@ startMain('payments', async () => {
     notifications,
     providers,
     logger: rt.logger,
-    onEventsWritten: (id) => relay.nudge(payments.collection, id),
+    onEventsWritten: (id) =>
+      relay.nudge(payments.collection, id, images.take(payments.collection.collectionName, id)),
     storefrontUrl: config.STOREFRONT_URL,
     ...(config.PAYMENTS_CRASH_AT ? { crashAt: config.PAYMENTS_CRASH_AT } : {}),
   };

@@ -25,10 +25,13 @@ export class MongoPhotoLookup implements PhotoLookup {
     photoIds: readonly string[],
     owner: { cooperativeId: string; personId: string },
   ): Promise<ProductPhoto[] | null> {
-    // One lookup per id (FerretDB turns only an exact `_id` filter into an index lookup).
-    const docs = await Promise.all(
-      photoIds.map((id) => this.coll.findOne({ _id: id } as never) as Promise<PhotoDoc | null>),
-    );
+    // One query: `_id: {$in}` is an index lookup on MongoDB and, through our engine patch, on
+    // FerretDB's SQLite backend (docs/decisions/0009). Missing ids come back as null, as before.
+    const found = (await this.coll
+      .find({ _id: { $in: [...photoIds] } } as never)
+      .toArray()) as unknown as PhotoDoc[];
+    const byId = new Map(found.map((d) => [d._id, d]));
+    const docs = photoIds.map((id) => byId.get(id) ?? null);
     const photos: ProductPhoto[] = [];
     for (const d of docs) {
       if (!d || d.cooperativeId !== owner.cooperativeId || d.ownerPersonId !== owner.personId) return null;

@@ -49,8 +49,10 @@ export class ProductStockRepository implements StockStore {
     orderId: string,
   ): Promise<Map<string, { product: Product; held?: number }>> {
     const oids = productIds.map(toObjectId).filter((o) => o !== null);
-    // One lookup per id rather than `$in`: FerretDB only turns an exact `{_id}` filter into an index lookup.
-    const docs = await Promise.all(oids.map((_id) => this.findStock(_id)));
+    // One query for the order's lines: `_id: {$in}` is an index lookup on MongoDB and, through our
+    // engine patch, on FerretDB's SQLite backend (docs/decisions/0009).
+    const docs =
+      oids.length === 0 ? [] : await this.products.find({ _id: { $in: oids } }, STOCK_VIEW).toArray();
     const key = orderKey(orderId);
     return new Map(
       docs

@@ -55,9 +55,9 @@ export class MongoProductStore implements ProductStore {
   }
 
   async findMany(productIds: readonly string[]): Promise<Map<string, Product>> {
-    // One lookup by _id per line (a cart holds at most 50): FerretDB's SQLite backend uses its
-    // index only for an exact {_id} filter, while {_id: {$in}} scans the collection.
-    const docs = await Promise.all([...new Set(productIds)].map((id) => this.coll.findOne({ _id: id })));
+    // One query for the cart's lines (at most 50): `_id: {$in}` is an index lookup on MongoDB and,
+    // through our engine patch, on FerretDB's SQLite backend too (docs/decisions/0009).
+    const docs = await this.coll.find({ _id: { $in: [...new Set(productIds)] } }).toArray();
     return new Map(docs.flatMap((d) => (d ? [[d._id, toProduct(d)] as const] : [])));
   }
 }

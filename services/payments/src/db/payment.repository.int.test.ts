@@ -1,5 +1,7 @@
 import { newEvent, PaymentSessionOpened } from '@pasar/contracts';
+import { OutboxImages } from '@pasar/events';
 import { testDatabase } from '@pasar/testkit';
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyProviderRecord, type Payment } from '../domain/payment';
 import { paymentIdFor } from '../domain/payment-id';
@@ -63,6 +65,34 @@ describe('payment repository on FerretDB', () => {
     const raw = await db.conn.collection('payments').findOne({ _id: p.paymentId as never });
     expect(raw?.outbox.map((e: { id: string }) => e.id)).toEqual([evt.id]);
     expect(raw?.currency).toBe('IDR');
+  });
+
+  it("keeps the outbox it wrote for the relay, byte for byte as stored (the relay's $pullAll needs exactly it)", async () => {
+    const images = new OutboxImages();
+    const withImages = createPaymentRepository(db.conn, images);
+    const p = payment('ord_000000000090');
+    const evt = newEvent(
+      PaymentSessionOpened,
+      p.orderId,
+      {
+        orderId: p.orderId,
+        paymentId: p.paymentId,
+        provider: 'cash',
+        paymentMethod: 'cash',
+        amount: p.amount,
+        redirectUrl: null,
+      },
+      { source: 'urn:pasar:test', cooperativeId: 'karangbesuki' },
+    );
+    expect(await withImages.insert(p, [evt])).toBe('inserted');
+    const image = images.take('payments', p.paymentId);
+    const raw = await db.conn.collection('payments').findOne({ _id: p.paymentId as never });
+    expect(image?.map((e) => e.id)).toEqual([evt.id]);
+    const bytes = (v: unknown) => Buffer.from(mongoose.mongo.BSON.serialize({ v }));
+    expect(bytes(image).equals(bytes(raw?.outbox))).toBe(true);
+    // A duplicate leaves no image: nothing new was written.
+    expect(await withImages.insert(p, [evt])).toBe('duplicate');
+    expect(images.take('payments', p.paymentId)).toBeUndefined();
   });
 
   it('refuses a second attempt 1 for the same order, whatever its paymentId', async () => {

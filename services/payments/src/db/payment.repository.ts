@@ -1,5 +1,5 @@
 import type { Envelope, PaymentMethod } from '@pasar/contracts';
-import { outboxFields, withOutbox } from '@pasar/events';
+import { type OutboxImages, outboxFields, storedEntries, withOutbox } from '@pasar/events';
 import type { Connection } from 'mongoose';
 import {
   emptyProviderRecord,
@@ -57,7 +57,11 @@ export interface MongoPaymentRepository extends PaymentRepository {
 
 const NO_OUTBOX = { outbox: 0 } as const;
 
-export function createPaymentRepository(conn: Connection): MongoPaymentRepository {
+/**
+ * `images`: the outbox an insert wrote is kept there for the relay's nudge, which then publishes it
+ * without reading the payment back (see OutboxImages).
+ */
+export function createPaymentRepository(conn: Connection, images?: OutboxImages): MongoPaymentRepository {
   const Model = paymentModel(conn);
   const find = async (filter: Record<string, unknown>) => {
     const doc = await Model.findOne(filter, NO_OUTBOX).lean<PaymentDoc>();
@@ -73,7 +77,15 @@ export function createPaymentRepository(conn: Connection): MongoPaymentRepositor
     async insert(p: Payment, events: Envelope[]) {
       const { paymentId, ...rest } = p;
       try {
-        await Model.create({ _id: paymentId, ...rest, currency: 'IDR', ...outboxFields(events) });
+        const { outbox } = outboxFields(events);
+        await Model.create({ _id: paymentId, ...rest, currency: 'IDR', outbox });
+        // As stored: mongoose leaves undefined values out of the Mixed entries.
+        if (outbox.length > 0)
+          images?.record(
+            Model.collection.collectionName,
+            paymentId,
+            storedEntries(outbox, { ignoreUndefined: true }),
+          );
         return 'inserted' as const;
       } catch (err) {
         if (isDuplicate(err)) return 'duplicate' as const;
