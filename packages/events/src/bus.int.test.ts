@@ -96,6 +96,43 @@ describe('event bus over the real broker', () => {
     expect((await restarted.applied.findOne({ _id: evt.id }))?.n).toBe(1);
   });
 
+  it('an idempotent subscription writes no processed ids: a duplicate in the window is skipped, one after a restart runs again', async () => {
+    const bus = newTestBus();
+    cleanups.push(() => bus.disconnect());
+    // The counting handler is deliberately not idempotent, so the test sees exactly when it runs.
+    const group = await startCountingConsumer(bus, { idempotent: true });
+    const evt = productEvent('idem-1');
+    const producer = await bus.producer();
+    const record = { key: evt.subject, value: JSON.stringify(evt) };
+    const marker = productEvent('idem-marker');
+    await producer.send({ topic: bus.topic(ProductPublished.topic), messages: [record, record] });
+    await producer.send({
+      topic: bus.topic(ProductPublished.topic),
+      messages: [record, { key: 'idem-1', value: JSON.stringify(marker) }],
+    });
+    await waitFor(() => group.applied.findOne({ _id: marker.id }), { what: 'marker applied' });
+    expect((await group.applied.findOne({ _id: evt.id }))?.n).toBe(1);
+    expect(await group.db.conn.collection('processed_events').countDocuments()).toBe(0);
+    await group.consumer.stop();
+
+    // A new process has no window: the redelivered duplicate runs the handler again (which is why
+    // only a handler whose own writes make that a no-op may be marked idempotent).
+    const restarted = await startCountingConsumer(bus, {
+      groupId: group.groupId,
+      db: group.db,
+      idempotent: true,
+    });
+    cleanups.push(() => restarted.stop());
+    const marker2 = productEvent('idem-marker-2');
+    await producer.send({
+      topic: bus.topic(ProductPublished.topic),
+      messages: [record, { key: 'idem-1', value: JSON.stringify(marker2) }],
+    });
+    await waitFor(() => restarted.applied.findOne({ _id: marker2.id }), { what: 'second marker applied' });
+    expect((await restarted.applied.findOne({ _id: evt.id }))?.n).toBe(2);
+    expect(await group.db.conn.collection('processed_events').countDocuments()).toBe(0);
+  });
+
   it('(c) parks records that do not parse on the dead-letter topic and keeps consuming', async () => {
     const bus = newTestBus();
     cleanups.push(() => bus.disconnect());

@@ -16,14 +16,34 @@ export interface HandlerContext {
 export interface Subscription {
   definition: EventDefinition;
   handle: (event: never, ctx: HandlerContext) => Promise<void>;
+  /** See SubscriptionOptions.idempotent. */
+  idempotent?: boolean;
+}
+
+export interface SubscriptionOptions {
+  /**
+   * The handler's own writes make a second run a no-op — a guarded state transition, an insert
+   * keyed by the event's subject, conditional per-line moves — so its event ids need not be
+   * written to `processed`: they are kept in the in-memory window only (a duplicate soon after is
+   * still skipped without running the handler), and a redelivery after a crash or rebalance runs
+   * the handler again, which changes nothing. One database write per batch fewer. Leave it unset
+   * for a handler a re-run would apply twice (a counter, a message sent, a ledger posting
+   * without its own key). Each use says why its handler is idempotent, and its tests show it.
+   */
+  idempotent?: boolean;
 }
 
 /** Pairs an event definition with its handler, typed by the definition. */
 export function on<D extends EventDefinition>(
   definition: D,
   handle: (event: EventOf<D>, ctx: HandlerContext) => Promise<void>,
+  opts: SubscriptionOptions = {},
 ): Subscription {
-  return { definition, handle: handle as Subscription['handle'] };
+  return {
+    definition,
+    handle: handle as Subscription['handle'],
+    ...(opts.idempotent ? { idempotent: true } : {}),
+  };
 }
 
 export interface ConsumerOptions {
@@ -238,7 +258,8 @@ export async function startConsumer(opts: ConsumerOptions): Promise<RunningConsu
           const started = performance.now();
           try {
             await sub.handle(event as never, { topic, partition, offset: message.offset, attempt });
-            processed.add(event.id, event.type);
+            if (sub.idempotent) processed.remember(event.id);
+            else processed.add(event.id, event.type);
             obs.handled?.(logicalTopic, 'ok', performance.now() - started);
             break;
           } catch (err) {

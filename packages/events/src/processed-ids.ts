@@ -58,6 +58,14 @@ export class ProcessedIds {
     return (await this.coll.findOne({ _id: id } as never, { projection: { _id: 1 } })) !== null;
   }
 
+  /**
+   * Marks an event applied in the in-memory window only (an idempotent subscription's event):
+   * a duplicate while the window holds it is skipped; after a reload it is applied again, harmlessly.
+   */
+  remember(eventId: string): void {
+    this.recent.set(`${this.groupId}:${eventId}`, Date.now());
+  }
+
   /** Marks an event applied; written by the next flush(). */
   add(eventId: string, type: string): void {
     const at = new Date();

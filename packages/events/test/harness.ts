@@ -11,7 +11,13 @@ type TestDb = Awaited<ReturnType<typeof testDatabase>>;
  */
 export async function startCountingConsumer(
   bus: Bus,
-  opts: { failFor?: Set<string>; maxAttempts?: number; groupId?: string; db?: TestDb } = {},
+  opts: {
+    failFor?: Set<string>;
+    maxAttempts?: number;
+    groupId?: string;
+    db?: TestDb;
+    idempotent?: boolean;
+  } = {},
 ) {
   const db = opts.db ?? (await testDatabase('bus'));
   const applied = db.conn.collection<{ _id: string; n: number; productId: string }>('applied');
@@ -23,14 +29,18 @@ export async function startCountingConsumer(
     maxAttempts: opts.maxAttempts ?? 3,
     retryBaseMs: 10,
     subscriptions: [
-      on(ProductPublished, async (evt) => {
-        if (opts.failFor?.has(evt.data.productId)) throw new Error(`refusing ${evt.data.productId}`);
-        await applied.updateOne(
-          { _id: evt.id },
-          { $inc: { n: 1 }, $set: { productId: evt.data.productId } },
-          { upsert: true },
-        );
-      }),
+      on(
+        ProductPublished,
+        async (evt) => {
+          if (opts.failFor?.has(evt.data.productId)) throw new Error(`refusing ${evt.data.productId}`);
+          await applied.updateOne(
+            { _id: evt.id },
+            { $inc: { n: 1 }, $set: { productId: evt.data.productId } },
+            { upsert: true },
+          );
+        },
+        { idempotent: opts.idempotent ?? false },
+      ),
     ],
   });
   return {

@@ -136,7 +136,7 @@ describe('orders service through the real broker', () => {
     // A late reservation for an expired order changes nothing.
     const late = stockReserved(orderId, r.product.productId);
     await publish(r.bus, late);
-    await waitFor(() => r.processed(late.id), { what: 'late StockReserved handled' });
+    await r.handled(late);
     expect((await get()).body.status).toBe('EXPIRED');
     expect(r.listener.of('pasar.orders.order.confirmed', orderId)).toEqual([]);
   });

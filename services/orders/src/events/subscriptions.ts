@@ -36,9 +36,13 @@ export function orderSubscriptions(deps: OrdersDeps): Subscription[] {
     on(ProductArchived, product),
     on(CooperativeRegistered, cooperative),
     on(CooperativeUpdated, cooperative),
-    on(StockReserved, stockReservedHandler(deps)),
+    // Idempotent by their own writes (no processed id needed): StockReserved is a transition the
+    // order's state machine takes once (guarded by its `from` states: order-saga.test.ts); a
+    // payment session is recorded by an update guarded on its paymentId and openedAt
+    // (order.repository.int.test.ts).
+    on(StockReserved, stockReservedHandler(deps), { idempotent: true }),
     on(StockRejected, stockRejectedHandler(deps)),
-    on(PaymentSessionOpened, paymentSessionOpenedHandler(deps)),
+    on(PaymentSessionOpened, paymentSessionOpenedHandler(deps), { idempotent: true }),
     on(PaymentSucceeded, paymentSucceededHandler(deps)),
     on(PaymentFailed, paymentFailedHandler(deps)),
     on(PaymentExpired, paymentExpiredHandler(deps)),

@@ -16,7 +16,7 @@ import {
 } from '@pasar/contracts';
 import { type Bus, on, startConsumer } from '@pasar/events';
 import { freePort, mongoUrlFor, spawnService, testDatabase, testInfra, uniqueName } from '@pasar/testkit';
-import { testBus } from '@pasar/events/testing';
+import { testBus, waitUntilHandled } from '@pasar/events/testing';
 import mongoose from 'mongoose';
 import { aCooperative, aProduct, issuer } from './fixtures';
 import { serveJwks } from '@pasar/service-kit/testing';
@@ -105,13 +105,9 @@ export async function startOrdersService(env: Record<string, string> = {}) {
     service,
     listener,
     product,
-    /** True once the service's consumer group has applied the event (its processed-ids record). */
-    async processed(eventId: string): Promise<boolean> {
-      return (
-        (await serviceDb
-          .collection('processed_events')
-          .countDocuments({ _id: `${groupId}:${eventId}` } as never)) > 0
-      );
+    /** Resolves once the service's consumer group has applied the event (committed past it). */
+    handled(event: Envelope): Promise<void> {
+      return waitUntilHandled(bus, groupId, event);
     },
     async stop() {
       await listener.stop();

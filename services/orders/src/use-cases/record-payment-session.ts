@@ -11,14 +11,15 @@ export async function recordPaymentSession(
   evt: EventOf<typeof PaymentSessionOpened>,
 ): Promise<void> {
   const { orderId, paymentId, provider, redirectUrl } = evt.data;
-  const order = await deps.orders.findById(orderId);
-  if (!order)
-    return void deps.logger.warn({ orderId, eventId: evt.id }, 'payment session for an unknown order');
   const recorded = await deps.orders.recordPayment(
     orderId,
     { paymentId, provider, redirectUrl, openedAt: new Date(evt.time) },
     deps.clock(),
   );
+  // The write is guarded by the order's id: only when it changed nothing is the order read, to
+  // tell an unknown order (worth a warning) from a session already known.
+  if (!recorded && !(await deps.orders.findById(orderId)))
+    return void deps.logger.warn({ orderId, eventId: evt.id }, 'payment session for an unknown order');
   deps.logger.info(
     { orderId, paymentId, provider },
     recorded ? 'payment session recorded' : 'payment session already known or older; ignored',

@@ -10,7 +10,7 @@ import {
 } from '@pasar/contracts';
 import { SAMPLE_DATA } from '@pasar/contracts/fixtures';
 import { freePort, spawnService, testDatabase, testInfra, waitFor } from '@pasar/testkit';
-import { readTopics, testBus } from '@pasar/events/testing';
+import { readTopics, testBus, waitUntilHandled } from '@pasar/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuer, staffHeaders } from '../testing/fakes';
 import { serveJwks } from '@pasar/service-kit/testing';
@@ -65,11 +65,8 @@ async function publish(...events: Envelope[]) {
   });
 }
 
-/** The consumer records an event id only after its handler's write: proof the event was applied. */
-const handled = (event: Envelope) =>
-  waitFor(() => db.conn.collection('processed_events').findOne({ _id: `${groupId}:${event.id}` as never }), {
-    what: `${event.type} handled`,
-  });
+/** The group committed past the event: its handler's write is done. */
+const handled = (event: Envelope) => waitUntilHandled(bus, groupId, event);
 
 const payments = (orderId: string) => db.conn.collection('payments').find({ orderId }).toArray();
 const relayed = (orderId: string) =>

@@ -16,8 +16,11 @@ import { orderPaymentRequestedHandler } from './order-payment-requested.handler'
 export function subscriptions(deps: PaymentsDeps): Subscription[] {
   const ended = orderEndedHandler(deps);
   return [
-    on(OrderPaymentRequested, orderPaymentRequestedHandler(deps)),
-    on(OrderConfirmed, orderConfirmedHandler(deps)),
+    // Idempotent by their own writes (no processed id needed): a payment attempt is ONE insert with
+    // an id derived from the order and attempt, a duplicate is a no-op unless still OPENING
+    // (open-payment.test.ts); a confirmation only sets the order's state on its payments.
+    on(OrderPaymentRequested, orderPaymentRequestedHandler(deps), { idempotent: true }),
+    on(OrderConfirmed, orderConfirmedHandler(deps), { idempotent: true }),
     on(OrderCompleted, orderCompletedHandler(deps)),
     on(OrderCancelled, ended),
     on(OrderExpired, ended),

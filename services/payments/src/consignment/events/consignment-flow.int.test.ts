@@ -11,7 +11,7 @@ import {
   Topics,
 } from '@pasar/contracts';
 import { SAMPLE_DATA } from '@pasar/contracts/fixtures';
-import { readTopics, testBus } from '@pasar/events/testing';
+import { readTopics, testBus, waitUntilHandled } from '@pasar/events/testing';
 import { serveJwks } from '@pasar/service-kit/testing';
 import { freePort, spawnService, testDatabase, testInfra, waitFor } from '@pasar/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,11 +62,8 @@ async function publish(topic: string, ...events: Envelope[]) {
     messages: events.map((e) => ({ key: e.subject, value: JSON.stringify(e) })),
   });
 }
-const handled = (event: Envelope) =>
-  waitFor(() => db.conn.collection('processed_events').findOne({ _id: `${groupId}:${event.id}` as never }), {
-    what: `${event.type} handled by consignment`,
-    timeoutMs: 30_000,
-  });
+/** The consignment group committed past the event: its handler's write is done. */
+const handled = (event: Envelope) => waitUntilHandled(bus, groupId, event, { timeoutMs: 30_000 });
 
 const line = (productId: string, sellerId: string, unitPrice: number, quantity: number) => ({
   productId,

@@ -50,7 +50,11 @@ export function consignmentSubscriptions(deps: ConsignmentDeps): Subscription[] 
     });
   };
   return [
-    on(OrderPlaced, (e) => fact(e, e.data.orderId, [{ kind: 'lines', lines: e.data.lines }])),
+    // Idempotent: the order's lines are one fact merged into a versioned document, a second merge
+    // changes nothing (record-order-fact.ts; consignment-flow.int.test.ts "a redelivery changes nothing").
+    on(OrderPlaced, (e) => fact(e, e.data.orderId, [{ kind: 'lines', lines: e.data.lines }]), {
+      idempotent: true,
+    }),
     on(PaymentSucceeded, (e) => fact(e, e.data.orderId, [{ kind: 'moneyIn', at: at(e) }])),
     on(OrderCompleted, (e) => {
       const d = e.data;
