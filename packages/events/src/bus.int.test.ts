@@ -100,7 +100,8 @@ describe('event bus over the real broker', () => {
     const bus = newTestBus();
     cleanups.push(() => bus.disconnect());
     // The counting handler is deliberately not idempotent, so the test sees exactly when it runs.
-    const group = await startCountingConsumer(bus, { idempotent: true });
+    // With a fetch linger too: the consumer pauses after each batch and still gets every record.
+    const group = await startCountingConsumer(bus, { idempotent: true, fetchLingerMs: 20 });
     const evt = productEvent('idem-1');
     const producer = await bus.producer();
     const record = { key: evt.subject, value: JSON.stringify(evt) };

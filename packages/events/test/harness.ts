@@ -17,6 +17,7 @@ export async function startCountingConsumer(
     groupId?: string;
     db?: TestDb;
     idempotent?: boolean;
+    fetchLingerMs?: number;
   } = {},
 ) {
   const db = opts.db ?? (await testDatabase('bus'));
@@ -28,6 +29,7 @@ export async function startCountingConsumer(
     processed: db.conn.collection('processed_events'),
     maxAttempts: opts.maxAttempts ?? 3,
     retryBaseMs: 10,
+    ...(opts.fetchLingerMs !== undefined ? { fetchLingerMs: opts.fetchLingerMs } : {}),
     subscriptions: [
       on(
         ProductPublished,

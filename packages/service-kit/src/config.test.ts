@@ -23,4 +23,14 @@ describe('BaseConfigSchema', () => {
       expect.stringMatching(/^MONGO_COMMAND_METRICS: .*on.*off/),
     ]);
   });
+
+  it('fetches again at once after a batch unless a linger is set, and refuses a negative one by name', () => {
+    expect(loadConfig(BaseConfigSchema, env).KAFKA_FETCH_LINGER_MS).toBe(0);
+    expect(loadConfig(BaseConfigSchema, { ...env, KAFKA_FETCH_LINGER_MS: '20' }).KAFKA_FETCH_LINGER_MS).toBe(
+      20,
+    );
+    expect(() => loadConfig(BaseConfigSchema, { ...env, KAFKA_FETCH_LINGER_MS: '-1' })).toThrow(
+      /KAFKA_FETCH_LINGER_MS/,
+    );
+  });
 });

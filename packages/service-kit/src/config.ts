@@ -1,3 +1,4 @@
+import { DEFAULT_FETCH_LINGER_MS } from '@pasar/events';
 import { z } from 'zod';
 
 /** Variables every service reads. Extend with `BaseConfigSchema.extend({...})`. */
@@ -20,6 +21,8 @@ export const BaseConfigSchema = z.object({
    * (docs/decisions/0022).
    */
   MONGO_COMMAND_METRICS: z.enum(['on', 'off']).default('off'),
+  /** Every consumer's pause after a batch before its next fetch (ConsumerOptions.fetchLingerMs). */
+  KAFKA_FETCH_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_FETCH_LINGER_MS),
 });
 
 export class ConfigError extends Error {

@@ -35,6 +35,8 @@ export interface ServiceRuntime {
   ): ReturnType<typeof startOutboxRelay>;
   /** Joins the service's consumer group (`<prefix><service>`); stopped on shutdown. */
   consume(subscriptions: Subscription[]): Promise<RunningConsumer>;
+  /** What the service's other consumer groups take from its configuration (spread into startConsumer). */
+  consumerOptions: { fetchLingerMs: number };
   /** Adds a step to run on SIGTERM (steps run in reverse order of registration). */
   onShutdown(step: Shutdown): void;
   // biome-ignore lint/suspicious/noExplicitAny: any Hono env is fine here
@@ -71,12 +73,14 @@ export async function openRuntime(name: string, config: BaseConfig): Promise<Ser
       shutdown.push(() => relay.stop());
       return relay;
     },
+    consumerOptions: { fetchLingerMs: config.KAFKA_FETCH_LINGER_MS },
     async consume(subscriptions) {
       const consumer = await startConsumer({
         bus,
         groupId: `${config.KAFKA_TOPIC_PREFIX}${name}`,
         subscriptions,
         processed: conn.collection('processed_events'),
+        fetchLingerMs: config.KAFKA_FETCH_LINGER_MS,
       });
       shutdown.push(() => consumer.stop());
       return consumer;

@@ -35,6 +35,7 @@ export async function openSavings(
     groupId: savingsGroupId(topicPrefix),
     subscriptions: savingsSubscriptions(deps),
     processed: rt.conn.collection('processed_events'), // ids are `<group>:<event id>`: no clash
+    ...rt.consumerOptions,
   });
   rt.onShutdown(() => consumer.stop());
   return deps;

@@ -20,7 +20,8 @@ export interface NotifierConfig {
  * `<topic>.dlq.<prefix>orders-notify`. Nothing runs without SMTP_URL.
  */
 export async function startNotifier(
-  rt: Pick<ServiceRuntime, 'bus' | 'conn' | 'logger' | 'onShutdown'>,
+  rt: Pick<ServiceRuntime, 'bus' | 'conn' | 'logger' | 'onShutdown'> &
+    Partial<Pick<ServiceRuntime, 'consumerOptions'>>,
   config: NotifierConfig,
   stores: { orders: Pick<OrderStore, 'findById'>; cooperatives: Pick<CooperativeStore, 'findById'> },
 ): Promise<RunningConsumer | undefined> {
@@ -44,6 +45,7 @@ export async function startNotifier(
     groupId: `${config.KAFKA_TOPIC_PREFIX}orders-notify`,
     subscriptions: notificationSubscriptions(deps),
     processed: rt.conn.collection('processed_events'), // ids are `<group>:<event id>`: no clash
+    ...rt.consumerOptions,
     maxAttempts: 8,
     retryBaseMs: 500,
   });

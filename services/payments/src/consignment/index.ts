@@ -27,6 +27,7 @@ export async function openConsignment(rt: ServiceRuntime, topicPrefix: string): 
     groupId: `${topicPrefix}payments-consignment`,
     subscriptions: consignmentSubscriptions(deps),
     processed: rt.conn.collection('processed_events'), // ids are `<group>:<event id>`: no clash
+    ...rt.consumerOptions,
   });
   rt.onShutdown(() => consumer.stop());
   return deps;
