@@ -27,8 +27,10 @@ import { recordOrderFact } from '../use-cases/record-order-fact';
  * (per-category rates) and membership's sellers (who is a consignment seller, and their account).
  */
 export function consignmentSubscriptions(deps: ConsignmentDeps): Subscription[] {
-  const fact = (e: Envelope, orderId: string, facts: Fact[]) =>
-    recordOrderFact(deps, { orderId, cooperativeId: e.cooperativeid, facts, cause: e }).then(() => {});
+  const fact = (e: Envelope, orderId: string, facts: Fact[], probablyNew = false) =>
+    recordOrderFact(deps, { orderId, cooperativeId: e.cooperativeid, facts, cause: e, probablyNew }).then(
+      () => {},
+    );
   const at = (e: Envelope) => new Date(e.time);
   const product = async (e: { data: z.infer<typeof ProductSnapshotSchema> }) => {
     const p = e.data;
@@ -52,7 +54,7 @@ export function consignmentSubscriptions(deps: ConsignmentDeps): Subscription[] 
   return [
     // Idempotent: the order's lines are one fact merged into a versioned document, a second merge
     // changes nothing (record-order-fact.ts; consignment-flow.int.test.ts "a redelivery changes nothing").
-    on(OrderPlaced, (e) => fact(e, e.data.orderId, [{ kind: 'lines', lines: e.data.lines }]), {
+    on(OrderPlaced, (e) => fact(e, e.data.orderId, [{ kind: 'lines', lines: e.data.lines }], true), {
       idempotent: true,
     }),
     on(PaymentSucceeded, (e) => fact(e, e.data.orderId, [{ kind: 'moneyIn', at: at(e) }])),

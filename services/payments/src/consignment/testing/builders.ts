@@ -21,11 +21,18 @@ export function orderLine(sellerId: string, productId: string, unitPrice: number
 }
 
 /** Applies facts about an order as its events would (karangbesuki unless told). */
-export function tell(deps: ConsignmentDeps, orderId: string, facts: Fact[], cooperativeId = 'karangbesuki') {
+export function tell(
+  deps: ConsignmentDeps,
+  orderId: string,
+  facts: Fact[],
+  cooperativeId = 'karangbesuki',
+  probablyNew = false,
+) {
   return recordOrderFact(deps, {
     orderId,
     cooperativeId,
     facts,
     cause: { id: crypto.randomUUID(), correlationid: orderId },
+    probablyNew,
   });
 }
