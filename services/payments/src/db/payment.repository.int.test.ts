@@ -42,22 +42,27 @@ function payment(orderId: string, overrides: Partial<Payment> = {}): Payment {
   };
 }
 
+/** The cash attempt's PaymentSessionOpened, as openPayment writes it with the attempt. */
+function sessionOpened(p: Payment) {
+  return newEvent(
+    PaymentSessionOpened,
+    p.orderId,
+    {
+      orderId: p.orderId,
+      paymentId: p.paymentId,
+      provider: 'cash',
+      paymentMethod: 'cash',
+      amount: p.amount,
+      redirectUrl: null,
+    },
+    { source: 'urn:pasar:test', cooperativeId: 'karangbesuki' },
+  );
+}
+
 describe('payment repository on FerretDB', () => {
   it('stores an attempt with its event in one document', async () => {
     const p = payment('ord_000000000001');
-    const evt = newEvent(
-      PaymentSessionOpened,
-      p.orderId,
-      {
-        orderId: p.orderId,
-        paymentId: p.paymentId,
-        provider: 'cash',
-        paymentMethod: 'cash',
-        amount: p.amount,
-        redirectUrl: null,
-      },
-      { source: 'urn:pasar:test', cooperativeId: 'karangbesuki' },
-    );
+    const evt = sessionOpened(p);
 
     expect(await repo.insert(p, [evt])).toBe('inserted');
 
@@ -71,19 +76,7 @@ describe('payment repository on FerretDB', () => {
     const images = new OutboxImages();
     const withImages = createPaymentRepository(db.conn, images);
     const p = payment('ord_000000000090');
-    const evt = newEvent(
-      PaymentSessionOpened,
-      p.orderId,
-      {
-        orderId: p.orderId,
-        paymentId: p.paymentId,
-        provider: 'cash',
-        paymentMethod: 'cash',
-        amount: p.amount,
-        redirectUrl: null,
-      },
-      { source: 'urn:pasar:test', cooperativeId: 'karangbesuki' },
-    );
+    const evt = sessionOpened(p);
     expect(await withImages.insert(p, [evt])).toBe('inserted');
     const image = images.take('payments', p.paymentId);
     const raw = await db.conn.collection('payments').findOne({ _id: p.paymentId as never });
