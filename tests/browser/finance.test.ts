@@ -142,7 +142,8 @@ describe('cooperative finance in the browser', () => {
     await page.goto(`${web.url}/kelola/${coop}/simpanan`);
     await page.getByLabel('Nama atau nomor anggota').fill('Warsini');
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
-    await page.getByRole('link', { name: 'Lihat simpanan Bu Warsini' }).click();
+    // The search result's link: she may also be listed under arrears (tunggakan) on the same page.
+    await page.getByTestId('savings-found').getByRole('link', { name: 'Lihat simpanan Bu Warsini' }).click();
     await page.getByRole('heading', { name: 'Simpanan Bu Warsini' }).waitFor();
     const form = page.getByRole('form', { name: 'Catat setoran' });
     await form.getByLabel('Jenis simpanan').selectOption('wajib');

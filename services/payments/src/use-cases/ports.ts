@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import type { Envelope } from '@pasar/contracts';
 import type { Logger } from '@pasar/events';
 import type { OrderState, Payment, PaymentStatus, Provider, ProviderRecord, Refund } from '../domain/payment';
@@ -123,5 +124,8 @@ export function now(deps: Pick<PaymentsDeps, 'clock'>): Date {
 export function crashPoint(deps: Pick<PaymentsDeps, 'crashAt' | 'logger'>, point: string): void {
   if (deps.crashAt !== point) return;
   deps.logger.warn({ point }, 'PAYMENTS_CRASH_AT reached: killing the process (chaos test)');
+  // Also straight to stderr, synchronously: a line still queued in the logger's stream dies with
+  // the SIGKILL, and the chaos test looks for this one (it once found only the lines before it).
+  writeSync(2, `PAYMENTS_CRASH_AT reached at ${point}: killing the process\n`);
   process.kill(process.pid, 'SIGKILL');
 }
