@@ -53,6 +53,8 @@ export async function openRuntime(name: string, config: BaseConfig): Promise<Ser
   const monitorCommands = config.MONGO_COMMAND_METRICS === 'on';
   const conn = await connectMongo(config.MONGO_URL, { monitorCommands });
   if (monitorCommands) metrics.watchMongo(conn);
+  /** One source for every consumer group of the service (its own and, spread in, any other). */
+  const consumerOptions = { fetchLingerMs: config.KAFKA_FETCH_LINGER_MS };
   const bus = new Bus({
     brokers: config.KAFKA_BROKERS,
     clientId: name,
@@ -73,14 +75,14 @@ export async function openRuntime(name: string, config: BaseConfig): Promise<Ser
       shutdown.push(() => relay.stop());
       return relay;
     },
-    consumerOptions: { fetchLingerMs: config.KAFKA_FETCH_LINGER_MS },
+    consumerOptions,
     async consume(subscriptions) {
       const consumer = await startConsumer({
         bus,
         groupId: `${config.KAFKA_TOPIC_PREFIX}${name}`,
         subscriptions,
         processed: conn.collection('processed_events'),
-        fetchLingerMs: config.KAFKA_FETCH_LINGER_MS,
+        ...consumerOptions,
       });
       shutdown.push(() => consumer.stop());
       return consumer;
