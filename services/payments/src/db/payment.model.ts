@@ -91,6 +91,8 @@ const NotificationSchema = new Schema<NotificationDoc>(
   { collection: 'provider_notifications', versionKey: false },
 );
 NotificationSchema.index({ ref: 1 });
+// The sweeper's list of notifications whose handling never finished.
+NotificationSchema.index({ outcome: 1, receivedAt: 1 });
 
 export function notificationModel(conn: Connection): Model<NotificationDoc> {
   return (

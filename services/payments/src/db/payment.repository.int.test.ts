@@ -179,4 +179,24 @@ describe('payment repository on FerretDB', () => {
     await log.settle(n.key, 'applied', null);
     expect(await log.record(n)).toBe('settled');
   });
+
+  it('lists the notifications whose handling never finished, oldest first, before a time', async () => {
+    const log = createNotificationLog(db.conn);
+    await log.init();
+    const at = (iso: string) => new Date(`2026-11-23T${iso}.000Z`);
+    const base = { provider: 'midtrans' as const, status: 'settlement', outcome: 'received', reason: null };
+    await log.record({ ...base, key: 'midtrans:u2:t:settlement', ref: 'u2', receivedAt: at('10:02:00') });
+    await log.record({ ...base, key: 'midtrans:u1:t:settlement', ref: 'u1', receivedAt: at('10:01:00') });
+    await log.record({ ...base, key: 'midtrans:done:t:settlement', ref: 'done', receivedAt: at('10:00:00') });
+    await log.settle('midtrans:done:t:settlement', 'applied', null);
+    await log.record({ ...base, key: 'midtrans:late:t:settlement', ref: 'late', receivedAt: at('10:09:00') });
+
+    const unfinished = await log.listUnfinished(at('10:05:00'), 10);
+
+    expect(unfinished).toEqual([
+      { ...base, key: 'midtrans:u1:t:settlement', ref: 'u1', receivedAt: at('10:01:00') },
+      { ...base, key: 'midtrans:u2:t:settlement', ref: 'u2', receivedAt: at('10:02:00') },
+    ]);
+    expect(await log.listUnfinished(at('10:05:00'), 1)).toHaveLength(1);
+  });
 });

@@ -172,5 +172,18 @@ export function createNotificationLog(conn: Connection): NotificationLog & { ini
     async settle(key: string, outcome: string, reason: string | null) {
       await Model.updateOne({ _id: key }, { $set: { outcome, reason, settledAt: new Date() } });
     },
+    async listUnfinished(before: Date, limit: number) {
+      // `outcome` is a scalar equality, which the dev engine evaluates in SQL (docs/decisions/0019):
+      // only the few unfinished ones are decoded, however long the log grows.
+      const docs = await Model.find({ outcome: 'received', receivedAt: { $lt: before } })
+        .sort({ receivedAt: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map(({ _id, settledAt: _settled, ...rest }) => ({
+        key: _id,
+        ...rest,
+        provider: rest.provider as Provider,
+      }));
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { itemsOf, openSession } from '../use-cases/open-payment';
 import { applyProviderTruth } from '../use-cases/apply-provider-truth';
+import { finishNotification } from '../use-cases/finish-notification';
 import { now, type PaymentsDeps } from '../use-cases/ports';
 import { makeOwedRefund } from '../use-cases/refund-payment';
 
@@ -15,6 +16,8 @@ const BATCH = 50;
  * The safety net behind the event-driven path, every `intervalMs`:
  * - an attempt left OPENING (the provider was down, or we crashed mid-way) opens its session again;
  * - a refund left REFUND_PENDING is asked for again, with the same idempotency key;
+ * - a provider notification received but never finished (we crashed mid-way, or the status API
+ *   failed until the provider gave up resending) asks the status API now and acts on it;
  * - an attempt still AWAITING_PAYMENT past its deadline asks Midtrans' status API, so a lost
  *   notification cannot leave a paid order unpaid (Stripe sends its expiry event itself).
  * `graceMs` keeps it off attempts the normal path is working on right now.
@@ -47,6 +50,12 @@ export function startPaymentsSweeper(
       seen++;
       await makeOwedRefund(deps, p).catch((err) =>
         deps.logger.warn({ err, paymentId: p.paymentId }, 'sweeper: refund still failing'),
+      );
+    }
+    for (const n of await deps.notifications.listUnfinished(before, BATCH)) {
+      seen++;
+      await finishNotification(deps, n).catch((err) =>
+        deps.logger.warn({ err, provider: n.provider, ref: n.ref }, 'sweeper: notification still unfinished'),
       );
     }
     for (const p of await deps.payments.listStale(['AWAITING_PAYMENT'], before, BATCH)) {

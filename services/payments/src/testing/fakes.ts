@@ -92,6 +92,13 @@ export class FakeNotifications implements NotificationLog {
     const prior = this.seen.get(key);
     if (prior) Object.assign(prior, { settled: true, outcome, reason });
   }
+  async listUnfinished(before: Date, limit: number) {
+    return [...this.seen.values()]
+      .filter((n) => n.outcome === 'received' && n.receivedAt < before)
+      .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
+      .slice(0, limit)
+      .map(({ settled: _settled, ...n }) => structuredClone(n));
+  }
 }
 
 /**

@@ -56,6 +56,11 @@ export interface NotificationLog {
   record(n: NotificationRecord): Promise<'new' | 'seen' | 'settled'>;
   /** Marks a recorded notification handled, with what came of it. */
   settle(key: string, outcome: string, reason: string | null): Promise<void>;
+  /**
+   * Notifications received before `before` whose handling never finished (still 'received': the
+   * process died mid-way, or the status API failed and the provider gave up resending), oldest first.
+   */
+  listUnfinished(before: Date, limit: number): Promise<NotificationRecord[]>;
 }
 
 /** What a provider says of a transaction when asked (Midtrans status API, Stripe retrieve). */
