@@ -139,3 +139,87 @@ describe('outbox relay with the images writes leave', () => {
     expect(published(id)).toEqual([e.id, e.id]);
   });
 });
+
+describe('outbox relay removing published entries late', () => {
+  /** The real collection, counting the relay's removals (its only updateOne calls). */
+  function countingUpdates(coll: Collection) {
+    const counter = { updates: 0 };
+    const proxy = new Proxy(coll, {
+      get(target, prop) {
+        if (prop === 'updateOne') counter.updates++;
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    return { coll: proxy, counter };
+  }
+
+  it('removes the events of two writes to one document with one update, each published once', async () => {
+    const coll = db.conn.db!.collection('late_removal');
+    const counted = countingUpdates(coll);
+    const late = startOutboxRelay({
+      bus,
+      collections: [counted.coll],
+      sweepIntervalMs: 600_000,
+      removeDelayMs: 1_500,
+    });
+    try {
+      await late.drained();
+      counted.counter.updates = 0;
+      const id = 'late-1';
+      const e1 = productEvent(id);
+      const e2 = productEvent(id, 'Keripik Tempe Pedas');
+      const { outbox } = outboxFields([e1]);
+      await coll.insertOne({ _id: id as never, name: 'a', outbox });
+      late.nudge(counted.coll, id, storedEntries(outbox));
+      await reader.waitFor(e1.type, id);
+      // Published, and still in its document: the removal waits for more events of the document.
+      expect((await coll.findOne({ _id: id as never }))?.outbox).toHaveLength(1);
+
+      const after = await coll.findOneAndUpdate(
+        { _id: id as never },
+        withOutbox({ $set: { name: 'b' } }, [e2]),
+        { returnDocument: 'after' },
+      );
+      late.nudge(counted.coll, id, after?.outbox as OutboxEntry[]);
+      await waitFor(async () => ((await coll.findOne({ _id: id as never }))?.outbox ?? []).length === 0, {
+        what: 'both entries removed',
+      });
+      expect(published(id)).toEqual([e1.id, e2.id]);
+      expect(counted.counter.updates).toBe(1);
+    } finally {
+      await late.stop();
+    }
+  });
+
+  it('removes what it published before drained() resolves and when it stops', async () => {
+    const coll = db.conn.db!.collection('late_removal');
+    const late = startOutboxRelay({
+      bus,
+      collections: [coll],
+      sweepIntervalMs: 600_000,
+      removeDelayMs: 60_000,
+    });
+    const outboxAt = async (id: string) => ((await coll.findOne({ _id: id as never }))?.outbox ?? []).length;
+    try {
+      const e = productEvent('late-2');
+      await coll.insertOne({ _id: 'late-2' as never, name: 'a', ...outboxFields([e]) });
+      late.nudge(coll, 'late-2');
+      await reader.waitFor(e.type, 'late-2');
+      expect(await outboxAt('late-2')).toBe(1);
+      await late.drained();
+      expect(await outboxAt('late-2')).toBe(0);
+
+      const e3 = productEvent('late-3');
+      await coll.insertOne({ _id: 'late-3' as never, name: 'a', ...outboxFields([e3]) });
+      late.nudge(coll, 'late-3');
+      await reader.waitFor(e3.type, 'late-3');
+      expect(await outboxAt('late-3')).toBe(1);
+    } finally {
+      await late.stop();
+    }
+    expect(await outboxAt('late-3')).toBe(0);
+    expect(published('late-2')).toHaveLength(1);
+    expect(published('late-3')).toHaveLength(1);
+  });
+});
